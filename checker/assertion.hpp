@@ -1,0 +1,39 @@
+#pragma once
+// The unit of meaning: who (holder) said what (topic = value) about which
+// subject, when (stated), with the evidence. Produced by extraction, consumed
+// by consistency and the writers (assertions.jsonl, SPEC §5).
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "checker/civil_date.hpp"
+#include "checker/span.hpp"
+
+namespace factline {
+
+struct Evidence {
+    std::uint32_t line = 0;  // 1-based, in the document's text
+    std::uint32_t col = 0;   // 1-based, code points
+    Span span;               // bytes of the evidence sentence
+    std::string text;        // the sentence as written (original characters)
+};
+
+struct Assertion {
+    std::string doc;           // document path as given
+    std::string holder;        // actor id ("peskov"), or a group id when no actor is named ("russia", "narrator")
+    std::string holder_group;  // russia | ukraine | west | narrator | other (rule-pack defined)
+    std::string topic;         // status | control | event | negotiation | concession | aims | …
+    std::string subject;       // region id, party id or "any"
+    std::string value;
+    std::optional<CivilDate> stated;
+    DateSource stated_source = DateSource::unknown;
+    Evidence evidence;
+    std::string cluster;       // syndication cluster id ("c1"), set by dedup
+    std::string rule;          // id of the pattern rule that produced it
+    bool headline = false;     // evidence is the headline
+    bool negated = false;      // the value came from a negated pattern
+    std::string outlet;        // copied from the document's metadata (may be "")
+    std::string doc_hash;      // hash of the document text (stable finding ids)
+};
+
+}  // namespace factline

@@ -1,0 +1,30 @@
+#pragma once
+// Stage 7: near-duplicate (syndicated) documents. Word 5-gram shingles of the
+// cleaned body; similarity is containment of the smaller document in the
+// larger (SPEC §2.6), not symmetric Jaccard; candidate pairs come from
+// MinHash/LSH banding so large corpora are not compared all-pairs; Eigen holds
+// the signature matrix. Clusters are connected components over pairs at or
+// above the threshold.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace factline {
+
+/// Sorted, unique hashes of the word 5-grams of `body` (case and punctuation folded).
+[[nodiscard]] std::vector<std::uint64_t> shingle_hashes(std::string_view body);
+
+/// |A ∩ B| / min(|A|, |B|) over sorted unique hash sets; 0 when either is empty.
+[[nodiscard]] double containment(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
+
+struct DedupOptions {
+    double threshold = 0.6;   // containment at or above which two documents are copies
+    std::size_t min_shingles = 8;  // shorter bodies are never clustered
+};
+
+/// Cluster index per document (0-based, numbered by each cluster's first member).
+[[nodiscard]] std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::uint64_t>>& shingles,
+                                                         const DedupOptions& options);
+
+}  // namespace factline

@@ -1,0 +1,42 @@
+#pragma once
+// A corpus document as the pipeline sees it after ingestion: decoded UTF-8 text
+// whose lines and code-point columns equal the original file's (so evidence
+// line:col points into the user's file), plus its source metadata.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checker/civil_date.hpp"
+#include "checker/diagnostic.hpp"
+
+namespace factline {
+
+/// Per-document metadata from a `[[source]]` table, a JSON Lines record or the
+/// command line. Metadata beats inference (SPEC §1).
+struct SourceMeta {
+    std::string url;
+    std::string outlet;
+    std::optional<CivilDate> published;  // set only when the manifest gives a date
+};
+
+struct Document {
+    std::string path;  // as the user gave it; "-" for stdin; "file.jsonl:N" (or the record's id) for JSONL
+    std::string text;  // UTF-8; BOM removed; invalid bytes replaced one-for-one by U+FFFD
+    SourceMeta meta;
+    std::string format = "text";  // text | html | jsonl
+};
+
+/// An input that could not be processed, with the reason shown in reports.
+struct Skipped {
+    std::string path;
+    std::string reason;
+};
+
+struct Corpus {
+    std::vector<Document> documents;  // in deterministic (sorted path) order
+    std::vector<Skipped> skipped;
+    Diagnostics diagnostics;          // warnings about inputs (invalid bytes, malformed JSONL lines, …)
+};
+
+}  // namespace factline

@@ -1,0 +1,49 @@
+#pragma once
+// A contradiction as an editor sees it: one finding per conflict episode, with
+// every piece of evidence grouped by side (SPEC §5 findings.jsonl).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checker/civil_date.hpp"
+#include "checker/diagnostic.hpp"
+
+namespace factline {
+
+struct FindingEvidence {
+    std::string doc;
+    std::uint32_t line = 0;
+    std::uint32_t col = 0;
+    std::optional<CivilDate> stated;
+    DateSource stated_source = DateSource::unknown;
+    std::string text;
+    std::string holder;
+    std::string outlet;
+    std::string cluster;
+    std::string rule;
+    std::string doc_hash;
+    bool headline = false;
+};
+
+struct FindingSide {
+    std::string value;
+    std::string holder_group;
+    std::vector<FindingEvidence> evidence;  // sorted by stated date, then doc, then line
+    int clusters = 0;                       // independent sources (syndication clusters count once)
+};
+
+struct Finding {
+    std::string id;        // "F-" + stable hash (kind, topic, subject, values, evidence document hashes)
+    std::string kind;      // position_shift | self_contradiction | dispute | cross_source | headline_body | date_mismatch
+    Severity severity = Severity::warning;
+    std::string topic;
+    std::string subject;
+    std::vector<FindingSide> sides;
+    std::string message;   // one sentence an editor understands
+    std::string rule;      // conflict rule id
+    bool undated = false;  // some evidence has no stated date
+    std::string baseline;  // "" without a baseline; else "new" | "present"
+};
+
+}  // namespace factline

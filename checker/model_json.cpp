@@ -1,0 +1,253 @@
+#include "checker/model_json.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace factline {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+Json date_json(const std::optional<CivilDate>& date) { return date ? Json(to_iso(*date)) : Json(nullptr); }
+
+std::optional<CivilDate> date_from(const Json& object, const char* key) {
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_string()) return std::nullopt;
+    return parse_iso(it->get<std::string>());
+}
+
+std::string string_from(const Json& object, const char* key) {
+    auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string{};
+}
+
+std::uint32_t number_from(const Json& object, const char* key) {
+    auto it = object.find(key);
+    return it != object.end() && it->is_number_unsigned() ? it->get<std::uint32_t>() : 0;
+}
+
+bool bool_from(const Json& object, const char* key) {
+    auto it = object.find(key);
+    return it != object.end() && it->is_boolean() && it->get<bool>();
+}
+
+DateSource source_from(const Json& object, const char* key) {
+    return parse_date_source(string_from(object, key)).value_or(DateSource::unknown);
+}
+
+std::string dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+Json evidence_json(const FindingEvidence& e) {
+    Json j;
+    j["doc"] = e.doc;
+    j["line"] = e.line;
+    j["col"] = e.col;
+    j["stated"] = date_json(e.stated);
+    j["stated_source"] = std::string(to_string(e.stated_source));
+    j["holder"] = e.holder;
+    j["outlet"] = e.outlet;
+    j["cluster"] = e.cluster;
+    j["rule"] = e.rule;
+    j["headline"] = e.headline;
+    j["doc_hash"] = e.doc_hash;
+    j["text"] = e.text;
+    return j;
+}
+
+FindingEvidence evidence_from(const Json& j) {
+    FindingEvidence e;
+    e.doc = string_from(j, "doc");
+    e.line = number_from(j, "line");
+    e.col = number_from(j, "col");
+    e.stated = date_from(j, "stated");
+    e.stated_source = source_from(j, "stated_source");
+    e.holder = string_from(j, "holder");
+    e.outlet = string_from(j, "outlet");
+    e.cluster = string_from(j, "cluster");
+    e.rule = string_from(j, "rule");
+    e.headline = bool_from(j, "headline");
+    e.doc_hash = string_from(j, "doc_hash");
+    e.text = string_from(j, "text");
+    return e;
+}
+
+template <typename T, typename Parse>
+std::vector<T> read_lines(const std::filesystem::path& path, Diagnostics& diagnostics, Parse parse) {
+    std::vector<T> out;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diagnostics.error("input.unreadable", path.string(), 0, 0, "cannot open file");
+        return out;
+    }
+    std::string line;
+    std::uint32_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        try {
+            const Json json = Json::parse(line);
+            if (!json.is_object()) throw std::runtime_error("expected a JSON object");
+            out.push_back(parse(json));
+        } catch (const std::exception& error) {
+            diagnostics.error("input.json", path.string(), number, 1, fmt::format("not a JSON object: {}", error.what()));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string to_json_line(const Assertion& a) {
+    Json j;
+    j["doc"] = a.doc;
+    j["holder"] = a.holder;
+    j["holder_group"] = a.holder_group;
+    j["topic"] = a.topic;
+    j["subject"] = a.subject;
+    j["value"] = a.value;
+    j["stated"] = date_json(a.stated);
+    j["stated_source"] = std::string(to_string(a.stated_source));
+    j["evidence"] = Json{{"line", a.evidence.line}, {"col", a.evidence.col}, {"text", a.evidence.text}};
+    j["cluster"] = a.cluster;
+    j["rule"] = a.rule;
+    j["headline"] = a.headline;
+    j["negated"] = a.negated;
+    j["outlet"] = a.outlet;
+    j["doc_hash"] = a.doc_hash;
+    return dump(j);
+}
+
+std::string to_json_line(const Finding& f) {
+    Json j;
+    j["id"] = f.id;
+    j["kind"] = f.kind;
+    j["severity"] = to_string(f.severity);
+    j["topic"] = f.topic;
+    j["subject"] = f.subject;
+    Json sides = Json::array();
+    for (const auto& side : f.sides) {
+        Json s;
+        s["value"] = side.value;
+        s["holder_group"] = side.holder_group;
+        s["clusters"] = side.clusters;
+        Json evidence = Json::array();
+        for (const auto& e : side.evidence) evidence.push_back(evidence_json(e));
+        s["evidence"] = std::move(evidence);
+        sides.push_back(std::move(s));
+    }
+    j["sides"] = std::move(sides);
+    j["message"] = f.message;
+    j["rule"] = f.rule;
+    j["undated"] = f.undated;
+    if (!f.baseline.empty()) j["baseline"] = f.baseline;
+    return dump(j);
+}
+
+std::string to_json_line(const DocumentRecord& d) {
+    Json j;
+    j["doc"] = d.doc;
+    j["status"] = d.status;
+    if (d.status != "ok") {
+        j["reason"] = d.reason;
+        return dump(j);
+    }
+    j["published"] = date_json(d.published);
+    j["published_source"] = std::string(to_string(d.published_source));
+    j["headline"] = d.headline;
+    j["cluster"] = d.cluster;
+    j["boilerplate_lines"] = d.boilerplate_lines;
+    j["assertions"] = d.assertions;
+    j["url"] = d.url;
+    j["outlet"] = d.outlet;
+    j["doc_hash"] = d.doc_hash;
+    return dump(j);
+}
+
+std::vector<Assertion> read_assertions(const std::filesystem::path& path, Diagnostics& diagnostics) {
+    return read_lines<Assertion>(path, diagnostics, [](const Json& j) {
+        Assertion a;
+        a.doc = string_from(j, "doc");
+        a.holder = string_from(j, "holder");
+        a.holder_group = string_from(j, "holder_group");
+        a.topic = string_from(j, "topic");
+        a.subject = string_from(j, "subject");
+        a.value = string_from(j, "value");
+        a.stated = date_from(j, "stated");
+        a.stated_source = source_from(j, "stated_source");
+        if (auto it = j.find("evidence"); it != j.end() && it->is_object()) {
+            a.evidence.line = number_from(*it, "line");
+            a.evidence.col = number_from(*it, "col");
+            a.evidence.text = string_from(*it, "text");
+        }
+        a.cluster = string_from(j, "cluster");
+        a.rule = string_from(j, "rule");
+        a.headline = bool_from(j, "headline");
+        a.negated = bool_from(j, "negated");
+        a.outlet = string_from(j, "outlet");
+        a.doc_hash = string_from(j, "doc_hash");
+        return a;
+    });
+}
+
+std::vector<Finding> read_findings(const std::filesystem::path& path, Diagnostics& diagnostics) {
+    return read_lines<Finding>(path, diagnostics, [](const Json& j) {
+        Finding f;
+        f.id = string_from(j, "id");
+        f.kind = string_from(j, "kind");
+        const std::string severity = string_from(j, "severity");
+        f.severity = severity == "error" ? Severity::error : severity == "info" ? Severity::info : Severity::warning;
+        f.topic = string_from(j, "topic");
+        f.subject = string_from(j, "subject");
+        if (auto it = j.find("sides"); it != j.end() && it->is_array()) {
+            for (const auto& s : *it) {
+                FindingSide side;
+                side.value = string_from(s, "value");
+                side.holder_group = string_from(s, "holder_group");
+                side.clusters = static_cast<int>(number_from(s, "clusters"));
+                if (auto ev = s.find("evidence"); ev != s.end() && ev->is_array()) {
+                    for (const auto& e : *ev) side.evidence.push_back(evidence_from(e));
+                }
+                f.sides.push_back(std::move(side));
+            }
+        }
+        f.message = string_from(j, "message");
+        f.rule = string_from(j, "rule");
+        f.undated = bool_from(j, "undated");
+        f.baseline = string_from(j, "baseline");
+        return f;
+    });
+}
+
+std::vector<DocumentRecord> read_documents(const std::filesystem::path& path, Diagnostics& diagnostics) {
+    return read_lines<DocumentRecord>(path, diagnostics, [](const Json& j) {
+        DocumentRecord d;
+        d.doc = string_from(j, "doc");
+        d.status = string_from(j, "status");
+        d.reason = string_from(j, "reason");
+        d.published = date_from(j, "published");
+        d.published_source = source_from(j, "published_source");
+        d.headline = string_from(j, "headline");
+        d.cluster = string_from(j, "cluster");
+        d.boilerplate_lines = number_from(j, "boilerplate_lines");
+        d.assertions = number_from(j, "assertions");
+        d.url = string_from(j, "url");
+        d.outlet = string_from(j, "outlet");
+        d.doc_hash = string_from(j, "doc_hash");
+        return d;
+    });
+}
+
+bool write_json_lines(const std::filesystem::path& path, const std::vector<std::string>& lines,
+                      Diagnostics& diagnostics) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) {
+        diagnostics.error("output.unwritable", path.string(), 0, 0, "cannot write file");
+        return false;
+    }
+    for (const auto& line : lines) out << line << '\n';
+    return static_cast<bool>(out);
+}
+
+}  // namespace factline

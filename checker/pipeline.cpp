@@ -1,0 +1,236 @@
+#include "checker/pipeline.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <fmt/format.h>
+#include <map>
+#include <spdlog/spdlog.h>
+#include <thread>
+
+#include "checker/consistency.hpp"
+#include "checker/dedup.hpp"
+#include "checker/extract.hpp"
+#include "checker/layout.hpp"
+#include "checker/sentences.hpp"
+#include "checker/time.hpp"
+
+namespace factline {
+
+namespace {
+
+/// What the first pass learns about a document before corpus-level decisions.
+struct DocumentDraft {
+    Layout layout;
+    DocumentDateEvidence date_evidence;
+    std::vector<std::uint64_t> shingles;
+    std::string headline;
+    std::string doc_hash;
+};
+
+/// Runs `work(i)` for i in [0, count) on `jobs` threads; each i writes only its own slot.
+template <typename Work>
+void parallel_for(std::size_t count, int jobs, Work work) {
+    std::size_t threads = jobs > 0 ? static_cast<std::size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+    threads = std::min(threads, std::max<std::size_t>(count, 1));
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < count; ++i) work(i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    for (std::size_t t = 0; t < threads; ++t) {
+        pool.emplace_back([&] {
+            for (std::size_t i = next++; i < count; i = next++) work(i);
+        });
+    }
+    for (auto& thread : pool) thread.join();
+}
+
+std::string body_text(std::string_view text, const Layout& layout) {
+    std::string body;
+    for (const auto& block : layout.blocks) {
+        if (block.kind != BlockKind::body) continue;
+        body.append(block.span.of(text));
+        body.push_back('\n');
+    }
+    return body;
+}
+
+DocumentDraft first_pass(const Document& document, const RuleSet& rules) {
+    DocumentDraft draft;
+    draft.layout = analyse_layout(document.text, rules.layout);
+    draft.date_evidence = read_document_date(document, draft.layout);
+    draft.shingles = shingle_hashes(body_text(document.text, draft.layout));
+    if (draft.layout.headline) draft.headline = std::string(draft.layout.headline->of(document.text));
+    draft.doc_hash = text_hash(document.text);
+    return draft;
+}
+
+/// Document dates after corpus-level completion: cluster propagation, then weekday-year.
+std::vector<DatedBy> settle_document_dates(const std::vector<DocumentDraft>& drafts,
+                                           const std::vector<std::size_t>& cluster_of) {
+    std::vector<DatedBy> dates(drafts.size());
+    std::optional<CivilDate> newest;
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        dates[i] = drafts[i].date_evidence.date;
+        if (dates[i].date && (!newest || *dates[i].date > *newest)) newest = dates[i].date;
+    }
+    // A year-less dateline is completed by its weekdays, with the newest date
+    // the corpus knows as the reference ("the most recent such year").
+    const CivilDate reference = newest ? *newest : CivilDate{9999, 12, 31};
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        if (!dates[i].date) dates[i] = complete_with_weekday(drafts[i].date_evidence, reference);
+    }
+    // Syndicated copies share the date of a dated member (the best-sourced, earliest).
+    std::map<std::size_t, DatedBy> cluster_date;
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        if (!dates[i].date) continue;
+        auto [it, inserted] = cluster_date.emplace(cluster_of[i], dates[i]);
+        if (!inserted && (dates[i].source < it->second.source ||
+                          (dates[i].source == it->second.source && *dates[i].date < *it->second.date))) {
+            it->second = dates[i];
+        }
+    }
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        if (dates[i].date) continue;
+        if (auto it = cluster_date.find(cluster_of[i]); it != cluster_date.end()) {
+            dates[i] = {it->second.date, DateSource::cluster};
+        }
+    }
+    return dates;
+}
+
+}  // namespace
+
+std::string text_hash(std::string_view text) {
+    // Whitespace runs fold to one space so that a re-scraped copy with other
+    // line breaks keeps its hash.
+    std::uint64_t hash = 1469598103934665603ull;
+    bool in_space = true;
+    for (unsigned char c : text) {
+        const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        if (space) {
+            if (in_space) continue;
+            in_space = true;
+            c = ' ';
+        } else {
+            in_space = false;
+        }
+        hash ^= c;
+        hash *= 1099511628211ull;
+    }
+    return fmt::format("{:016x}", hash);
+}
+
+RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const AnalysisOptions& options) {
+    RunOutput run;
+    run.diagnostics.append(corpus.diagnostics);
+    const auto& documents = corpus.documents;
+
+    std::vector<DocumentDraft> drafts(documents.size());
+    parallel_for(documents.size(), options.jobs,
+                 [&](std::size_t i) { drafts[i] = first_pass(documents[i], rules); });
+
+    std::vector<std::vector<std::uint64_t>> shingles;
+    shingles.reserve(drafts.size());
+    for (auto& draft : drafts) shingles.push_back(std::move(draft.shingles));
+    DedupOptions dedup;
+    dedup.threshold = options.dedup_threshold;
+    const auto cluster_of = cluster_documents(shingles, dedup);
+    const auto dates = settle_document_dates(drafts, cluster_of);
+
+    // Cluster ids come from the members' text hashes, not from input order, so
+    // that they are the same for any order, any --jobs and any sharding.
+    std::map<std::size_t, std::string> cluster_name;
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        auto [it, inserted] = cluster_name.emplace(cluster_of[i], drafts[i].doc_hash);
+        if (!inserted && drafts[i].doc_hash < it->second) it->second = drafts[i].doc_hash;
+    }
+
+    std::vector<std::vector<Assertion>> per_document(documents.size());
+    parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
+        const auto sentences = split_sentences(documents[i].text, drafts[i].layout);
+        per_document[i] = extract_assertions({documents[i], drafts[i].layout, sentences, dates[i]}, rules);
+    });
+
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        const Document& document = documents[i];
+        DocumentRecord record;
+        record.doc = document.path;
+        record.published = dates[i].date;
+        record.published_source = dates[i].source;
+        record.headline = drafts[i].headline;
+        record.cluster = "c" + cluster_name[cluster_of[i]].substr(0, 8);
+        record.boilerplate_lines = drafts[i].layout.boilerplate_lines;
+        record.assertions = static_cast<std::uint32_t>(per_document[i].size());
+        record.url = document.meta.url;
+        record.outlet = document.meta.outlet.empty() && drafts[i].layout.dateline
+                            ? drafts[i].layout.dateline->agency
+                            : document.meta.outlet;
+        record.doc_hash = drafts[i].doc_hash;
+        for (auto& assertion : per_document[i]) {
+            assertion.doc = document.path;
+            assertion.cluster = record.cluster;
+            assertion.doc_hash = record.doc_hash;
+            assertion.outlet = record.outlet;
+            run.assertions.push_back(std::move(assertion));
+        }
+        run.documents.push_back(std::move(record));
+    }
+    for (const auto& skipped : corpus.skipped) {
+        DocumentRecord record;
+        record.doc = skipped.path;
+        record.status = "skipped";
+        record.reason = skipped.reason;
+        run.documents.push_back(std::move(record));
+    }
+    std::stable_sort(run.documents.begin(), run.documents.end(),
+                     [](const auto& a, const auto& b) { return a.doc < b.doc; });
+    std::stable_sort(run.assertions.begin(), run.assertions.end(), [](const Assertion& a, const Assertion& b) {
+        return std::tie(a.doc, a.evidence.line, a.evidence.col, a.topic, a.subject, a.holder, a.value) <
+               std::tie(b.doc, b.evidence.line, b.evidence.col, b.topic, b.subject, b.holder, b.value);
+    });
+    spdlog::info("analysed {} documents ({} skipped), {} assertions", documents.size(), corpus.skipped.size(),
+                 run.assertions.size());
+    return run;
+}
+
+void add_findings(RunOutput& run, const RuleSet& rules, const std::vector<IgnoreEntry>& ignores) {
+    auto findings = find_conflicts(run.assertions, rules);
+    std::vector<bool> used(ignores.size(), false);
+    for (auto& finding : findings) {
+        bool ignored = false;
+        for (std::size_t i = 0; i < ignores.size(); ++i) {
+            const auto& entry = ignores[i];
+            const bool by_id = !entry.id.empty() && entry.id == finding.id;
+            const bool by_kind = entry.id.empty() && entry.kind == finding.kind &&
+                                 (entry.subject.empty() || entry.subject == finding.subject);
+            if (by_id || by_kind) {
+                used[i] = true;
+                ignored = true;
+            }
+        }
+        if (ignored) {
+            ++run.ignored;
+        } else {
+            run.findings.push_back(std::move(finding));
+        }
+    }
+    for (std::size_t i = 0; i < ignores.size(); ++i) {
+        if (!used[i]) run.stale_ignores.push_back(ignores[i]);
+    }
+}
+
+void apply_baseline(RunOutput& run, const std::vector<Finding>& baseline) {
+    run.has_baseline = true;
+    std::map<std::string, const Finding*> before;
+    for (const auto& finding : baseline) before.emplace(finding.id, &finding);
+    for (auto& finding : run.findings) {
+        const bool present = before.erase(finding.id) > 0;
+        finding.baseline = present ? "present" : "new";
+    }
+    for (const auto& [id, finding] : before) run.resolved.push_back(*finding);
+}
+
+}  // namespace factline

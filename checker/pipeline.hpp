@@ -1,0 +1,73 @@
+#pragma once
+// The stages in order, as plain calls over plain data:
+//   ingest → layout → sentences → time → lexicon → extract → dedup → consistency → report
+// analyse_corpus() runs layout, time, extraction and dedup per document (in
+// parallel, deterministic output); find_conflicts() then turns assertions into
+// findings. Writers in reports/ format the RunOutput; nothing here prints.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checker/assertion.hpp"
+#include "checker/config.hpp"
+#include "checker/document.hpp"
+#include "checker/finding.hpp"
+#include "checker/rule_pack.hpp"
+
+namespace factline {
+
+/// One line of documents.jsonl.
+struct DocumentRecord {
+    std::string doc;
+    std::string status = "ok";  // ok | skipped
+    std::string reason;         // why skipped
+    std::optional<CivilDate> published;
+    DateSource published_source = DateSource::unknown;
+    std::string headline;
+    std::string cluster;
+    std::uint32_t boilerplate_lines = 0;
+    std::uint32_t assertions = 0;
+    std::string url;
+    std::string outlet;
+    std::string doc_hash;       // hash of the text; finding ids use it
+};
+
+struct RunSummary {
+    std::size_t documents = 0;
+    std::size_t skipped = 0;
+    std::size_t assertions = 0;
+    std::size_t findings = 0;
+};
+
+/// Everything a run produced; the writers' input.
+struct RunOutput {
+    std::vector<DocumentRecord> documents;  // processed and skipped, sorted by doc
+    std::vector<Assertion> assertions;      // sorted by doc, line, col, topic, subject
+    std::vector<Finding> findings;          // sorted by severity, kind, topic, subject, id
+    std::vector<Finding> resolved;          // baseline findings no longer present
+    std::vector<IgnoreEntry> stale_ignores; // [[ignore]] entries that matched nothing
+    std::size_t ignored = 0;                // findings suppressed by [[ignore]]
+    bool has_baseline = false;
+    Diagnostics diagnostics;                // input warnings
+};
+
+struct AnalysisOptions {
+    int jobs = 0;                 // 0: all cores
+    double dedup_threshold = 0.6;
+};
+
+/// Layout, time, extraction and dedup over a whole corpus (the map step).
+/// Fills documents and assertions; findings stay empty.
+[[nodiscard]] RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const AnalysisOptions& options);
+
+/// Consistency over the assertions (the reduce step), then [[ignore]] entries.
+void add_findings(RunOutput& run, const RuleSet& rules, const std::vector<IgnoreEntry>& ignores);
+
+/// Marks findings new/present against a baseline and lists resolved ones.
+void apply_baseline(RunOutput& run, const std::vector<Finding>& baseline);
+
+/// Stable hex hash of a document's text (FNV-1a 64 over the normalised text).
+[[nodiscard]] std::string text_hash(std::string_view text);
+
+}  // namespace factline

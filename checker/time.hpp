@@ -1,0 +1,50 @@
+#pragma once
+// Stage 4: temporal expressions and the document date. Finds date expressions
+// with the grammar in grammar/ (parse_dates), resolves them against the
+// document creation time (DCT), and infers the DCT itself from metadata,
+// header, dateline and weekday constraints (SPEC §2.3). Resolution policy
+// (ordinary C++, testable without X3) lives in time_resolve.cpp.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checker/civil_date.hpp"
+#include "checker/document.hpp"
+#include "checker/layout.hpp"
+#include "checker/span.hpp"
+
+namespace factline {
+
+/// One temporal expression found in a text, resolved when a DCT is known.
+struct TimeExpression {
+    Span span;
+    std::string value;             // TIMEX3 value at its own granularity ("2022-11-11", "2022-09", "2014"); "" unresolved
+    std::optional<CivilDate> day;  // set when the value is one calendar day
+    int weekday = -1;              // 0 = Monday … 6 = Sunday, when the text names a weekday
+    bool relative = false;         // needed the DCT ("on Friday", "last September", "Nov 11")
+};
+
+/// Every temporal expression inside `span` of `text`, resolved against `dct`
+/// when given (relative ones stay unresolved without it).
+[[nodiscard]] std::vector<TimeExpression> find_times(std::string_view text, Span span,
+                                                     std::optional<CivilDate> dct);
+
+/// What a single document tells about its own date, before corpus-level
+/// completion (cluster, weekday-year).
+struct DocumentDateEvidence {
+    DatedBy date;                         // metadata, header or dateline with a full date
+    std::optional<int> partial_month;     // dateline/header month-day without a year
+    std::optional<int> partial_day;
+    std::vector<int> body_weekdays;       // weekdays named as "on Friday" / "said Thursday" in the body
+    std::optional<Span> evidence;         // where the date was read
+};
+
+/// Reads header lines and the dateline (never captions, copyright or comments).
+[[nodiscard]] DocumentDateEvidence read_document_date(const Document& document, const Layout& layout);
+
+/// Completes a month-day without year by weekday constraints: the year
+/// nearest before `reference` whose date falls on one of the body weekdays.
+[[nodiscard]] DatedBy complete_with_weekday(const DocumentDateEvidence& evidence, CivilDate reference);
+
+}  // namespace factline

@@ -1,0 +1,360 @@
+#include "cli/commands.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fmt/format.h>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+#include <sstream>
+
+#include "checker/config.hpp"
+#include "checker/ingest.hpp"
+#include "checker/layout.hpp"
+#include "checker/model_json.hpp"
+#include "checker/pipeline.hpp"
+#include "checker/rule_pack.hpp"
+#include "checker/time.hpp"
+#include "reports/report_writer.hpp"
+
+namespace factline::cli {
+
+namespace fs = std::filesystem;
+
+bool print_diagnostics(const Diagnostics& diagnostics) {
+    for (const auto& d : diagnostics.items()) std::cerr << format_diagnostic(d) << '\n';
+    return diagnostics.has_errors();
+}
+
+namespace {
+
+/// Config and rules for a run, or nothing when either has an error (already printed).
+struct Setup {
+    Config config;
+    RuleSet rules;
+};
+
+std::optional<Config> resolve_config(const CommonOptions& common) {
+    Diagnostics diagnostics;
+    Config config;
+    std::optional<fs::path> file = common.config.empty() ? discover_config(fs::current_path()) : fs::path(common.config);
+    if (file) {
+        std::error_code ec;
+        if (!fs::is_regular_file(*file, ec)) {
+            diagnostics.error("config.missing", file->string(), 0, 0, "config file not found");
+        } else {
+            config = load_config(*file, diagnostics);
+        }
+    }
+    if (print_diagnostics(diagnostics)) return std::nullopt;
+    if (!common.rules.empty()) {
+        config.rules.clear();
+        for (const auto& r : common.rules) config.rules.emplace_back(r);
+    }
+    if (common.jobs >= 0) config.jobs = common.jobs;
+    return config;
+}
+
+std::optional<Setup> prepare(const CommonOptions& common) {
+    auto config = resolve_config(common);
+    if (!config) return std::nullopt;
+    Diagnostics diagnostics;
+    const auto roots = config->rules.empty() ? default_rule_roots() : config->rules;
+    RuleSet rules = load_rules(roots, diagnostics);
+    if (print_diagnostics(diagnostics)) return std::nullopt;
+    return Setup{std::move(*config), std::move(rules)};
+}
+
+Corpus read_corpus(const std::vector<std::string>& paths, const Config& config) {
+    IngestOptions options;
+    options.max_file_bytes = config.max_file_bytes;
+    options.manifest = config.manifest;
+    return ingest(paths, options, std::cin);
+}
+
+std::vector<std::string> split_formats(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream stream(text);
+    std::string item;
+    while (std::getline(stream, item, ',')) {
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        if (!item.empty()) out.push_back(item);
+    }
+    return out;
+}
+
+/// The common corpus root of the inputs, for relative SARIF URIs.
+fs::path corpus_root(const std::vector<std::string>& paths) {
+    if (paths.empty()) return fs::current_path();
+    std::error_code ec;
+    fs::path first = fs::absolute(paths.front(), ec);
+    return fs::is_directory(first, ec) ? first : first.parent_path();
+}
+
+int exit_code(const RunOutput& run, Severity fail_on, bool exit_zero, bool input_errors) {
+    if (input_errors) return 2;
+    if (exit_zero) return 0;
+    for (const auto& finding : run.findings) {
+        if (run.has_baseline && finding.baseline != "new") continue;
+        if (finding.severity >= fail_on) return 1;
+    }
+    return 0;
+}
+
+/// Writes the selected formats; returns false when a writer failed or a format is unknown.
+bool write_reports(const RunOutput& run, const CheckOptions& options, const Config& config, const fs::path& root) {
+    const fs::path out_dir = options.out.empty() ? fs::path(config.out_dir) : fs::path(options.out);
+    const auto formats = options.formats.empty() ? config.formats : split_formats(options.formats);
+    Diagnostics diagnostics;
+    std::error_code ec;
+    fs::create_directories(out_dir, ec);
+    if (ec) {
+        diagnostics.error("output.mkdir", out_dir.string(), 0, 0, fmt::format("cannot create folder: {}", ec.message()));
+        print_diagnostics(diagnostics);
+        return false;
+    }
+    ReportContext context{root, "0.1.0"};
+    std::vector<std::string> written;
+    for (const auto& format : formats) {
+        auto writer = make_writer(format);
+        if (!writer) {
+            std::string known;
+            for (const auto& f : known_formats()) known += (known.empty() ? "" : ", ") + f;
+            diagnostics.error("usage.format", "--format", 0, 0, fmt::format("unknown format '{}' (known: {})", format, known));
+            continue;
+        }
+        writer->write(run, context, out_dir, std::cout, diagnostics);
+        for (auto& path : writer->outputs(out_dir)) written.push_back(std::move(path));
+    }
+    if (!options.common.quiet && !written.empty()) {
+        std::cerr << "factline: wrote";
+        for (const auto& path : written) std::cerr << ' ' << path;
+        std::cerr << '\n';
+    }
+    return !print_diagnostics(diagnostics);
+}
+
+bool load_baseline(RunOutput& run, const std::string& file) {
+    if (file.empty()) return true;
+    Diagnostics diagnostics;
+    auto baseline = read_findings(file, diagnostics);
+    if (print_diagnostics(diagnostics)) return false;
+    apply_baseline(run, baseline);
+    return true;
+}
+
+void log_summary(const RunOutput& run, bool quiet) {
+    if (quiet) return;
+    std::size_t skipped = 0;
+    for (const auto& d : run.documents) skipped += d.status != "ok";
+    std::cerr << fmt::format("factline: {} documents ({} skipped), {} assertions, {} findings", run.documents.size(),
+                             skipped, run.assertions.size(), run.findings.size());
+    if (run.has_baseline) {
+        const auto fresh = std::count_if(run.findings.begin(), run.findings.end(),
+                                         [](const Finding& f) { return f.baseline == "new"; });
+        std::cerr << fmt::format(" ({} new, {} resolved)", fresh, run.resolved.size());
+    }
+    std::cerr << '\n';
+    for (const auto& entry : run.stale_ignores) {
+        std::cerr << fmt::format("factline: warning: [[ignore]] entry at line {} matched no finding (stale)\n",
+                                 entry.line);
+    }
+}
+
+bool input_errors(const RunOutput& run) { return run.diagnostics.has_errors(); }
+
+}  // namespace
+
+int run_check(const CheckOptions& options) {
+    auto setup = prepare(options.common);
+    if (!setup) return 2;
+    const Corpus corpus = read_corpus(options.paths, setup->config);
+    AnalysisOptions analysis{setup->config.jobs, setup->config.dedup_threshold};
+    RunOutput run = analyse_corpus(corpus, setup->rules, analysis);
+    print_diagnostics(run.diagnostics);
+    add_findings(run, setup->rules, setup->config.ignores);
+    if (!load_baseline(run, options.baseline)) return 2;
+    const bool written = write_reports(run, options, setup->config, corpus_root(options.paths));
+    if (!options.write_baseline.empty()) {
+        std::vector<std::string> lines;
+        for (const auto& f : run.findings) lines.push_back(to_json_line(f));
+        Diagnostics diagnostics;
+        write_json_lines(options.write_baseline, lines, diagnostics);
+        if (print_diagnostics(diagnostics)) return 2;
+    }
+    log_summary(run, options.common.quiet);
+    const Severity fail_on = options.fail_on.empty() ? setup->config.fail_on : *parse_severity(options.fail_on);
+    return exit_code(run, fail_on, options.exit_zero, input_errors(run) || !written);
+}
+
+int run_extract(const CommonOptions& common, const std::vector<std::string>& paths) {
+    auto setup = prepare(common);
+    if (!setup) return 2;
+    const Corpus corpus = read_corpus(paths, setup->config);
+    AnalysisOptions analysis{setup->config.jobs, setup->config.dedup_threshold};
+    RunOutput run = analyse_corpus(corpus, setup->rules, analysis);
+    print_diagnostics(run.diagnostics);
+    for (const auto& d : run.documents) {
+        if (d.status != "ok") std::cerr << fmt::format("{}: warning: skipped: {}\n", d.doc, d.reason);
+    }
+    for (const auto& assertion : run.assertions) std::cout << to_json_line(assertion) << '\n';
+    return input_errors(run) ? 2 : 0;
+}
+
+int run_reduce(const CheckOptions& options, const std::vector<std::string>& files) {
+    auto setup = prepare(options.common);
+    if (!setup) return 2;
+    RunOutput run;
+    Diagnostics diagnostics;
+    for (const auto& file : files) {
+        auto assertions = read_assertions(file, diagnostics);
+        run.assertions.insert(run.assertions.end(), std::make_move_iterator(assertions.begin()),
+                              std::make_move_iterator(assertions.end()));
+    }
+    if (print_diagnostics(diagnostics)) return 2;
+    std::stable_sort(run.assertions.begin(), run.assertions.end(), [](const Assertion& a, const Assertion& b) {
+        return std::tie(a.doc, a.evidence.line, a.evidence.col, a.topic, a.subject, a.holder, a.value) <
+               std::tie(b.doc, b.evidence.line, b.evidence.col, b.topic, b.subject, b.holder, b.value);
+    });
+    add_findings(run, setup->rules, setup->config.ignores);
+    if (!load_baseline(run, options.baseline)) return 2;
+    CheckOptions json_only = options;
+    if (json_only.formats.empty()) json_only.formats = "json";
+    const bool written = write_reports(run, json_only, setup->config, fs::current_path());
+    log_summary(run, options.common.quiet);
+    const Severity fail_on = options.fail_on.empty() ? setup->config.fail_on : *parse_severity(options.fail_on);
+    return exit_code(run, fail_on, options.exit_zero, !written);
+}
+
+namespace {
+/// Reads an earlier run's output folder (or its findings.jsonl alone).
+std::optional<RunOutput> read_run(const std::string& input) {
+    RunOutput run;
+    Diagnostics diagnostics;
+    std::error_code ec;
+    const fs::path dir = fs::is_directory(input, ec) ? fs::path(input) : fs::path(input).parent_path();
+    const fs::path findings = fs::is_directory(input, ec) ? dir / "findings.jsonl" : fs::path(input);
+    run.findings = read_findings(findings, diagnostics);
+    if (fs::exists(dir / "documents.jsonl", ec)) run.documents = read_documents(dir / "documents.jsonl", diagnostics);
+    if (fs::exists(dir / "assertions.jsonl", ec)) run.assertions = read_assertions(dir / "assertions.jsonl", diagnostics);
+    if (print_diagnostics(diagnostics)) return std::nullopt;
+    return run;
+}
+}  // namespace
+
+int run_report(const CheckOptions& options, const std::string& input) {
+    auto config = resolve_config(options.common);
+    if (!config) return 2;
+    auto run = read_run(input);
+    if (!run) return 2;
+    CheckOptions render = options;
+    if (render.formats.empty()) render.formats = "md,html,sarif";
+    if (render.out.empty()) render.out = fs::is_directory(input) ? input : fs::path(input).parent_path().string();
+    return write_reports(*run, render, *config, fs::current_path()) ? 0 : 2;
+}
+
+int run_explain(const std::string& id, const std::string& input) {
+    auto run = read_run(input);
+    if (!run) return 2;
+    std::vector<const Finding*> matches;
+    for (const auto& f : run->findings) {
+        if (f.id == id) {
+            matches = {&f};
+            break;
+        }
+        if (f.id.rfind(id, 0) == 0) matches.push_back(&f);
+    }
+    if (matches.size() != 1) {
+        std::cerr << fmt::format("factline: error: {} finding matches '{}' in {}\n",
+                                 matches.empty() ? "no" : "more than one", id, input);
+        return 2;
+    }
+    const Finding& f = *matches.front();
+    std::cout << fmt::format("{} [{}] {}: {} / {}\n", f.id, f.kind, to_string(f.severity), f.topic, f.subject);
+    std::cout << f.message << "\n";
+    for (const auto& side : f.sides) {
+        std::cout << fmt::format("\n  {} (said by {}; {} independent source{})\n", side.value, side.holder_group,
+                                 side.clusters, side.clusters == 1 ? "" : "s");
+        for (const auto& e : side.evidence) {
+            std::cout << fmt::format("    {}:{}:{}  {} ({}){}{}\n", e.doc, e.line, e.col,
+                                     e.stated ? to_iso(*e.stated) : std::string("undated"), to_string(e.stated_source),
+                                     e.holder.empty() ? "" : "  " + e.holder, e.outlet.empty() ? "" : ", " + e.outlet);
+            std::cout << "      \"" << e.text << "\"\n";
+        }
+    }
+    return 0;
+}
+
+int run_rules(const CommonOptions& common, const std::string& action, bool verbose) {
+    auto setup = prepare(common);
+    if (!setup) return 2;
+    const RuleSet& rules = setup->rules;
+    if (action == "list") {
+        for (const auto& pack : rules.packs) {
+            std::cout << fmt::format("{} {}  {}  ({})\n", pack.name, pack.version, pack.description, pack.dir.string());
+        }
+        std::cout << fmt::format("{} boilerplate rules, {} patterns, {} conflict topics\n",
+                                 rules.layout.boilerplate.size(), rules.patterns.ids.size(), rules.conflicts.topics.size());
+        if (verbose) {
+            for (const auto& rule : rules.layout.boilerplate) std::cout << "  " << rule.id << '\n';
+            for (const auto& id : rules.patterns.ids) std::cout << "  " << id << '\n';
+        }
+        return 0;
+    }
+    RuleTestReport report;
+    test_layout_rules(rules, report);
+    test_patterns(rules, report);
+    test_conflict_rules(rules, report);
+    for (const auto& failure : report.failures) std::cout << "FAIL " << failure << '\n';
+    std::cout << fmt::format("{} passed, {} failed\n", report.passed, report.failed);
+    return report.failed == 0 ? 0 : 1;
+}
+
+int run_time(const std::vector<std::string>& files, const std::string& dct_text) {
+    std::optional<CivilDate> dct;
+    if (!dct_text.empty()) {
+        dct = parse_iso(dct_text);
+        if (!dct) {
+            std::cerr << fmt::format("--dct: error: '{}' is not a date YYYY-MM-DD [usage.dct]\n", dct_text);
+            return 2;
+        }
+    }
+    Diagnostics diagnostics;
+    RuleSet rules = load_rules(default_rule_roots(), diagnostics);
+    if (print_diagnostics(diagnostics)) return 2;
+    const Corpus corpus = ingest(files, IngestOptions{}, std::cin);
+    print_diagnostics(corpus.diagnostics);
+    for (const auto& skipped : corpus.skipped) std::cerr << fmt::format("{}: warning: skipped: {}\n", skipped.path, skipped.reason);
+    for (const auto& document : corpus.documents) {
+        std::optional<CivilDate> reference = dct;
+        std::string_view source = "dct";
+        if (!reference) {
+            const Layout layout = analyse_layout(document.text, rules.layout);
+            const DocumentDateEvidence evidence = read_document_date(document, layout);
+            reference = evidence.date.date;
+            source = to_string(evidence.date.source);
+        }
+        const Span all{0, static_cast<std::uint32_t>(document.text.size())};
+        for (const auto& t : find_times(document.text, all, reference)) {
+            nlohmann::ordered_json j;
+            j["doc"] = document.path;
+            j["begin"] = t.span.begin;
+            j["end"] = t.span.end;
+            j["text"] = std::string(t.span.of(document.text));
+            j["value"] = t.value.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(t.value);
+            j["source"] = t.relative ? std::string(source) : std::string("absolute");
+            std::cout << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+        }
+    }
+    return corpus.diagnostics.has_errors() ? 2 : 0;
+}
+
+int run_config(const CommonOptions& common) {
+    auto config = resolve_config(common);
+    if (!config) return 2;
+    std::cout << describe_config(*config);
+    return 0;
+}
+
+}  // namespace factline::cli

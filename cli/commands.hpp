@@ -1,0 +1,41 @@
+#pragma once
+// The subcommands behind cli/main.cpp. Each returns the process exit code:
+// 0 no finding at or above --fail-on, 1 findings, 2 usage/config/input error.
+#include <string>
+#include <vector>
+
+#include "checker/diagnostic.hpp"
+
+namespace factline::cli {
+
+struct CommonOptions {
+    std::string config;               // --config
+    std::vector<std::string> rules;   // --rules
+    int jobs = -1;                    // --jobs (-1: from config)
+    bool quiet = false;
+};
+
+struct CheckOptions {
+    CommonOptions common;
+    std::vector<std::string> paths;
+    std::string out;                  // --out ("" = from config)
+    std::string formats;              // --format ("" = from config)
+    std::string baseline;
+    std::string write_baseline;
+    std::string fail_on;
+    bool exit_zero = false;
+};
+
+int run_check(const CheckOptions& options);
+int run_extract(const CommonOptions& common, const std::vector<std::string>& paths);
+int run_reduce(const CheckOptions& options, const std::vector<std::string>& files);
+int run_report(const CheckOptions& options, const std::string& input);
+int run_explain(const std::string& id, const std::string& input);
+int run_rules(const CommonOptions& common, const std::string& action, bool verbose);
+int run_time(const std::vector<std::string>& files, const std::string& dct);
+int run_config(const CommonOptions& common);
+
+/// Prints diagnostics to stderr; returns true when any is an error.
+bool print_diagnostics(const Diagnostics& diagnostics);
+
+}  // namespace factline::cli

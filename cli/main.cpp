@@ -1,0 +1,139 @@
+// factline: command-line entry point. Parses arguments and dispatches to the
+// subcommands in commands.cpp; all work happens in the libraries.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <spdlog/cfg/env.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include "cli/commands.hpp"
+
+namespace {
+
+void setup_logging(const std::string& level, bool quiet) {
+    // Colour only on a terminal, and never with NO_COLOR set.
+    const bool colour = std::getenv("NO_COLOR") == nullptr && isatty(STDERR_FILENO) != 0;
+    auto logger = spdlog::stderr_color_mt("factline", colour ? spdlog::color_mode::automatic : spdlog::color_mode::never);
+    logger->set_pattern("factline: %l: %v");
+    spdlog::set_default_logger(logger);
+    spdlog::set_level(spdlog::level::warn);
+    spdlog::cfg::load_env_levels();  // SPDLOG_LEVEL
+    if (!level.empty()) spdlog::set_level(spdlog::level::from_str(level));
+    if (quiet) spdlog::set_level(spdlog::level::err);
+}
+
+void add_common(CLI::App* app, factline::cli::CommonOptions& common) {
+    app->add_option("--config", common.config, "config file (default: $FACTLINE_CONFIG, else nearest factline.toml)");
+    app->add_option("--rules", common.rules, "rule pack folder (repeatable; default: the shipped rules/)");
+    app->add_option("--jobs,-j", common.jobs, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+    app->add_flag("--quiet,-q", common.quiet, "only errors on stderr");
+}
+
+void add_report_options(CLI::App* app, factline::cli::CheckOptions& options) {
+    app->add_option("--out,-o", options.out, "output folder (default: factline-out)");
+    app->add_option("--format,-f", options.formats, "comma-separated: md,html,json,sarif,text,github");
+    app->add_option("--fail-on", options.fail_on, "lowest severity that fails: info|warning|error")
+        ->check(CLI::IsMember({"info", "warning", "error"}));
+    app->add_flag("--exit-zero", options.exit_zero, "exit 0 even with findings (2 still means an error)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"factline: a batch fact-consistency checker for news corpora", "factline"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "factline 0.1.0");
+    std::string log_level;
+    app.add_option("--log-level", log_level, "trace|debug|info|warn|error|off (also SPDLOG_LEVEL)")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+
+    factline::cli::CheckOptions check;
+    auto* check_cmd = app.add_subcommand("check", "run the whole pipeline and write reports");
+    check_cmd->add_option("paths", check.paths, "files, folders or - (stdin)")->required();
+    add_common(check_cmd, check.common);
+    add_report_options(check_cmd, check);
+    check_cmd->add_option("--baseline", check.baseline, "earlier findings.jsonl: only new findings fail");
+    check_cmd->add_option("--write-baseline", check.write_baseline, "write this run's findings as a baseline file");
+
+    factline::cli::CommonOptions extract;
+    std::vector<std::string> extract_paths;
+    auto* extract_cmd = app.add_subcommand("extract", "assertions as JSON Lines on stdout (the map step)");
+    extract_cmd->add_option("paths", extract_paths, "files, folders or - (stdin)")->required();
+    add_common(extract_cmd, extract);
+
+    factline::cli::CheckOptions reduce;
+    std::vector<std::string> reduce_files;
+    auto* reduce_cmd = app.add_subcommand("reduce", "assertion files from extract -> findings (the reduce step)");
+    reduce_cmd->add_option("files", reduce_files, "assertions JSON Lines files")->required();
+    add_common(reduce_cmd, reduce.common);
+    add_report_options(reduce_cmd, reduce);
+
+    factline::cli::CheckOptions report;
+    std::string report_input;
+    auto* report_cmd = app.add_subcommand("report", "re-render reports from an output folder or findings file");
+    report_cmd->add_option("input", report_input, "output folder of an earlier run (or its findings.jsonl)")
+        ->required();
+    add_common(report_cmd, report.common);
+    add_report_options(report_cmd, report);
+
+    std::string explain_id;
+    std::string explain_input = "factline-out";
+    auto* explain_cmd = app.add_subcommand("explain", "one finding with its evidence");
+    explain_cmd->add_option("id", explain_id, "finding id (F-…), or a unique prefix")->required();
+    explain_cmd->add_option("--out,-o", explain_input, "output folder to read (default: factline-out)");
+
+    factline::cli::CommonOptions rules;
+    std::string rules_action;
+    bool rules_verbose = false;
+    auto* rules_cmd = app.add_subcommand("rules", "list the rule packs, or run their own examples");
+    rules_cmd->add_option("action", rules_action, "list | test")->required()->check(CLI::IsMember({"list", "test"}));
+    rules_cmd->add_flag("--verbose,-v", rules_verbose, "show every rule");
+    add_common(rules_cmd, rules);
+
+    std::vector<std::string> time_files;
+    std::string time_dct;
+    auto* time_cmd = app.add_subcommand("time", "temporal expressions as JSON Lines");
+    time_cmd->add_option("files", time_files, "text files")->required();
+    time_cmd->add_option("--dct", time_dct, "document creation time YYYY-MM-DD (default: inferred)");
+
+    factline::cli::CommonOptions config;
+    auto* config_cmd = app.add_subcommand("config", "print the effective configuration");
+    add_common(config_cmd, config);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 2;
+    }
+
+    bool quiet = false;
+    for (const auto* common : {&check.common, &extract, &reduce.common, &report.common, &rules, &config}) {
+        quiet = quiet || common->quiet;
+    }
+    setup_logging(log_level, quiet);
+
+    try {
+        if (*check_cmd) return factline::cli::run_check(check);
+        if (*extract_cmd) return factline::cli::run_extract(extract, extract_paths);
+        if (*reduce_cmd) return factline::cli::run_reduce(reduce, reduce_files);
+        if (*report_cmd) return factline::cli::run_report(report, report_input);
+        if (*explain_cmd) return factline::cli::run_explain(explain_id, explain_input);
+        if (*rules_cmd) return factline::cli::run_rules(rules, rules_action, rules_verbose);
+        if (*time_cmd) return factline::cli::run_time(time_files, time_dct);
+        if (*config_cmd) return factline::cli::run_config(config);
+    } catch (const std::exception& error) {
+        // An internal error is a bug: say so, and which stage/input if known.
+        std::fprintf(stderr, "factline: internal error: %s\n", error.what());
+        return 3;
+    }
+    return 2;
+}

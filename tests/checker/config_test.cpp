@@ -1,0 +1,70 @@
+#include "checker/config.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+
+namespace factline {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path write_temp(const std::string& name, const std::string& text) {
+    const fs::path dir = fs::temp_directory_path() / "factline_config_test";
+    fs::create_directories(dir);
+    const fs::path path = dir / name;
+    std::ofstream(path) << text;
+    return path;
+}
+
+TEST(Config, ReadsKnownKeys) {
+    const auto path = write_temp("ok.toml", "fail_on = \"error\"\nformats = [\"md\"]\n[dedup]\nthreshold = 0.7\n");
+    Diagnostics diagnostics;
+    const Config config = load_config(path, diagnostics);
+    EXPECT_FALSE(diagnostics.has_errors());
+    EXPECT_EQ(config.fail_on, Severity::error);
+    EXPECT_EQ(config.formats, std::vector<std::string>{"md"});
+    EXPECT_DOUBLE_EQ(config.dedup_threshold, 0.7);
+}
+
+TEST(Config, UnknownKeyIsAnErrorAtItsPositionWithAHint) {
+    const auto path = write_temp("typo.toml", "fail_on = \"error\"\nfromats = [\"md\"]\n");
+    Diagnostics diagnostics;
+    (void)load_config(path, diagnostics);
+    ASSERT_EQ(diagnostics.items().size(), 1u);
+    const auto& d = diagnostics.items()[0];
+    EXPECT_EQ(d.id, "toml.unknown-key");
+    EXPECT_EQ(d.line, 2u);
+    EXPECT_EQ(d.col, 1u);
+    EXPECT_NE(d.message.find("did you mean 'formats'"), std::string::npos);
+}
+
+TEST(Config, SyntaxErrorNamesLineAndColumn) {
+    const auto path = write_temp("bad.toml", "fail_on = \"error\"\n[dedup\n");
+    Diagnostics diagnostics;
+    (void)load_config(path, diagnostics);
+    ASSERT_TRUE(diagnostics.has_errors());
+    EXPECT_EQ(diagnostics.items()[0].id, "toml.syntax");
+    EXPECT_EQ(diagnostics.items()[0].line, 2u);
+}
+
+TEST(Config, IgnoreNeedsAReason) {
+    const auto path = write_temp("ignore.toml", "[[ignore]]\nkind = \"dispute\"\n");
+    Diagnostics diagnostics;
+    (void)load_config(path, diagnostics);
+    ASSERT_TRUE(diagnostics.has_errors());
+    EXPECT_EQ(diagnostics.items()[0].id, "config.ignore-reason");
+    EXPECT_EQ(diagnostics.items()[0].line, 1u);
+}
+
+TEST(Config, DiscoveryFindsTheNearestFileUpwards) {
+    const fs::path root = fs::temp_directory_path() / "factline_discover_test";
+    fs::create_directories(root / "a" / "b");
+    std::ofstream(root / "factline.toml") << "jobs = 1\n";
+    const auto found = discover_config(root / "a" / "b");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(fs::canonical(*found), fs::canonical(root / "factline.toml"));
+}
+
+}  // namespace
+}  // namespace factline
