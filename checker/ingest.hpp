@@ -45,4 +45,51 @@ void read_source_tables(const std::filesystem::path& toml_file, std::map<std::st
 /// entities decoded, block elements become line breaks.
 [[nodiscard]] std::string html_to_text(std::string_view html);
 
+// ---- additions used by ingest() and its tests -------------------------------
+
+/// Text and page metadata of one HTML page. `text` starts with the <title>
+/// (the headline), then one paragraph per block element, separated by blank
+/// lines. `meta` holds what the page itself declares: <link rel=canonical> or
+/// og:url, og:site_name, article:published_time (date part).
+struct HtmlPage {
+    std::string text;
+    SourceMeta meta;
+};
+
+/// html_to_text() plus the page's own metadata. Iterative: nesting depth and
+/// malformed markup cost nothing.
+[[nodiscard]] HtmlPage read_html_page(std::string_view html);
+
+/// True when `text` starts (after whitespace) with "<!doctype html" or "<html",
+/// case-insensitive.
+[[nodiscard]] bool looks_like_html(std::string_view text);
+
+/// True when the first non-blank line of `text` is a JSON object with a
+/// string "text" member (for stdin and files without an extension).
+[[nodiscard]] bool looks_like_json_lines(std::string_view text);
+
+/// Reads JSON Lines records from the decoded `text` of the file shown as
+/// `path`: each good record becomes a Document (path = its "id", else
+/// "path:line"); a malformed one is an error at path:line:col (id
+/// input.jsonl) and is listed in corpus.skipped. Blank lines are ignored.
+void read_json_lines(std::string_view text, const std::string& path, Corpus& corpus);
+
+/// One `[[source]]` entry with where it stands in its TOML file.
+struct SourceEntry {
+    std::string key;   // manifest_key() of the file it describes
+    std::string path;  // as written in the TOML file
+    SourceMeta meta;
+    std::uint32_t line = 0;
+    std::uint32_t col = 0;
+};
+
+/// The `[[source]]` entries of a TOML file (errors at file:line:col). A
+/// `sidecar` (sources.toml) may hold nothing else, so other top-level keys are
+/// errors there; in factline.toml they belong to the config.
+[[nodiscard]] std::vector<SourceEntry> read_source_entries(const std::filesystem::path& toml_file, bool sidecar,
+                                                           Diagnostics& diagnostics);
+
+/// True when `text` holds only whitespace (nothing to analyse).
+[[nodiscard]] bool is_blank(std::string_view text);
+
 }  // namespace factline
