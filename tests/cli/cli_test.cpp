@@ -1,0 +1,117 @@
+// Command-line parsing and exit codes (SPEC §4): 0 clean, 1 findings, 2 usage/config/rule errors.
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "tests/cli/run_binary.hpp"
+
+namespace factline {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::run_factline;
+
+fs::path temp_dir(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / ("factline_cli_" + name + "_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+class SubcommandHelp : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(SubcommandHelp, PrintsUsageAndExitsZero) {
+    const auto result = run_factline(std::string(GetParam()) + " --help");
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("Usage"), std::string::npos) << result.out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cli, SubcommandHelp,
+                         ::testing::Values("check", "extract", "reduce", "report", "explain", "rules", "time",
+                                           "config"));
+
+TEST(Cli, UnknownOptionIsAUsageError) {
+    const auto result = run_factline("check --no-such-flag x");
+    EXPECT_EQ(result.exit_code, 2);
+}
+
+TEST(Cli, MissingSubcommandIsAUsageError) {
+    EXPECT_EQ(run_factline("").exit_code, 2);
+}
+
+TEST(Cli, MissingConfigFileIsAnErrorNamingIt) {
+    const auto result = run_factline("check . --config /nonexistent/factline.toml");
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("/nonexistent/factline.toml: error: config file not found"), std::string::npos)
+        << result.err;
+}
+
+TEST(Cli, ConfigErrorsNameFileLineAndColumn) {
+    const fs::path dir = temp_dir("badconfig");
+    std::ofstream(dir / "factline.toml") << "fail_on = \"sometimes\"\n";
+    const auto result = run_factline("config", dir.string());
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("factline.toml:1:11: error: 'fail_on' must be one of info, warning, error"),
+              std::string::npos)
+        << result.err;
+}
+
+TEST(Cli, ConfigIsDiscoveredFromTheWorkingDirectory) {
+    const fs::path dir = temp_dir("config");
+    std::ofstream(dir / "factline.toml") << "fail_on = \"error\"\njobs = 1\n";
+    fs::create_directories(dir / "sub");
+    const auto result = run_factline("config", (dir / "sub").string());
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("fail_on = \"error\""), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("jobs = 1"), std::string::npos) << result.out;
+}
+
+TEST(Cli, UnknownFormatIsAUsageError) {
+    const fs::path dir = temp_dir("format");
+    std::ofstream(dir / "a.txt") << "MOSCOW (Reuters) - Nothing happened today.\n";
+    const auto result = run_factline("check " + (dir / "a.txt").string() + " --out " + (dir / "out").string() +
+                                     " --format json,pdf");
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("unknown format 'pdf'"), std::string::npos) << result.err;
+}
+
+TEST(Cli, MissingRulesFolderIsAnError) {
+    const auto result = run_factline("rules list --rules /nonexistent/rules");
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("/nonexistent/rules: error: rule folder not found"), std::string::npos) << result.err;
+}
+
+TEST(Cli, ShippedRulesPassTheirOwnTests) {
+    const auto result = run_factline("rules test");
+    EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+    EXPECT_NE(result.out.find(" failed"), std::string::npos) << result.out;
+}
+
+TEST(Cli, CheckWritesTheJsonLinesFilesAndExitsCleanly) {
+    const fs::path dir = temp_dir("check");
+    std::ofstream(dir / "a.txt") << "Headline\n\nMOSCOW (Reuters) - Nothing of note happened.\n";
+    const auto result = run_factline("check " + (dir / "a.txt").string() + " --out " + (dir / "out").string() +
+                                     " --format json --quiet");
+    EXPECT_TRUE(result.exit_code == 0 || result.exit_code == 1) << result.err;
+    for (const char* name : {"documents.jsonl", "assertions.jsonl", "findings.jsonl"}) {
+        EXPECT_TRUE(fs::exists(dir / "out" / name)) << name;
+    }
+}
+
+TEST(Cli, ExplainUnknownIdIsAnError) {
+    const fs::path dir = temp_dir("explain");
+    std::ofstream(dir / "findings.jsonl") << "";
+    const auto result = run_factline("explain F-0000 --out " + dir.string());
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("no finding matches 'F-0000'"), std::string::npos) << result.err;
+}
+
+TEST(Cli, TimeRejectsABadDct) {
+    const auto result = run_factline("time x.txt --dct 2022-13-45");
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("'2022-13-45' is not a date"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace factline
