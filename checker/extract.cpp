@@ -1,13 +1,437 @@
-// PLACEHOLDER (to be replaced by the extraction work): extracts nothing.
+// Stage 6: assertion extraction (see extract.hpp). Per document, sentence by
+// sentence: tokens, lexicon mentions, speech attribution, the patterns' matches
+// with their slots, negation, subjects (slots, groups, anaphora, document
+// focus), holders and the stated date. The most specific match wins when
+// rules disagree about one (holder, topic, subject) in one sentence.
 #include "checker/extract.hpp"
 
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "checker/attribution.hpp"
+#include "checker/lexicon_match.hpp"
+#include "checker/modality.hpp"
 #include "checker/rule_pack.hpp"
+#include "checker/slots.hpp"
+#include "checker/time.hpp"
 
 namespace factline {
 
-std::vector<Assertion> extract_assertions(const ExtractInput&, const RuleSet&) { return {}; }
-void load_lexicon(const RulePackInfo&, Lexicon&, Diagnostics&) {}
-void load_patterns(const RulePackInfo&, const Lexicon&, PatternSet&, Diagnostics&) {}
-void test_patterns(const RuleSet&, RuleTestReport&) {}
+namespace {
+
+constexpr std::uint32_t quote_lookahead = 3;  // sentences in which an open quotation may find its speaker
+constexpr std::uint32_t subject_reach = 10;
+constexpr std::uint32_t cue_reach = 4;         // tokens after a speech cue in which the day it was said may stand   // tokens before a match in which its clause's subject may stand
+
+struct SentenceData {
+    const Sentence* sentence = nullptr;
+    std::vector<Token> tokens;
+    std::vector<Mention> mentions;
+};
+
+struct Candidate {
+    Assertion assertion;
+    unsigned specificity = 0;
+    std::uint32_t begin = 0;  // the match's tokens
+    std::uint32_t end = 0;
+};
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+Span trimmed(std::string_view text, Span span) {
+    while (span.begin < span.end && is_blank(text[span.begin])) ++span.begin;
+    while (span.end > span.begin && is_blank(text[span.end - 1])) --span.end;
+    return span;
+}
+
+void add_unique(std::vector<std::string>& into, const std::vector<std::string>& ids) {
+    for (const auto& id : ids) {
+        if (std::find(into.begin(), into.end(), id) == into.end()) into.push_back(id);
+    }
+}
+
+class DocumentExtractor {
+public:
+    DocumentExtractor(const ExtractInput& input, const RuleSet& rules)
+        : input_(input), rules_(rules), lexicon_(rules.lexicon), lines_(input.document.text) {}
+
+    std::vector<Assertion> run() {
+        if (!lexicon_.matcher) return {};
+        const std::string& text = input_.document.text;
+        std::vector<SentenceData> sentences;
+        for (const auto& sentence : input_.sentences) {
+            SentenceData data;
+            data.sentence = &sentence;
+            data.tokens = tokenize(text, sentence.span);
+            data.mentions = lexicon_.matcher->find(data.tokens);
+            sentences.push_back(std::move(data));
+        }
+        for (std::size_t i = 0; i < sentences.size(); ++i) extract_sentence(sentences, i);
+        return std::move(out_);
+    }
+
+private:
+    // An open quotation with no cue gets the speaker of the sentence that closes it.
+    std::optional<Speaker> lookahead_speaker(const std::vector<SentenceData>& sentences, std::size_t index) const {
+        AttributionState probe = attribution_;
+        for (std::size_t j = index + 1; j < sentences.size() && j <= index + quote_lookahead; ++j) {
+            if (sentences[j].sentence->block != sentences[index].sentence->block) break;
+            const auto speech = probe.analyse(sentences[j].tokens, sentences[j].mentions, lexicon_);
+            if (!speech.cues.empty()) return speech.cues.front().speakers.front();
+            if (!speech.open_quote && speech.quoted) break;
+        }
+        return std::nullopt;
+    }
+
+    // Regions the sentence names; a name that also denotes a holder ("Kyiv") is taken as the holder.
+    std::vector<std::string> sentence_regions(const SentenceData& data) const {
+        std::vector<std::string> ids;
+        for (const auto& mention : data.mentions) {
+            const bool holder = std::any_of(data.mentions.begin(), data.mentions.end(), [&](const Mention& other) {
+                return is_holder_mention(other) && other.begin == mention.begin && other.end == mention.end;
+            });
+            if (!holder) add_unique(ids, region_ids(mention, data.tokens, lexicon_, focus_));
+        }
+        return ids;
+    }
+
+    bool names_holder(const SentenceData& data, std::uint32_t begin, std::uint32_t end) const {
+        return std::any_of(data.mentions.begin(), data.mentions.end(), [&](const Mention& m) {
+            return is_holder_mention(m) && m.begin >= begin && m.end <= end;
+        });
+    }
+
+    // The actor named as the subject of the clause before a match ("Russia will focus its efforts to …").
+    std::vector<Speaker> clause_subject(const SentenceData& data, std::uint32_t begin) const {
+        const std::uint32_t stop = begin > subject_reach ? begin - subject_reach : 0;
+        for (std::uint32_t at = begin; at > stop; --at) {
+            const Token& token = data.tokens[at - 1];
+            if (token.quote || token.text == ";" || token.text == ":" || token.text == ",") break;
+            for (const auto& mention : data.mentions) {
+                if (!is_holder_mention(mention) || mention.end != at) continue;
+                if (auto speaker = speaker_of(mention.id, lexicon_)) return {*speaker};
+            }
+        }
+        return {};
+    }
+
+    // The focus after a sentence: its last set of several regions, and its single regions in order.
+    void update_focus(const SlotTable& slots, const SentenceData& data) {
+        const auto& regions = slots.at("region");
+        std::vector<std::string> singles;
+        for (std::uint32_t i = 0; i < regions.size(); ++i) {
+            if (regions[i].empty()) continue;
+            const auto& ids = regions[i].front().ids;
+            if (ids.size() >= 2) {
+                focus_.group = ids;
+                focus_latest_group_ = true;
+            } else if (!names_holder(data, i, regions[i].front().end)) {  // "Kyiv" is rarely the topic
+                add_unique(singles, ids);
+                focus_latest_group_ = false;
+            }
+            i = regions[i].front().end - 1;
+        }
+        if (!singles.empty()) focus_.region = singles;
+    }
+
+    std::vector<std::string> focus_regions(const SentenceData& data) const {
+        auto here = sentence_regions(data);
+        if (!here.empty()) return here;
+        if (focus_latest_group_ && !focus_.group.empty()) return focus_.group;
+        if (!focus_.region.empty()) return {focus_.region.front()};
+        return focus_.group;
+    }
+
+    /// The stated date of a statement whose cue (or anchor) is token `anchor`.
+    std::pair<std::optional<CivilDate>, DateSource> stated_date(const SentenceData& data, const SentenceSpeech& speech,
+                                                                std::optional<std::uint32_t> anchor) const {
+        const DatedBy& dct = input_.document_date;
+        if (!anchor) return {dct.date, dct.date ? dct.source : DateSource::unknown};
+        const auto times = find_times(input_.document.text, data.sentence->span, dct.date);
+        std::optional<CivilDate> best;
+        std::uint32_t best_distance = ~0u;
+        for (const auto& time : times) {
+            if (!time.day) continue;
+            std::uint32_t token = 0;
+            while (token < data.tokens.size() && data.tokens[token].span.begin < time.span.begin) ++token;
+            const bool quoted = std::any_of(speech.quotes.begin(), speech.quotes.end(),
+                                            [&](const auto& q) { return token >= q.first && token < q.second; });
+            if (quoted) continue;
+            // The day of the statement stands before its cue or right after it ("said on Friday"); a date
+            // further on belongs to what was said ("said Russia did not regret the ceremony on Sept. 30").
+            if (token > *anchor + cue_reach) continue;
+            const std::uint32_t distance = token > *anchor ? token - *anchor : *anchor - token;
+            if (distance < best_distance) {
+                best_distance = distance;
+                best = time.day;
+            }
+        }
+        if (best) return {best, DateSource::relative};
+        return {dct.date, dct.date ? dct.source : DateSource::unknown};
+    }
+
+    // "At a news conference on April 22, he stressed …": the day each speaker of the sentence spoke.
+    void remember_occasions(const SentenceData& data, const SentenceSpeech& speech) {
+        for (const auto& cue : speech.cues) {
+            const auto [day, source] = stated_date(data, speech, cue.token);
+            if (source != DateSource::relative || !day) continue;
+            // "it said" names no one: its day is not the day of the group's other speakers.
+            const bool pronoun = cue.token > 0 && (data.tokens[cue.token - 1].text == "it" ||
+                                                   data.tokens[cue.token - 1].text == "they");
+            for (const auto& speaker : cue.speakers) {
+                occasion_[speaker.holder] = *day;
+                if (!pronoun) occasion_["group:" + speaker.group] = *day;
+            }
+        }
+    }
+
+    std::optional<CivilDate> occasion_of(const Speaker& speaker) const {
+        if (auto it = occasion_.find(speaker.holder); it != occasion_.end()) return it->second;
+        if (auto it = occasion_.find("group:" + speaker.group); it != occasion_.end()) return it->second;
+        return std::nullopt;
+    }
+
+    std::vector<Speaker> holders_of(const PatternMatch& match, const SentenceData& data, const SentenceSpeech& speech,
+                                    const std::optional<Speaker>& carried, std::optional<std::uint32_t>& anchor) const {
+        const PatternRule& rule = *match.rule;
+        std::vector<Speaker> holders;
+        if (rule.holder == "pattern") {
+            for (const auto& fill : match.fills) {
+                if (fill.slot != "holder") continue;
+                anchor = fill.begin;
+                for (const auto& id : fill.ids) {
+                    if (auto speaker = speaker_of(id, lexicon_);
+                        speaker && std::find(holders.begin(), holders.end(), *speaker) == holders.end())
+                        holders.push_back(*speaker);
+                }
+            }
+            return holders;
+        }
+        if (rule.holder == "subject") {
+            holders = clause_subject(data, match.begin);
+            if (!holders.empty()) {
+                anchor = match.begin;
+                return holders;
+            }
+        } else if (rule.holder != "speaker") {
+            return {Speaker{rule.holder, rule.holder, false}};
+        }
+        const SpeechCue* cue = nullptr;
+        holders = speakers_for(speech, match.begin, match.end, carried, &cue);
+        if (holders.empty() && !rule.narrator) {
+            holders = clause_subject(data, match.begin);
+            // A stance right after a reported sentence continues it ("Instead there is 'a lot of work' in …").
+            if (holders.empty() && previous_speaker_) holders = {*previous_speaker_};
+            if (!holders.empty()) anchor = match.begin;
+        }
+        if (cue != nullptr) {
+            anchor = cue->token;
+        } else if (!holders.empty()) {
+            anchor = match.begin;
+        }
+        return holders;
+    }
+
+    // "Kherson was freed": for events a bare name shared by a region and its city means the city.
+    std::vector<std::string> namesake_cities(const SlotFill& fill, const SentenceData& data) const {
+        for (auto i = fill.begin; i < fill.end; ++i) {
+            if (lexicon_.in_class("region_nouns", data.tokens[i].text)) return fill.ids;
+        }
+        std::vector<std::string> ids;
+        for (const auto& id : fill.ids) {
+            auto city = lexicon_.namesake_city.find(id);
+            ids.push_back(city != lexicon_.namesake_city.end() ? city->second : id);
+        }
+        return ids;
+    }
+
+    std::vector<std::string> subjects_of(const PatternMatch& match, const SentenceData& data,
+                                         const Speaker& holder) const {
+        const PatternRule& rule = *match.rule;
+        std::vector<std::string> subjects;
+        for (const auto& fill : match.fills) {
+            if (fill.slot == "party") add_unique(subjects, fill.ids);
+            if (fill.slot != "region" && fill.slot != "named_region") continue;
+            add_unique(subjects, rule.prefer_city ? namesake_cities(fill, data) : fill.ids);
+        }
+        if (!subjects.empty()) return subjects;
+        std::string fallback = rule.subject_default;
+        if (fallback.empty()) {
+            auto topic = lexicon_.topics.find(rule.topic);
+            fallback = topic != lexicon_.topics.end() && topic->second.subject == "party" ? "speaker_group"
+                                                                                            : "document_focus";
+        }
+        if (fallback == "any") return {"any"};
+        if (fallback == "speaker_group") return {holder.group};
+        auto focus = focus_regions(data);
+        if (!rule.prefer_city) return focus;
+        for (auto& id : focus) {
+            if (auto city = lexicon_.namesake_city.find(id); city != lexicon_.namesake_city.end()) id = city->second;
+        }
+        return focus;
+    }
+
+    void extract_sentence(const std::vector<SentenceData>& sentences, std::size_t index) {
+        const SentenceData& data = sentences[index];
+        const std::optional<Speaker> carried_before = attribution_.last_speaker();
+        SentenceSpeech speech = attribution_.analyse(data.tokens, data.mentions, lexicon_);
+        std::optional<Speaker> carried = carried_before;
+        if (speech.cues.empty() && speech.open_quote) {
+            if (auto ahead = lookahead_speaker(sentences, index)) carried = ahead;
+        }
+        const SlotTable slots = build_slots(data.tokens, data.mentions, lexicon_, focus_);
+        remember_occasions(data, speech);
+
+        std::vector<Candidate> candidates;
+        for (const auto& rule : rules_.patterns.rules) {
+            for (const auto& match : match_rule(rule, data.tokens, slots)) {
+                if (is_irrealis(data.tokens, match, lexicon_)) continue;
+                const bool negated = is_negated(data.tokens, match, lexicon_);
+                const std::string& value = negated ? rule.negated_value : rule.value;
+                if (value.empty()) continue;
+                std::optional<std::uint32_t> anchor;
+                auto holders = holders_of(match, data, speech, carried, anchor);
+                if (holders.empty()) {
+                    if (rule.holder == "pattern" || !rule.narrator) continue;
+                    holders.push_back(Speaker{"narrator", "narrator", false});
+                    anchor.reset();
+                }
+                auto [stated, source] = stated_date(data, speech, anchor);
+                // A speaker's later sentences without a day of their own belong to the same occasion.
+                if (anchor && !holders.empty() && source != DateSource::relative) {
+                    if (auto day = occasion_of(holders.front())) {
+                        stated = day;
+                        source = DateSource::relative;
+                    }
+                }
+                for (const auto& holder : holders) {
+                    for (const auto& subject : subjects_of(match, data, holder)) {
+                        Candidate candidate;
+                        Assertion& a = candidate.assertion;
+                        a.doc = input_.document.path;
+                        a.holder = holder.holder;
+                        a.holder_group = holder.group;
+                        a.topic = rule.topic;
+                        a.subject = subject;
+                        a.value = value;
+                        a.stated = stated;
+                        a.stated_source = stated ? source : DateSource::unknown;
+                        a.rule = rule.id;
+                        a.headline = data.sentence->headline;
+                        a.negated = negated;
+                        fill_evidence(a, data.sentence->span);
+                        candidate.specificity = match.literals;
+                        candidate.begin = match.begin;
+                        candidate.end = match.end;
+                        candidates.push_back(std::move(candidate));
+                    }
+                }
+            }
+        }
+        keep_most_specific(candidates);
+        update_focus(slots, data);
+        previous_speaker_.reset();
+        if (!speech.cues.empty()) previous_speaker_ = speech.cues.back().speakers.front();
+    }
+
+    void fill_evidence(Assertion& assertion, Span span) const {
+        const Span evidence = trimmed(input_.document.text, span);
+        const LineCol at = lines_.at(evidence.begin);
+        assertion.evidence.line = at.line;
+        assertion.evidence.col = at.col;
+        assertion.evidence.span = evidence;
+        assertion.evidence.text = std::string(evidence.of(input_.document.text));
+    }
+
+    // Overlapping matches about one (holder, topic, subject): the most specific rule decides.
+    void keep_most_specific(std::vector<Candidate>& candidates) {
+        // Two readings of the same words about one subject: the more specific wins, whoever the holder.
+        const auto same_key = [](const Assertion& a, const Assertion& b) {
+            return a.topic == b.topic && a.subject == b.subject;
+        };
+        std::set<std::tuple<std::string, std::string, std::string, std::string>> seen;
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            const auto& c = candidates[i];
+            const bool beaten = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& other) {
+                return same_key(c.assertion, other.assertion) && other.specificity > c.specificity &&
+                       other.begin < c.end && c.begin < other.end;
+            });
+            if (beaten) continue;
+            const auto& a = c.assertion;
+            if (!seen.emplace(a.holder, a.topic, a.subject, a.value).second) continue;
+            out_.push_back(candidates[i].assertion);
+        }
+    }
+
+    const ExtractInput& input_;
+    const RuleSet& rules_;
+    const Lexicon& lexicon_;
+    LineIndex lines_;
+    AttributionState attribution_;
+    Focus focus_;
+    bool focus_latest_group_ = false;
+    std::optional<Speaker> previous_speaker_;
+    std::map<std::string, CivilDate> occasion_;  // holder -> the day their last dated statement was made  // the speaker of the previous sentence, if it had a cue
+    std::vector<Assertion> out_;
+};
+
+}  // namespace
+
+std::vector<Assertion> extract_assertions(const ExtractInput& input, const RuleSet& rules) {
+    return DocumentExtractor(input, rules).run();
+}
+
+// ---------------------------------------------------------------- rules test
+
+namespace {
+
+/// Assertions of one example sentence, extracted as a one-sentence document.
+std::vector<Assertion> extract_example(const std::string& text, const RuleSet& rules) {
+    Document document;
+    document.path = "<example>";
+    document.text = text;
+    Layout layout;
+    const Span span{0, static_cast<std::uint32_t>(text.size())};
+    layout.blocks.push_back({BlockKind::body, span, 1, 1, ""});
+    const std::vector<Sentence> sentences = {{span, 0, false, true}};
+    return extract_assertions({document, layout, sentences, DatedBy{}}, rules);
+}
+
+}  // namespace
+
+void test_patterns(const RuleSet& rules, RuleTestReport& report) {
+    for (const auto& rule : rules.patterns.rules) {
+        for (const auto& example : rule.examples) {
+            std::string text = example;
+            std::string want = rule.value;
+            if (const auto arrow = example.rfind(" => "); arrow != std::string::npos) {
+                text = example.substr(0, arrow);
+                want = example.substr(arrow + 4);
+            }
+            const auto found = extract_example(text, rules);
+            const bool ok = std::any_of(found.begin(), found.end(),
+                                        [&](const Assertion& a) { return a.rule == rule.id && a.value == want; });
+            if (ok) {
+                ++report.passed;
+            } else {
+                ++report.failed;
+                report.failures.push_back(fmt::format("{}: example does not give '{}': {}", rule.id, want, text));
+            }
+        }
+        for (const auto& counter : rule.counter) {
+            const auto found = extract_example(counter, rules);
+            const bool matched = std::any_of(found.begin(), found.end(), [&](const Assertion& a) { return a.rule == rule.id; });
+            if (!matched) {
+                ++report.passed;
+            } else {
+                ++report.failed;
+                report.failures.push_back(fmt::format("{}: counter-example matches: {}", rule.id, counter));
+            }
+        }
+    }
+}
 
 }  // namespace factline

@@ -1,34 +1,363 @@
-// PLACEHOLDER (to be replaced by the ingestion work): reads plain files only.
+// ingest(): paths to Documents. Walks directories in sorted order, reads each
+// file with one read, applies sidecar and config metadata, and sends every
+// input either to Corpus::documents or to Corpus::skipped with a reason.
 #include "checker/ingest.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fmt/format.h>
+#include <set>
+#include <spdlog/spdlog.h>
 
 namespace factline {
 
-std::string manifest_key(const std::filesystem::path& path) {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* sidecar_name = "sources.toml";
+
+/// "12", "1.5": MiB for messages.
+std::string mebibytes(std::uint64_t bytes) {
+    return fmt::format("{:g}", std::round(static_cast<double>(bytes) / (1024.0 * 1024.0) * 10.0) / 10.0);
+}
+
+std::string too_large(std::uint64_t size, std::uint64_t limit) {
+    return fmt::format("file too large ({} MiB > limit {} MiB; raise [input] max_file_mb)", mebibytes(size),
+                       mebibytes(limit));
+}
+
+std::string lower_extension(const fs::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+bool is_article_extension(const std::string& ext) {
+    static const char* const known[] = {"", ".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".json"};
+    return std::find(std::begin(known), std::end(known), ext) != std::end(known);
+}
+
+/// Bytes of a file or stream, or why they could not be read.
+struct ReadResult {
+    bool ok = false;
+    std::string bytes;
+    std::string reason;
+};
+
+ReadResult read_file(const fs::path& path, std::uint64_t limit) {
+    ReadResult result;
     std::error_code ec;
-    return std::filesystem::weakly_canonical(path, ec).string();
-}
-
-void read_source_tables(const std::filesystem::path&, std::map<std::string, SourceMeta>&, Diagnostics&) {}
-
-bool decode_text(const std::string& bytes, const std::string&, std::string& text, std::string&, Diagnostics&) {
-    text = bytes;
-    return true;
-}
-
-std::string html_to_text(std::string_view html) { return std::string(html); }
-
-Corpus ingest(const std::vector<std::string>& paths, const IngestOptions&, std::istream&) {
-    Corpus corpus;
-    for (const auto& path : paths) {
-        std::ifstream in(path, std::ios::binary);
-        std::stringstream buffer;
-        buffer << in.rdbuf();
-        corpus.documents.push_back({path, buffer.str(), {}, "text"});
+    const bool regular = fs::is_regular_file(path, ec);
+    std::uint64_t size = 0;
+    if (regular) {
+        size = fs::file_size(path, ec);
+        if (!ec && size > limit) {
+            result.reason = too_large(size, limit);
+            return result;
+        }
     }
-    return corpus;
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (file == nullptr) {
+        result.reason = fmt::format("cannot read file: {}", std::strerror(errno));
+        return result;
+    }
+    result.bytes.reserve(regular ? size : 64 * 1024);
+    // One read for a regular file; chunks for pipes, devices and files that grow.
+    std::size_t chunk = regular && size > 0 ? size + 1 : 64 * 1024;
+    for (;;) {
+        const std::size_t old_size = result.bytes.size();
+        result.bytes.resize(old_size + chunk);
+        const std::size_t got = std::fread(result.bytes.data() + old_size, 1, chunk, file);
+        result.bytes.resize(old_size + got);
+        if (result.bytes.size() > limit) {
+            std::fclose(file);
+            result.bytes.clear();
+            result.reason = too_large(limit + 1, limit);
+            return result;
+        }
+        if (got < chunk) break;
+        chunk = 64 * 1024;
+    }
+    const bool failed = std::ferror(file) != 0;
+    const int error = errno;
+    std::fclose(file);
+    if (failed) {
+        result.reason = fmt::format("cannot read file: {}", std::strerror(error));
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+ReadResult read_stream(std::istream& in, std::uint64_t limit) {
+    ReadResult result;
+    char buffer[64 * 1024];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        result.bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (result.bytes.size() > limit) {
+            result.bytes.clear();
+            result.reason = too_large(limit + 1, limit);
+            return result;
+        }
+    }
+    result.ok = true;
+    return result;
+}
+
+/// One file found in a directory walk, relative to the walked directory.
+struct WalkEntry {
+    std::string relative;  // generic '/' separators; the sort key
+    std::string reason;    // non-empty: list as skipped with this reason
+    bool error = false;    // the reason is also an input error (an unreadable folder)
+};
+
+class Ingester {
+public:
+    Ingester(const IngestOptions& options, std::istream& stdin_stream) : options_(options), stdin_(stdin_stream) {}
+
+    void add_path(const std::string& given) {
+        try {
+            add_path_unguarded(given);
+        } catch (const std::exception& error) {
+            internal_error(given, error.what());
+        } catch (...) {
+            internal_error(given, "unknown exception");
+        }
+    }
+
+    Corpus finish() {
+        warn_unused_sidecar_entries();
+        return std::move(corpus_);
+    }
+
+private:
+    void add_path_unguarded(const std::string& given) {
+        if (given == "-") {
+            ReadResult read = read_stream(stdin_, options_.max_file_bytes);
+            if (!read.ok) {
+                skip(given, read.reason);
+                return;
+            }
+            add_bytes(given, {}, std::move(read.bytes), "", true);
+            return;
+        }
+        const fs::path path(given);
+        std::error_code ec;
+        const fs::file_status status = fs::status(path, ec);
+        if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory) {
+            const std::string reason = fmt::format("cannot read: {}", ec.message());
+            corpus_.diagnostics.error("input.unreadable", given, 0, 0, reason);
+            skip(given, reason);
+            return;
+        }
+        if (given.empty() || !fs::exists(status)) {
+            corpus_.diagnostics.error("input.missing", given, 0, 0, "no such file or directory");
+            skip(given, "no such file or directory");
+            return;
+        }
+        if (fs::is_directory(status)) {
+            walk(given);
+            return;
+        }
+        if (path.filename() == sidecar_name) {
+            read_sidecar(path);  // metadata, never an article (SPEC §1)
+            return;
+        }
+        read_sidecar(path.parent_path().empty() ? fs::path(".") / sidecar_name : path.parent_path() / sidecar_name);
+        add_file(given, path);
+    }
+
+    /// Collects every file under `root` (iteratively, no symlinked folders),
+    /// reads its sidecars first, then the files in sorted order.
+    void walk(const std::string& given) {
+        const fs::path root(given);
+        std::vector<WalkEntry> entries;
+        std::vector<std::string> sidecars;
+        std::vector<std::string> pending{""};
+        while (!pending.empty()) {
+            const std::string relative_dir = std::move(pending.back());
+            pending.pop_back();
+            std::error_code ec;
+            fs::directory_iterator it(root / relative_dir, ec);
+            if (ec) {
+                entries.push_back({relative_dir, fmt::format("cannot read folder: {}", ec.message()), true});
+                continue;
+            }
+            for (; it != fs::directory_iterator(); it.increment(ec)) {
+                const std::string name = it->path().filename().string();
+                const std::string relative = relative_dir.empty() ? name : relative_dir + "/" + name;
+                std::error_code status_ec;
+                const fs::file_status status = it->status(status_ec);
+                if (fs::is_directory(status)) {
+                    // Dot folders (.git, .cache) hold no articles; linked folders could loop.
+                    if (name.front() == '.') continue;
+                    if (it->is_symlink(status_ec)) {
+                        entries.push_back({relative, "link to a folder (not followed)", false});
+                    } else {
+                        pending.push_back(relative);
+                    }
+                    continue;
+                }
+                if (name == sidecar_name) {
+                    sidecars.push_back(relative);
+                } else {
+                    entries.push_back({relative, {}, false});
+                }
+            }
+            if (ec) entries.push_back({relative_dir, fmt::format("cannot read folder: {}", ec.message()), true});
+        }
+        // Outer sidecars first, so that a deeper one wins for its own files.
+        std::sort(sidecars.begin(), sidecars.end(), [](const std::string& a, const std::string& b) {
+            const auto depth_a = std::count(a.begin(), a.end(), '/');
+            const auto depth_b = std::count(b.begin(), b.end(), '/');
+            return depth_a != depth_b ? depth_a < depth_b : a < b;
+        });
+        for (const auto& sidecar : sidecars) read_sidecar(root / sidecar);
+        std::sort(entries.begin(), entries.end(),
+                  [](const WalkEntry& a, const WalkEntry& b) { return a.relative < b.relative; });
+        for (const auto& entry : entries) {
+            const fs::path path = entry.relative.empty() ? root : root / entry.relative;
+            const std::string shown = entry.relative.empty() ? given : path.generic_string();
+            try {
+                walk_entry(entry, path, shown);
+            } catch (const std::exception& error) {
+                internal_error(shown, error.what());
+            }
+        }
+    }
+
+    void walk_entry(const WalkEntry& entry, const fs::path& path, const std::string& shown) {
+        if (!entry.reason.empty()) {
+            if (entry.error) corpus_.diagnostics.error("input.unreadable", shown, 0, 0, entry.reason);
+            skip(shown, entry.reason);
+            return;
+        }
+        const std::string name = path.filename().string();
+        const std::string ext = lower_extension(path);
+        std::error_code ec;
+        if (name.front() == '.') {
+            skip(shown, "hidden file");
+        } else if (!is_article_extension(ext)) {
+            skip(shown, fmt::format("not a text article (extension {})", ext));
+        } else if (!fs::is_regular_file(path, ec)) {
+            skip(shown, "not a regular file");
+        } else {
+            add_file(shown, path);
+        }
+    }
+
+    void add_file(const std::string& shown, const fs::path& path) {
+        std::string key = manifest_key(path);
+        if (!seen_.insert(key).second) {
+            spdlog::debug("{}: given more than once; read once", shown);
+            return;
+        }
+        ReadResult read = read_file(path, options_.max_file_bytes);
+        if (!read.ok) {
+            skip(shown, read.reason);
+            return;
+        }
+        add_bytes(shown, std::move(key), std::move(read.bytes), lower_extension(path), false);
+    }
+
+    /// Decodes and dispatches one input by its extension, else by its content.
+    void add_bytes(const std::string& shown, std::string key, std::string bytes, const std::string& ext,
+                   bool from_stdin) {
+        if (bytes.empty()) {
+            skip(shown, "empty file");
+            return;
+        }
+        std::string text;
+        std::string reason;
+        if (!decode_text(bytes, shown, text, reason, corpus_.diagnostics)) {
+            skip(shown, reason);
+            return;
+        }
+        bytes = std::string();  // free the raw copy before the text grows further copies
+        if (is_blank(text)) {
+            skip(shown, "empty file");
+            return;
+        }
+        const bool untyped = from_stdin || ext.empty();
+        if (ext == ".jsonl" || ext == ".json" || (untyped && looks_like_json_lines(text))) {
+            read_json_lines(text, shown, corpus_);
+            return;
+        }
+        Document document;
+        document.path = shown;
+        if (ext == ".html" || ext == ".htm" || looks_like_html(text)) {
+            HtmlPage page = read_html_page(text);
+            if (is_blank(page.text)) {
+                skip(shown, "empty file (no text in the HTML page)");
+                return;
+            }
+            document.text = std::move(page.text);
+            document.meta = std::move(page.meta);
+            document.format = "html";
+        } else {
+            document.text = std::move(text);
+        }
+        if (const SourceMeta* meta = metadata_for(key)) document.meta = *meta;
+        corpus_.documents.push_back(std::move(document));
+    }
+
+    /// Config entries beat sidecar entries; either beats the page's own tags.
+    const SourceMeta* metadata_for(const std::string& key) const {
+        if (key.empty()) return nullptr;
+        if (auto it = options_.manifest.find(key); it != options_.manifest.end()) return &it->second;
+        if (auto it = sidecar_.find(key); it != sidecar_.end()) return &it->second;
+        return nullptr;
+    }
+
+    void read_sidecar(const fs::path& file) {
+        std::error_code ec;
+        const std::string key = manifest_key(file);
+        if (!sidecars_read_.insert(key).second || !fs::is_regular_file(file, ec)) return;
+        for (auto& entry : read_source_entries(file, true, corpus_.diagnostics)) {
+            sidecar_entries_.push_back({file.generic_string(), entry});
+            sidecar_.insert_or_assign(entry.key, entry.meta);
+        }
+    }
+
+    /// A sidecar entry naming no existing file is most likely a typo.
+    void warn_unused_sidecar_entries() {
+        for (const auto& [file, entry] : sidecar_entries_) {
+            std::error_code ec;
+            if (fs::exists(entry.key, ec)) continue;
+            corpus_.diagnostics.warning("source.no-file", file, entry.line, entry.col,
+                                        fmt::format("[[source]] path '{}' names no file", entry.path));
+        }
+    }
+
+    void skip(const std::string& shown, std::string reason) {
+        spdlog::debug("{}: skipped: {}", shown, reason);
+        corpus_.skipped.push_back({shown, std::move(reason)});
+    }
+
+    void internal_error(const std::string& shown, const std::string& what) {
+        corpus_.diagnostics.error("input.internal", shown, 0, 0, fmt::format("internal error while reading: {}", what));
+        skip(shown, fmt::format("internal error while reading: {}", what));
+    }
+
+    const IngestOptions& options_;
+    std::istream& stdin_;
+    Corpus corpus_;
+    std::map<std::string, SourceMeta> sidecar_;
+    std::vector<std::pair<std::string, SourceEntry>> sidecar_entries_;  // (sidecar file, entry)
+    std::set<std::string> sidecars_read_;
+    std::set<std::string> seen_;
+};
+
+}  // namespace
+
+Corpus ingest(const std::vector<std::string>& paths, const IngestOptions& options, std::istream& stdin_stream) {
+    Ingester ingester(options, stdin_stream);
+    for (const auto& path : paths) ingester.add_path(path);
+    return ingester.finish();
 }
 
 }  // namespace factline

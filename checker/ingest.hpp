@@ -21,9 +21,15 @@ struct IngestOptions {
     std::map<std::string, SourceMeta> manifest;
 };
 
-/// Reads every path. Directories are walked recursively in sorted order;
-/// a `sources.toml` at a directory's root is metadata, never an article.
-/// `stdin_stream` is read when a path is "-".
+/// Reads every path. Directories are walked recursively in sorted order
+/// (dot folders and linked folders are not entered); only article extensions
+/// (.txt .text .md .html .htm .jsonl .json, or none) are read there, other
+/// files are listed as skipped. A file given by name is read whatever its
+/// extension. A `sources.toml` (in a walked folder, or beside a file given by
+/// name) is metadata, never an article. Metadata precedence: config manifest,
+/// then sidecar, then an HTML page's own <meta> tags; JSONL records carry their own.
+/// `stdin_stream` is read when a path is "-". Never throws; every input ends
+/// in Corpus::documents or Corpus::skipped.
 [[nodiscard]] Corpus ingest(const std::vector<std::string>& paths, const IngestOptions& options,
                             std::istream& stdin_stream);
 

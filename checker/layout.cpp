@@ -1,9 +1,18 @@
-// PLACEHOLDER (to be replaced by the layout work): every paragraph is body.
+// Article layout: lines → classified lines → blocks, then headline and
+// dateline. Order matters: rule-driven boilerplate/end matter/captions first
+// (so that nothing inside them is read as a header or a headline), then header
+// date lines (grammar/parse_layout), then paragraphs, headline and dateline.
 #include "checker/layout.hpp"
 
-#include "checker/rule_pack.hpp"
+#include <algorithm>
+#include <spdlog/spdlog.h>
+
+#include "checker/layout_text.hpp"
+#include "grammar/parse_layout.hpp"
 
 namespace factline {
+
+namespace lt = layout_text;
 
 const char* to_string(BlockKind kind) {
     switch (kind) {
@@ -18,13 +27,398 @@ const char* to_string(BlockKind kind) {
     return "body";
 }
 
-Layout analyse_layout(std::string_view text, const LayoutRules&) {
-    Layout layout;
-    layout.blocks.push_back({BlockKind::body, {0, static_cast<std::uint32_t>(text.size())}, 1, 1, ""});
-    return layout;
+namespace {
+
+constexpr int no_region = -1;
+
+struct Line {
+    Span text;               // trimmed
+    std::uint32_t number = 0;
+    bool blank = false;
+    bool indented = false;   // starts with a blank (comment lists, wire paragraphs)
+    std::optional<BlockKind> kind;  // set when a rule or the header grammar decided
+    std::string rule;
+    int region = no_region;  // lines of one decision (a cut, a dropped block) share a region
+    Span header;             // a header date sharing the line with body text ("[February 28, 2023]  MOSCOW …")
+    std::uint32_t body_begin = 0;  // where the body text starts when `header` is set
+};
+
+std::vector<Line> split_lines(std::string_view text) {
+    std::vector<Line> lines;
+    std::uint32_t begin = 0;
+    std::uint32_t number = 1;
+    const auto size = static_cast<std::uint32_t>(text.size());
+    while (begin < size) {
+        std::uint32_t end = begin;
+        while (end < size && text[end] != '\n' && text[end] != '\r') ++end;
+        Line line;
+        line.text = lt::trim(text, {begin, end});
+        line.number = number++;
+        line.blank = line.text.empty();
+        line.indented = !line.blank && line.text.begin > begin;
+        lines.push_back(line);
+        if (end < size && text[end] == '\r' && end + 1 < size && text[end + 1] == '\n') ++end;
+        begin = end + 1;
+    }
+    return lines;
 }
 
-void load_layout_rules(const RulePackInfo&, LayoutRules&, Diagnostics&) {}
-void test_layout_rules(const RuleSet&, RuleTestReport&) {}
+/// Classifies lines with the pack's rules: cuts to the end first (the earliest
+/// wins), then single lines and blocks.
+class RuleClassifier {
+public:
+    RuleClassifier(std::string_view text, std::vector<Line>& lines, const LayoutRules& rules)
+        : text_(text), lines_(lines), rules_(rules) {}
+
+    void run() {
+        cut_to_end();
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            if (lines_[i].blank || lines_[i].kind) continue;
+            for (const auto& rule : rules_.boilerplate) {
+                if (rule.action == BoilerplateRule::Action::drop_to_end) continue;
+                if (!rule_matches(rule, lines_[i].text.of(text_))) continue;
+                if (rule.action == BoilerplateRule::Action::drop_block) {
+                    mark_block(i, rule);
+                } else {
+                    mark(start_back(i, rule), i, rule.kind, rule.id);
+                }
+                break;
+            }
+            if (lines_[i].kind) continue;
+            for (const auto& credit : rules_.caption_credits) {
+                if (line_matches(credit, lines_[i].text.of(text_))) {
+                    mark(i, i, BlockKind::caption, "layout.caption-credit");
+                    break;
+                }
+            }
+        }
+    }
+
+private:
+    void cut_to_end() {
+        bool body_seen = false;
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            if (lines_[i].blank) continue;
+            const std::string_view line = lines_[i].text.of(text_);
+            // A "Related Articles" above the story is navigation, not the end of the story.
+            if (body_seen) {
+                for (const auto& rule : rules_.boilerplate) {
+                    if (rule.action != BoilerplateRule::Action::drop_to_end || !rule_matches(rule, line)) continue;
+                    mark(start_back(i, rule), lines_.size() - 1, rule.kind, rule.id);
+                    return;
+                }
+            }
+            if (lt::ends_sentence(line) && lt::word_count(line) >= 8) body_seen = true;
+        }
+    }
+
+    /// The first line of the contiguous run before `i` that the rule's
+    /// starts_back_at patterns claim; indented lines may sit inside the run.
+    std::size_t start_back(std::size_t i, const BoilerplateRule& rule) const {
+        if (rule.starts_back_at.empty()) return i;
+        std::size_t start = i;
+        for (std::size_t j = i; j-- > 0;) {
+            const Line& line = lines_[j];
+            if (line.blank) continue;
+            if (line.kind) break;
+            const std::string_view content = line.text.of(text_);
+            const bool claimed = std::any_of(rule.starts_back_at.begin(), rule.starts_back_at.end(),
+                                             [&](const LinePattern& p) { return line_matches(p, content); });
+            if (claimed) {
+                start = j;
+            } else if (!line.indented) {
+                break;
+            }
+        }
+        return start;
+    }
+
+    void mark_block(std::size_t i, const BoilerplateRule& rule) {
+        std::size_t first = i;
+        std::size_t last = i;
+        while (first > 0 && !lines_[first - 1].blank && !lines_[first - 1].kind) --first;
+        while (last + 1 < lines_.size() && !lines_[last + 1].blank && !lines_[last + 1].kind) ++last;
+        mark(first, last, rule.kind, rule.id);
+    }
+
+    void mark(std::size_t first, std::size_t last, BlockKind kind, const std::string& rule) {
+        const int region = next_region_++;
+        for (std::size_t j = first; j <= last; ++j) {
+            lines_[j].kind = kind;
+            lines_[j].rule = rule;
+            lines_[j].region = region;
+        }
+    }
+
+    std::string_view text_;
+    std::vector<Line>& lines_;
+    const LayoutRules& rules_;
+    int next_region_ = 0;
+};
+
+bool dash_at(std::string_view text, std::size_t i) {
+    return text.substr(i, 1) == "-" || text.substr(i, 3) == "\xE2\x80\x93" || text.substr(i, 3) == "\xE2\x80\x94";
+}
+
+bool starts_with_dateline(std::string_view text, Span line) {
+    return grammar::parse_dateline(text, line.begin, line.end).has_value();
+}
+
+bool whole_line_dateline(std::string_view text, Span line) {
+    auto dateline = grammar::parse_dateline(text, line.begin, line.end);
+    return dateline && lt::trim(text, {dateline->end, line.end}).empty();
+}
+
+/// Header date lines ("Updated:", "[February 28, 2023]", "Reuters | Moscow |
+/// Updated: 11-11-2022 15:21 IST", "Apr 24, 2025 – Former …"). A header that
+/// shares its line with body text keeps the body (split forms only at the top).
+void classify_headers(std::string_view text, std::vector<Line>& lines) {
+    bool body_started = false;
+    for (auto& line : lines) {
+        if (line.blank || line.kind) continue;
+        const std::string_view content = line.text.of(text);
+        if (whole_line_dateline(text, line.text)) continue;
+        const std::size_t words = lt::word_count(content);
+        if (words <= 2 && content.back() == ':' && !lt::lower_at(content, 0)) {
+            line.kind = BlockKind::header;  // "Updated:" with its date missing
+            continue;
+        }
+        auto header = grammar::parse_header_date(text, line.text.begin, line.text.end);
+        const bool dated = header && header->parts.prefix_words <= 6 &&
+                           (header->parts.has_year || !header->parts.time.empty());
+        if (dated) {
+            const Span tail = lt::trim(text, {header->end, line.text.end});
+            const std::string_view rest = tail.of(text);
+            const bool bracketed = !header->parts.open_bracket.empty() && !header->parts.close_bracket.empty();
+            if (tail.empty() ||
+                ((rest.front() == '|' || rest.substr(0, 3) == "\xE2\x80\xA2") && !lt::ends_sentence(rest, false)) ||
+                (!bracketed && lt::word_count(rest) <= 8 && !lt::ends_sentence(rest))) {
+                line.kind = BlockKind::header;
+                continue;
+            }
+            if (!body_started && bracketed) {
+                line.header = lt::trim(text, {line.text.begin, header->end});
+                line.body_begin = tail.begin;
+                continue;
+            }
+            if (!body_started && header->parts.prefix.empty() && header->parts.open_bracket.empty() &&
+                dash_at(text, tail.begin)) {
+                line.header = lt::trim(text, {line.text.begin, header->end});
+                std::uint32_t body = tail.begin + (text[tail.begin] == '-' ? 1 : 3);
+                line.body_begin = lt::trim(text, {body, line.text.end}).begin;
+                continue;
+            }
+        }
+        if (lt::ends_sentence(content) && words >= 6) body_started = true;
+    }
+}
+
+/// Open double quotes in `span` not yet closed ("…", “…”, „…“, «…»).
+bool quote_open(std::string_view text, Span span) {
+    int curly = 0;
+    int guillemets = 0;
+    int straight = 0;
+    const std::string_view s = span.of(text);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const std::string_view rest = s.substr(i);
+        if (rest.substr(0, 3) == "\xE2\x80\x9C" || rest.substr(0, 3) == "\xE2\x80\x9E") {
+            // “ opens, except as the closer of „…“
+            curly = (rest.substr(0, 3) == "\xE2\x80\x9C" && curly > 0) ? curly - 1 : curly + 1;
+        } else if (rest.substr(0, 3) == "\xE2\x80\x9D") {
+            curly = std::max(0, curly - 1);
+        } else if (rest.substr(0, 2) == "\xC2\xAB") {
+            ++guillemets;
+        } else if (rest.substr(0, 2) == "\xC2\xBB") {
+            guillemets = std::max(0, guillemets - 1);
+        } else if (s[i] == '"') {
+            straight ^= 1;
+        }
+    }
+    return curly > 0 || guillemets > 0 || straight != 0;
+}
+
+/// Groups lines into blocks: runs of lines decided together, and paragraphs.
+class BlockBuilder {
+public:
+    BlockBuilder(std::string_view text, const std::vector<Line>& lines) : text_(text), lines_(lines) {}
+
+    std::vector<Block> run() {
+        bool body_started = false;
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            const Line& line = lines_[i];
+            if (line.blank) {
+                close();
+                continue;
+            }
+            if (line.kind) {
+                close();
+                if (line.region != no_region && line.region == last_region_ && !blocks_.empty()) {
+                    blocks_.back().span.end = line.text.end;
+                    blocks_.back().last_line = line.number;
+                } else {
+                    blocks_.push_back({*line.kind, line.text, line.number, line.number, line.rule});
+                }
+                last_region_ = line.region;
+                continue;
+            }
+            last_region_ = no_region;
+            Span piece = line.text;
+            if (!line.header.empty()) {
+                close();
+                blocks_.push_back({BlockKind::header, line.header, line.number, line.number, ""});
+                piece.begin = line.body_begin;
+                if (piece.empty()) continue;
+            } else if (open_ && breaks_paragraph(lines_[i - 1], line, body_started)) {
+                close();
+            }
+            if (open_) {
+                blocks_.back().span.end = piece.end;
+                blocks_.back().last_line = line.number;
+            } else {
+                blocks_.push_back({BlockKind::body, piece, line.number, line.number, ""});
+                open_ = true;
+            }
+            const std::string_view content = piece.of(text_);
+            if (lt::ends_sentence(content) && lt::word_count(content) >= 6) body_started = true;
+        }
+        return std::move(blocks_);
+    }
+
+private:
+    void close() { open_ = false; }
+
+    /// A line break inside a run of text lines still ends a paragraph when
+    /// scraped pages put one paragraph per line (d029, d054), or when a title
+    /// sits right above the text; wrapped wire text (lower-case next line,
+    /// open quotation) stays one paragraph.
+    bool breaks_paragraph(const Line& previous, const Line& line, bool body_started) const {
+        if (line.indented && !previous.indented) return true;
+        const std::string_view before = previous.text.of(text_);
+        const std::string_view content = line.text.of(text_);
+        if (lt::lower_at(content, 0)) return false;
+        if (quote_open(text_, blocks_.back().span)) return false;
+        if (lt::ends_sentence(before)) return true;
+        return !body_started && lt::title_like(before) && !starts_with_dateline(text_, previous.text);
+    }
+
+    std::string_view text_;
+    const std::vector<Line>& lines_;
+    std::vector<Block> blocks_;
+    bool open_ = false;
+    int last_region_ = no_region;
+};
+
+std::string normalised_title(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == ' ' || c == '\t') {
+            if (!out.empty() && out.back() != ' ') out.push_back(' ');
+        } else {
+            out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+bool single_line(const Block& block) { return block.first_line == block.last_line; }
+
+/// Headline (first title-like line at the top), its repeats and sub-headlines,
+/// short labels above it ("World"); stops at the first body paragraph.
+void find_headline(std::string_view text, Layout& layout) {
+    std::string headline;
+    for (auto& block : layout.blocks) {
+        if (block.kind != BlockKind::body) continue;
+        const std::string_view content = block.span.of(text);
+        if (!single_line(block) || starts_with_dateline(text, block.span)) break;
+        if (!headline.empty() && normalised_title(content) == headline) {
+            block.kind = BlockKind::headline;
+            block.duplicate = true;
+        } else if (lt::title_like(content)) {
+            block.kind = BlockKind::headline;
+            if (headline.empty()) {
+                headline = normalised_title(content);
+                layout.headline = block.span;
+            }
+        } else if (lt::word_count(content) <= 2 && !lt::ends_sentence(content)) {
+            block.kind = BlockKind::header;  // a section label such as "World"
+        } else {
+            break;
+        }
+    }
+    if (headline.empty()) return;
+    // A repeat further down (after a sub-headline: d024) is still the headline.
+    for (auto& block : layout.blocks) {
+        if (block.kind == BlockKind::body && normalised_title(block.span.of(text)) == headline) {
+            block.kind = BlockKind::headline;
+            block.duplicate = true;
+        }
+    }
+}
+
+/// The dateline opens one of the first body paragraphs (a standfirst or a
+/// byline may come before it).
+void find_dateline(std::string_view text, Layout& layout) {
+    int tried = 0;
+    for (const auto& block : layout.blocks) {
+        if (block.kind != BlockKind::body) continue;
+        if (++tried > 3) return;
+        auto match = grammar::parse_dateline(text, block.span.begin, block.span.end);
+        if (!match) continue;
+        Dateline dateline;
+        dateline.span = {match->begin, match->end};
+        dateline.place = {match->parts.place.begin, match->parts.place.end};
+        dateline.date = {match->parts.date.begin, match->parts.date.end};
+        dateline.agency = std::string(Span{match->parts.agency.begin, match->parts.agency.end}.of(text));
+        layout.dateline = dateline;
+        return;
+    }
+}
+
+/// Two or more title-like lines closing the page are links to other stories
+/// ("New Year 2026 arrives with fireworks …"), not the story's end.
+void drop_trailing_headlines(std::string_view text, Layout& layout) {
+    auto& blocks = layout.blocks;
+    const auto title_line = [&](const Block& block) {
+        const std::string_view content = block.span.of(text);
+        return block.kind == BlockKind::body && single_line(block) && !lt::ends_sentence(content) &&
+               lt::word_count(content) <= 20;
+    };
+    std::size_t end = blocks.size();
+    while (end > 0 && (blocks[end - 1].kind == BlockKind::boilerplate || blocks[end - 1].kind == BlockKind::end_matter ||
+                       blocks[end - 1].kind == BlockKind::byline)) {
+        --end;
+    }
+    std::size_t first = end;
+    while (first > 0 && title_line(blocks[first - 1])) --first;
+    if (end - first < 2 || first == 0) return;
+    for (std::size_t i = first; i < end; ++i) {
+        blocks[i].kind = BlockKind::boilerplate;
+        blocks[i].rule = "layout.related-headlines";
+        layout.boilerplate_lines += blocks[i].last_line - blocks[i].first_line + 1;
+    }
+}
+
+}  // namespace
+
+Layout analyse_layout(std::string_view text, const LayoutRules& rules) {
+    Layout layout;
+    std::vector<Line> lines = split_lines(text);
+    RuleClassifier(text, lines, rules).run();
+    classify_headers(text, lines);
+    layout.blocks = BlockBuilder(text, lines).run();
+    find_headline(text, layout);
+    find_dateline(text, layout);
+    drop_trailing_headlines(text, layout);
+    for (const auto& line : lines) {
+        if (!line.blank && line.kind == BlockKind::boilerplate) ++layout.boilerplate_lines;
+    }
+    for (const auto& block : layout.blocks) {
+        if (block.kind == BlockKind::body || block.kind == BlockKind::headline) continue;
+        spdlog::debug("layout: lines {}-{} {} [{}]", block.first_line, block.last_line, to_string(block.kind),
+                      block.rule);
+    }
+    return layout;
+}
 
 }  // namespace factline

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checker/span.hpp"
@@ -24,6 +25,7 @@ struct Block {
     std::uint32_t first_line = 0;  // 1-based
     std::uint32_t last_line = 0;
     std::string rule;           // for boilerplate and captions: id of the layout rule that decided it
+    bool duplicate = false;     // a repeat of the headline on the next lines: not extracted again
 };
 
 /// A dateline at the start of the body ("MOSCOW, Nov 11 (Reuters) –",
@@ -48,11 +50,20 @@ struct Layout {
 
 /// How one boilerplate rule recognises lines. Patterns are case-insensitive;
 /// `*` matches any text and `#` one number (e.g. "Liked by # people").
+/// Written in TOML as one glob over the whole trimmed line: a leading and/or
+/// trailing `*` gives starts_with / contains / ends-with (kept in `text`).
 struct LinePattern {
     enum class Match { equals, starts_with, contains };
     Match match = Match::equals;
     std::string text;
 };
+
+/// The LinePattern a TOML glob stands for ("Leave a Reply*" → starts_with).
+[[nodiscard]] LinePattern make_line_pattern(std::string_view glob);
+
+/// True when `line` (any surrounding blanks ignored, runs of blanks as one
+/// space, ’ as ') matches `pattern`.
+[[nodiscard]] bool line_matches(const LinePattern& pattern, std::string_view line);
 
 /// A rule from rules/<pack>/layout/*.toml.
 struct BoilerplateRule {
@@ -61,12 +72,26 @@ struct BoilerplateRule {
     Action action = Action::drop_line;
     std::vector<LinePattern> patterns;
     std::string description;
+    /// What the matched lines are: boilerplate (counted in boilerplate_lines),
+    /// or end_matter, byline, caption, header (kept but never extracted).
+    BlockKind kind = BlockKind::boilerplate;
+    /// drop_to_end/drop_line: the cut starts earlier, at the first line of a
+    /// contiguous run just before the match whose lines match one of these
+    /// (indented lines may sit inside the run): a numbered comment list
+    /// before its "Liked by N people".
+    std::vector<LinePattern> starts_back_at;
+    std::uint32_t max_words = 0;  // > 0: only lines of at most this many words match
+    std::vector<std::string> examples;  // lines that must match (`factline rules test`)
+    std::vector<std::string> counter;   // lines that must not
 };
 
 struct LayoutRules {
     std::vector<BoilerplateRule> boilerplate;
-    std::vector<LinePattern> caption_credits;  // "via Reuters", "© Getty", "AP Photo/" …
+    std::vector<LinePattern> caption_credits;  // "via Reuters", "© Getty", "AP Photo/" … (from kind = "caption" rules)
 };
+
+/// True when `rule` accepts `line` (its patterns and max_words).
+[[nodiscard]] bool rule_matches(const BoilerplateRule& rule, std::string_view line);
 
 /// Splits `text` into blocks and finds headline and dateline.
 [[nodiscard]] Layout analyse_layout(std::string_view text, const LayoutRules& rules);

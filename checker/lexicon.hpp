@@ -1,19 +1,73 @@
 #pragma once
-// Stage 5 data: the vocabulary of the rule packs (actors with aliases and
-// groups, holder groups, regions with aliases, containment and groups, topics
-// and their values). Built once from rules/ and then read-only. Matching of
-// the vocabulary in text lives in lexicon_match.{hpp,cpp}.
-// OWNER: extraction work (issue 4). This is the first cut of the structure.
+// Stage 5 data: the vocabulary of the rule packs (holder groups, actors with
+// aliases and roles, regions with aliases and containment, region groups,
+// topics with their closed value sets, word classes for patterns). Built once
+// from rules/<pack>/lexicon/*.toml by load_lexicon (lexicon_load.cpp) and then
+// read-only. Finding the vocabulary in text lives in lexicon_match.{hpp,cpp}.
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace factline {
 
+class LexiconMatcher;
+
+/// Someone who can hold a position: a person, an institution or a country as speaker.
+struct Actor {
+    std::string id;
+    std::string group;  // holder group id
+    std::string name;
+    std::string kind;   // person | institution
+    std::vector<std::string> aliases;
+    std::vector<std::string> roles;         // "Kremlin spokesman": this actor when unique
+    std::vector<std::string> speaker_only;  // "Moscow": only as the subject of a speech verb
+};
+
+/// A place that can be a subject.
+struct Region {
+    std::string id;
+    std::string name;
+    std::string kind;     // oblast | city | town | village | peninsula | russian_region | area
+    std::string country;
+    std::string parent;   // containing region id, or ""
+    std::vector<std::string> aliases;
+    bool context_only = false;  // matches only in place context ("in Lyman", "Lyman town")
+};
+
+/// A name for several regions at once ("the four regions").
+struct RegionGroup {
+    std::string id;
+    std::vector<std::string> members;
+    std::vector<std::string> aliases;
+    std::vector<std::string> anaphora;  // words that refer back to the most recent group
+};
+
+/// A topic and its closed value set.
+struct Topic {
+    std::string id;
+    std::vector<std::string> values;
+    std::string subject = "region";  // region | party | region_or_any
+};
+
 struct Lexicon {
-    std::vector<std::string> holder_groups;              // russia ukraine west narrator other
+    std::vector<std::string> holder_groups;                        // russia ukraine west narrator other
     std::map<std::string, std::vector<std::string>> topic_values;  // topic -> allowed values
-    std::map<std::string, std::string> region_parent;    // city/town id -> containing region id
+    std::map<std::string, std::string> region_parent;              // city/town id -> containing region id
+    std::map<std::string, std::string> namesake_city;              // region id -> its city of the same name
+    std::map<std::string, Actor> actors;
+    std::map<std::string, Region> regions;
+    std::map<std::string, RegionGroup> region_groups;
+    std::map<std::string, Topic> topics;
+    /// Word classes (words.toml): class id -> phrases, each as normalised tokens.
+    std::map<std::string, std::vector<std::vector<std::string>>> word_classes;
+    /// Compiled matcher over all the names above; rebuilt after each pack is loaded.
+    std::shared_ptr<const LexiconMatcher> matcher;
+
+    /// Phrases of a word class (empty when the class is unknown).
+    [[nodiscard]] const std::vector<std::vector<std::string>>& words(const std::string& word_class) const;
+    /// True when the normalised token `word` is a one-token phrase of `word_class`.
+    [[nodiscard]] bool in_class(const std::string& word_class, const std::string& word) const;
 };
 
 }  // namespace factline

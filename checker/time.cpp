@@ -1,16 +1,105 @@
-// PLACEHOLDER (to be replaced by the time work): finds nothing.
 #include "checker/time.hpp"
+
+#include <array>
+#include <chrono>
+#include <string>
+
+#include "grammar/parse_date.hpp"
 
 namespace factline {
 
-std::vector<TimeExpression> find_times(std::string_view, Span, std::optional<CivilDate>) { return {}; }
+namespace {
 
-DocumentDateEvidence read_document_date(const Document& document, const Layout&) {
-    DocumentDateEvidence evidence;
-    if (document.meta.published) evidence.date = {document.meta.published, DateSource::metadata};
-    return evidence;
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\''; }
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// Today from the system clock: only the fallback reference when a corpus
+/// gives no date at all (the issue's "else today").
+CivilDate today() {
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    return civil_from_days(std::chrono::duration_cast<std::chrono::hours>(now).count() / 24);
 }
 
-DatedBy complete_with_weekday(const DocumentDateEvidence&, CivilDate) { return {}; }
+}  // namespace
+
+bool future_tense_before(std::string_view text, std::uint32_t begin) {
+    // Grammatical markers of the future, not vocabulary of any topic.
+    static constexpr std::array<std::string_view, 6> markers{"will", "shall", "scheduled", "due", "planned",
+                                                             "plans"};
+    // A past form between the marker and the date ends its reach ("will
+    // liberate the regions it annexed in September").
+    static constexpr std::array<std::string_view, 8> past{"said", "says", "was", "were", "had", "did", "told", "met"};
+    std::vector<std::string> words;
+    std::string word;
+    for (std::uint32_t i = begin; i > 0 && words.size() < 8;) {
+        const char c = text[--i];
+        if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') break;
+        if (is_letter(c)) {
+            word.insert(word.begin(), lower(c));
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+        if (i == 0 && !word.empty()) words.push_back(word);
+    }
+    for (const auto& w : words) {  // nearest word first
+        if (w.size() > 3 && w.ends_with("'ll")) return true;
+        for (auto marker : markers) {
+            if (w == marker) return true;
+        }
+        for (auto form : past) {
+            if (w == form) return false;
+        }
+        if (w.size() > 4 && w.ends_with("ed")) return false;
+    }
+    return false;
+}
+
+std::vector<TimeExpression> find_times(std::string_view text, Span span, std::optional<CivilDate> dct,
+                                       NumericOrder order) {
+    const auto parsed = grammar::parse_dates(text, span.begin, std::min<std::uint32_t>(span.end, text.size()));
+    // Weekdays named in the span help to read "12/8/2022".
+    std::vector<int> named_weekdays;
+    for (const auto& expr : parsed.dates) {
+        if (expr.form == grammar::ast::DateForm::weekday && expr.weekday >= 0) named_weekdays.push_back(expr.weekday);
+    }
+    std::vector<TimeExpression> times;
+    for (const auto& expr : parsed.dates) {
+        ResolveContext context;
+        context.dct = dct;
+        context.default_order = order;
+        context.nearby_weekdays = named_weekdays;
+        context.future = expr.context_word != "said" && expr.context_word != "says" &&
+                         future_tense_before(text, expr.begin);
+        const Resolution resolution = resolve(expr, context);
+        TimeExpression time;
+        time.span = {expr.begin, expr.end};
+        time.value = resolution.value;
+        time.day = resolution.day;
+        time.weekday = expr.weekday;
+        time.relative = resolution.relative;
+        times.push_back(std::move(time));
+    }
+    return times;
+}
+
+std::vector<TimeExpression> find_times(std::string_view text, Span span, std::optional<CivilDate> dct) {
+    return find_times(text, span, dct, NumericOrder::month_first);
+}
+
+DatedBy complete_with_weekday(const DocumentDateEvidence& evidence, CivilDate reference) {
+    if (evidence.date.date) return evidence.date;
+    if (!evidence.partial_month || !evidence.partial_day || evidence.body_weekdays.empty()) return {};
+    const CivilDate now = today();
+    if (reference > now) reference = now;
+    // The weekday of a month-day repeats within 28 years (11 in practice).
+    const int lead_weekday = evidence.body_weekdays.front();
+    for (int year = reference.year; year > reference.year - 28; --year) {
+        const CivilDate candidate{year, *evidence.partial_month, *evidence.partial_day};
+        if (is_valid(candidate) && weekday(candidate) == lead_weekday) return {candidate, DateSource::weekday};
+    }
+    return {};
+}
 
 }  // namespace factline

@@ -13,6 +13,7 @@
 #include "checker/document.hpp"
 #include "checker/layout.hpp"
 #include "checker/span.hpp"
+#include "checker/time_resolve.hpp"
 
 namespace factline {
 
@@ -29,6 +30,13 @@ struct TimeExpression {
 /// when given (relative ones stay unresolved without it).
 [[nodiscard]] std::vector<TimeExpression> find_times(std::string_view text, Span span,
                                                      std::optional<CivilDate> dct);
+/// As above, with the order that reads "12/8/2022" when nothing else decides.
+[[nodiscard]] std::vector<TimeExpression> find_times(std::string_view text, Span span,
+                                                     std::optional<CivilDate> dct, NumericOrder order);
+
+/// True when the clause before byte `begin` is in future tense ("will meet
+/// on Friday"), looking back to the start of the sentence.
+[[nodiscard]] bool future_tense_before(std::string_view text, std::uint32_t begin);
 
 /// What a single document tells about its own date, before corpus-level
 /// completion (cluster, weekday-year).
@@ -40,11 +48,19 @@ struct DocumentDateEvidence {
     std::optional<Span> evidence;         // where the date was read
 };
 
-/// Reads header lines and the dateline (never captions, copyright or comments).
+/// Reads, in order, the source metadata, header blocks and the dateline (never
+/// captions, copyright, end matter or boilerplate), and the weekdays named in
+/// the first body paragraphs. A header "12/8/2022", or two header dates that
+/// disagree, are settled by the lead's weekday, else by `order` / the first.
+[[nodiscard]] DocumentDateEvidence read_document_date(const Document& document, const Layout& layout,
+                                                      NumericOrder order);
+/// As above with month-first numeric dates.
 [[nodiscard]] DocumentDateEvidence read_document_date(const Document& document, const Layout& layout);
 
-/// Completes a month-day without year by weekday constraints: the year
-/// nearest before `reference` whose date falls on one of the body weekdays.
+/// Completes a month-day without year by weekday constraints: the latest year
+/// <= `reference`'s year (reference capped at today) whose date falls on the
+/// lead's weekday (body_weekdays.front()); provenance `weekday`. Returns
+/// evidence.date when it is already known, and unknown when nothing fits.
 [[nodiscard]] DatedBy complete_with_weekday(const DocumentDateEvidence& evidence, CivilDate reference);
 
 }  // namespace factline

@@ -69,6 +69,8 @@ int main(int argc, char** argv) {
     reduce_cmd->add_option("files", reduce_files, "assertions JSON Lines files")->required();
     add_common(reduce_cmd, reduce.common);
     add_report_options(reduce_cmd, reduce);
+    reduce_cmd->add_option("--baseline", reduce.baseline, "earlier findings.jsonl: only new findings fail");
+    reduce_cmd->add_option("--write-baseline", reduce.write_baseline, "write this run's findings as a baseline file");
 
     factline::cli::CheckOptions report;
     std::string report_input;

@@ -6,21 +6,15 @@
 #include <boost/spirit/home/x3.hpp>
 
 #include <cstdint>
-#include <string>
 #include <vector>
+
+#include "grammar/parse_message.hpp"
 
 namespace factline::grammar {
 
 namespace x3 = boost::spirit::x3;
 
 using iterator_type = const char*;
-
-/// A message a grammar reports, as a byte range into the parsed text.
-struct ParseMessage {
-    std::uint32_t begin = 0;
-    std::uint32_t end = 0;
-    std::string message;
-};
 
 /// What rules may read and write while parsing: where the text starts (so
 /// that spans are byte offsets of the document) and the diagnostics sink.

@@ -1,0 +1,34 @@
+#pragma once
+// Collects the conflicting pairs the kinds report for one timeline and turns
+// them into findings: one per conflict episode (kind + conflicting value
+// pair), every participating assertion as evidence, sides per (value, holder
+// group) with their independent-cluster count, a stable id and the kind's
+// message. Pairs are never listed: n pairs over the same values make one finding.
+#include <vector>
+
+#include "checker/finding.hpp"
+#include "checker/kinds/finding_kind.hpp"
+#include "checker/timeline.hpp"
+
+namespace factline {
+
+class FindingSink {
+public:
+    /// Entries `a` and `b` of the current timeline conflict under `rule`, as `kind`.
+    void report(const FindingKind& kind, const ValueConflict& rule, std::size_t a, std::size_t b);
+    /// The findings of everything reported since the last flush; empties the sink.
+    [[nodiscard]] std::vector<Finding> flush(const Timeline& timeline);
+
+private:
+    struct Episode {
+        const FindingKind* kind;
+        const ValueConflict* rule;
+        std::vector<std::size_t> entries;
+    };
+    std::vector<Episode> episodes_;  // a handful per timeline: linear search is cheapest
+};
+
+/// Severity desc, kind, topic, subject, id (SPEC: deterministic order).
+void sort_findings(std::vector<Finding>& findings);
+
+}  // namespace factline

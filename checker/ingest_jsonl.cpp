@@ -1,0 +1,157 @@
+// JSON Lines records for ingestion: {"id","text","url","published","outlet"}
+// per line, as a scraper or a distributed job writes them. One bad line is
+// reported and listed as skipped; the other lines go on.
+#include <cctype>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "checker/ingest.hpp"
+
+namespace factline {
+
+namespace {
+
+/// 1-based code-point column of byte `offset` in `line` (npos: column 1).
+std::uint32_t column_of(std::string_view line, std::size_t offset) {
+    if (offset == std::string_view::npos) offset = 0;
+    offset = std::min(offset, line.size());
+    std::uint32_t col = 1;
+    for (std::size_t i = 0; i < offset; ++i) col += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
+    return col;
+}
+
+/// Start of the token that ends at `last` (nlohmann reports the token's last
+/// byte; users expect the column where the unexpected token begins).
+std::size_t token_start(std::string_view line, std::size_t last) {
+    if (last >= line.size()) return line.size();
+    const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+'; };
+    if (line[last] == '"') {
+        for (std::size_t j = last; j-- > 0;) {
+            if (line[j] == '"' && (j == 0 || line[j - 1] != '\\')) return j;
+        }
+        return last;
+    }
+    std::size_t j = last;
+    if (word(line[j])) {
+        while (j > 0 && word(line[j - 1])) --j;
+    }
+    return j;
+}
+
+/// nlohmann's message without its "[json.exception…] parse error at line 1, column 9: " prefix.
+std::string parse_message(const nlohmann::json::parse_error& error) {
+    std::string message = error.what();
+    if (auto column = message.find("column "); column != std::string::npos) {
+        if (auto colon = message.find(": ", column); colon != std::string::npos) message.erase(0, colon + 2);
+    }
+    if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    return message;
+}
+
+/// A string member, "" when absent or null; a value of another type is an error.
+bool string_member(const nlohmann::json& record, const char* key, std::string& out) {
+    const auto it = record.find(key);
+    if (it == record.end() || it->is_null()) return true;
+    if (!it->is_string()) return false;
+    out = it->get<std::string>();
+    return true;
+}
+
+class RecordReader {
+public:
+    RecordReader(const std::string& path, Corpus& corpus) : path_(path), corpus_(corpus) {}
+
+    void read(std::string_view line, std::uint32_t number) {
+        nlohmann::json record;
+        try {
+            record = nlohmann::json::parse(line);
+        } catch (const nlohmann::json::parse_error& error) {
+            const std::size_t last = error.byte > 0 ? error.byte - 1 : 0;
+            reject(number, column_of(line, token_start(line, last)), "", "malformed JSON record: " + parse_message(error));
+            return;
+        }
+        if (!record.is_object()) {
+            reject(number, 1, "", "a record must be a JSON object");
+            return;
+        }
+        std::string id;
+        if (const auto it = record.find("id"); it != record.end()) {
+            if (it->is_string()) id = it->get<std::string>();
+            else if (it->is_number()) id = it->dump();
+        }
+        Document document;
+        document.format = "jsonl";
+        document.path = id.empty() ? fmt::format("{}:{}", path_, number) : id;
+        const auto text = record.find("text");
+        if (text == record.end() || !text->is_string()) {
+            reject(number, column_of(line, line.find("\"text\"")), document.path, "a record needs a \"text\" string");
+            return;
+        }
+        document.text = text->get<std::string>();
+        for (const char* key : {"url", "outlet", "published"}) {
+            std::string value;
+            if (!string_member(record, key, value)) {
+                warn(line, number, key, fmt::format("\"{}\" must be a string; ignored", key));
+                continue;
+            }
+            if (std::string_view(key) == "url") document.meta.url = std::move(value);
+            else if (std::string_view(key) == "outlet") document.meta.outlet = std::move(value);
+            else if (!value.empty()) {
+                document.meta.published = parse_iso(value);
+                if (!document.meta.published) {
+                    warn(line, number, key,
+                         fmt::format("\"published\" must be a date YYYY-MM-DD, \"\" or null, not '{}'; ignored", value));
+                }
+            }
+        }
+        if (is_blank(document.text)) {
+            corpus_.skipped.push_back({document.path, "empty text"});
+            return;
+        }
+        corpus_.documents.push_back(std::move(document));
+    }
+
+private:
+    void reject(std::uint32_t number, std::uint32_t col, std::string shown, const std::string& reason) {
+        if (shown.empty()) shown = fmt::format("{}:{}", path_, number);
+        corpus_.diagnostics.error("input.jsonl", path_, number, col, reason);
+        corpus_.skipped.push_back({std::move(shown), reason});
+    }
+
+    void warn(std::string_view line, std::uint32_t number, const char* key, std::string message) {
+        const std::size_t at = line.find(fmt::format("\"{}\"", key));
+        corpus_.diagnostics.warning("input.jsonl", path_, number, column_of(line, at), std::move(message));
+    }
+
+    const std::string& path_;
+    Corpus& corpus_;
+};
+
+}  // namespace
+
+bool looks_like_json_lines(std::string_view text) {
+    std::size_t begin = 0;
+    while (begin < text.size() && (text[begin] == ' ' || text[begin] == '\t' || text[begin] == '\n' || text[begin] == '\r')) {
+        ++begin;
+    }
+    if (begin >= text.size() || text[begin] != '{') return false;
+    const std::size_t end = std::min(text.find('\n', begin), text.size());
+    const auto record = nlohmann::json::parse(text.substr(begin, end - begin), nullptr, false);
+    return record.is_object() && record.contains("text") && record["text"].is_string();
+}
+
+void read_json_lines(std::string_view text, const std::string& path, Corpus& corpus) {
+    RecordReader reader(path, corpus);
+    std::uint32_t number = 0;
+    for (std::size_t begin = 0; begin < text.size();) {
+        std::size_t end = text.find('\n', begin);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(begin, end - begin);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        ++number;
+        if (!is_blank(line)) reader.read(line, number);
+        begin = end + 1;
+    }
+}
+
+}  // namespace factline

@@ -1,0 +1,35 @@
+#include "checker/kinds/cross_source.hpp"
+
+#include <fmt/format.h>
+
+#include "checker/kinds/message.hpp"
+#include "checker/kinds/pair_scan.hpp"
+
+namespace factline {
+
+CrossSource::CrossSource(const RuleSpec& spec)
+    : options_(KindOptions::read(spec, "cross_source", Severity::warning)) {}
+
+void CrossSource::evaluate(const Timeline& timeline, FindingSink& sink) const {
+    scan_conflicting_pairs(timeline, *this, sink, [&](const TimelineEntry& a, const TimelineEntry& b) {
+        return a.group == b.group && a.cluster != b.cluster && options_.is_outlet_group(timeline, a.group) &&
+               options_.within_window(timeline, a, b);
+    });
+}
+
+std::string CrossSource::message(const Finding& finding, const TopicRules& rules) const {
+    const FindingSide& first = finding.sides.front();
+    const FindingSide& second = finding.sides.back();
+    const FindingEvidence& a = first.evidence.front();
+    const FindingEvidence& b = second.evidence.front();
+    std::string gap;
+    if (a.stated && b.stated) {
+        gap = fmt::format(", {} days later", days_from_civil(*b.stated) - days_from_civil(*a.stated));
+    }
+    return fmt::format("{} reported that {} ({}) but {} reported that {} ({}{})", source_name(a),
+                       value_phrase(rules, first.value, finding.subject), a.stated ? to_iso(*a.stated) : "undated",
+                       source_name(b), value_phrase(rules, second.value, finding.subject),
+                       b.stated ? to_iso(*b.stated) : "undated", gap);
+}
+
+}  // namespace factline

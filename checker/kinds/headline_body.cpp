@@ -1,0 +1,34 @@
+#include "checker/kinds/headline_body.hpp"
+
+#include <fmt/format.h>
+
+#include "checker/kinds/message.hpp"
+#include "checker/kinds/pair_scan.hpp"
+
+namespace factline {
+
+HeadlineBody::HeadlineBody(const RuleSpec& spec)
+    : options_(KindOptions::read(spec, "headline_body", Severity::warning)) {}
+
+void HeadlineBody::evaluate(const Timeline& timeline, FindingSink& sink) const {
+    scan_conflicting_pairs(timeline, *this, sink, [](const TimelineEntry& a, const TimelineEntry& b) {
+        return a.doc == b.doc && a.group == b.group && a.headline != b.headline;
+    });
+}
+
+std::string HeadlineBody::message(const Finding& finding, const TopicRules& rules) const {
+    const FindingSide* head = &finding.sides.front();
+    const FindingSide* body = &finding.sides.back();
+    for (const auto& side : finding.sides) {
+        if (side.evidence.front().headline) head = &side;
+    }
+    for (const auto& side : finding.sides) {
+        if (&side != head) body = &side;
+    }
+    const FindingEvidence& e = body->evidence.front();
+    return fmt::format("the headline of {} says that {} but its body has {} say that {} ({})", source_name(e),
+                       value_phrase(rules, head->value, finding.subject), who_said(*body),
+                       value_phrase(rules, body->value, finding.subject), when_where(e));
+}
+
+}  // namespace factline

@@ -1,0 +1,256 @@
+// Layout rules: line patterns (glob matching), the loader for
+// rules/<pack>/layout/*.toml and the rules' own examples (`factline rules test`).
+#include <algorithm>
+#include <cctype>
+#include <fmt/format.h>
+
+#include "checker/layout.hpp"
+#include "checker/rule_pack.hpp"
+#include "checker/toml_source.hpp"
+
+namespace factline {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Lower-cased ASCII, blanks trimmed and collapsed, curly apostrophes straight:
+/// so that a pattern does not depend on how a page spaced or typeset a line.
+std::string fold_line(std::string_view line) {
+    std::string out;
+    bool pending_space = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+            pending_space = true;
+            continue;
+        }
+        if (c == 0xC2 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) == 0xA0) {
+            pending_space = true;
+            ++i;
+            continue;
+        }
+        if (pending_space && !out.empty()) out.push_back(' ');
+        pending_space = false;
+        if (c == 0xE2 && i + 2 < line.size() && static_cast<unsigned char>(line[i + 1]) == 0x80 &&
+            (static_cast<unsigned char>(line[i + 2]) == 0x98 || static_cast<unsigned char>(line[i + 2]) == 0x99)) {
+            out.push_back('\'');
+            i += 2;
+            continue;
+        }
+        out.push_back(static_cast<char>(std::tolower(c)));
+    }
+    return out;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// Glob over normalised text: `*` any text, `#` a number ("2", "1,200", "1.3").
+bool glob(std::string_view pattern, std::string_view text) {
+    if (pattern.empty()) return text.empty();
+    const char p = pattern.front();
+    if (p == '*') {
+        for (std::size_t skip = 0; skip <= text.size(); ++skip) {
+            if (glob(pattern.substr(1), text.substr(skip))) return true;
+        }
+        return false;
+    }
+    if (p == '#') {
+        std::size_t n = 0;
+        while (n < text.size()) {
+            if (is_digit(text[n])) {
+                ++n;
+                if (glob(pattern.substr(1), text.substr(n))) return true;
+            } else if ((text[n] == ',' || text[n] == '.') && n > 0 && n + 1 < text.size() && is_digit(text[n + 1])) {
+                ++n;
+            } else {
+                break;
+            }
+        }
+        return false;
+    }
+    return !text.empty() && text.front() == p && glob(pattern.substr(1), text.substr(1));
+}
+
+std::size_t words_in(std::string_view normalised) {
+    if (normalised.empty()) return 0;
+    return 1 + static_cast<std::size_t>(std::count(normalised.begin(), normalised.end(), ' '));
+}
+
+const std::vector<std::string> action_names = {"drop_line", "drop_to_end", "drop_block"};
+const std::vector<std::string> kind_names = {"boilerplate", "end_matter", "byline", "caption", "header"};
+const std::vector<std::string> rule_keys = {"description", "why",    "action",  "kind",   "patterns",
+                                            "starts_back_at", "max_words", "examples", "counter"};
+
+std::string with_hint(std::string message, const std::string& word, const std::vector<std::string>& names) {
+    if (auto hint = closest_match(word, names); !hint.empty()) message += fmt::format("; did you mean '{}'?", hint);
+    return message;
+}
+
+std::vector<LinePattern> patterns_of(Diagnostics& diagnostics, const fs::path& file, const toml::table& table,
+                                     std::string_view key) {
+    std::vector<LinePattern> out;
+    for (const auto& glob_text : strings_of(diagnostics, file, table, key)) {
+        if (glob_text.empty() || glob_text == "*") {
+            error_at(diagnostics, file, *table.get(key), "rules.layout-pattern",
+                     fmt::format("'{}' holds a pattern that matches every line", key));
+            continue;
+        }
+        out.push_back(make_line_pattern(glob_text));
+    }
+    return out;
+}
+
+std::optional<BoilerplateRule> read_rule(Diagnostics& diagnostics, const fs::path& file, const std::string& id,
+                                         const toml::table& table) {
+    check_known_keys(diagnostics, file, table, rule_keys, fmt::format("layout rule '{}'", id));
+    BoilerplateRule rule;
+    rule.id = id;
+    rule.description = string_or(diagnostics, file, table, "description");
+    const std::string action = string_or(diagnostics, file, table, "action", "drop_line");
+    if (action == "drop_line") {
+        rule.action = BoilerplateRule::Action::drop_line;
+    } else if (action == "drop_to_end") {
+        rule.action = BoilerplateRule::Action::drop_to_end;
+    } else if (action == "drop_block") {
+        rule.action = BoilerplateRule::Action::drop_block;
+    } else {
+        error_at(diagnostics, file, *table.get("action"), "rules.unknown-action",
+                 with_hint(fmt::format("unknown action '{}' (drop_line, drop_to_end, drop_block)", action), action,
+                           action_names));
+        return std::nullopt;
+    }
+    const std::string kind = string_or(diagnostics, file, table, "kind", "boilerplate");
+    if (kind == "boilerplate") {
+        rule.kind = BlockKind::boilerplate;
+    } else if (kind == "end_matter") {
+        rule.kind = BlockKind::end_matter;
+    } else if (kind == "byline") {
+        rule.kind = BlockKind::byline;
+    } else if (kind == "caption") {
+        rule.kind = BlockKind::caption;
+    } else if (kind == "header") {
+        rule.kind = BlockKind::header;
+    } else {
+        error_at(diagnostics, file, *table.get("kind"), "rules.unknown-kind",
+                 with_hint(fmt::format("unknown layout kind '{}' (boilerplate, end_matter, byline, caption, header)",
+                                       kind),
+                           kind, kind_names));
+        return std::nullopt;
+    }
+    rule.patterns = patterns_of(diagnostics, file, table, "patterns");
+    if (rule.patterns.empty()) {
+        if (table.get("patterns") != nullptr) return std::nullopt;  // its error is already reported
+        diagnostics.error("rules.layout-pattern", file.string(), static_cast<std::uint32_t>(table.source().begin.line),
+                          static_cast<std::uint32_t>(table.source().begin.column),
+                          fmt::format("layout rule '{}' needs 'patterns'", id));
+        return std::nullopt;
+    }
+    rule.starts_back_at = patterns_of(diagnostics, file, table, "starts_back_at");
+    if (const toml::node* node = table.get("max_words")) {
+        const auto value = node->value<std::int64_t>();
+        if (!value || *value < 0) {
+            error_at(diagnostics, file, *node, "toml.type", "'max_words' must be a non-negative integer");
+        } else {
+            rule.max_words = static_cast<std::uint32_t>(*value);
+        }
+    }
+    rule.examples = strings_of(diagnostics, file, table, "examples");
+    rule.counter = strings_of(diagnostics, file, table, "counter");
+    return rule;
+}
+
+}  // namespace
+
+LinePattern make_line_pattern(std::string_view text) {
+    LinePattern pattern;
+    const bool leading = text.size() > 1 && text.front() == '*';
+    const bool trailing = text.size() > 1 && text.back() == '*';
+    if (leading && trailing) {
+        pattern.match = LinePattern::Match::contains;
+        text = text.substr(1, text.size() - 2);
+    } else if (trailing) {
+        pattern.match = LinePattern::Match::starts_with;
+        text.remove_suffix(1);
+    }
+    pattern.text = std::string(text);
+    return pattern;
+}
+
+bool line_matches(const LinePattern& pattern, std::string_view line) {
+    const std::string text = fold_line(line);
+    std::string glob_text = fold_line(pattern.text);
+    // fold_line() trims; a pattern's edge blank matters ("* via Reuters").
+    if (!pattern.text.empty() && pattern.text.front() == ' ') glob_text.insert(glob_text.begin(), ' ');
+    if (!pattern.text.empty() && pattern.text.back() == ' ') glob_text.push_back(' ');
+    switch (pattern.match) {
+        case LinePattern::Match::equals: return glob(glob_text, text);
+        case LinePattern::Match::starts_with: return glob(glob_text + "*", text);
+        case LinePattern::Match::contains: return glob("*" + glob_text + "*", text);
+    }
+    return false;
+}
+
+bool rule_matches(const BoilerplateRule& rule, std::string_view line) {
+    if (rule.max_words > 0 && words_in(fold_line(line)) > rule.max_words) return false;
+    return std::any_of(rule.patterns.begin(), rule.patterns.end(),
+                       [&](const LinePattern& pattern) { return line_matches(pattern, line); });
+}
+
+void load_layout_rules(const RulePackInfo& pack, LayoutRules& into, Diagnostics& diagnostics) {
+    const fs::path dir = pack.dir / "layout";
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        if (entry.is_regular_file() && entry.path().extension() == ".toml") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+        auto table = parse_toml_file(file, diagnostics);
+        if (!table) continue;
+        const std::string stem = file.stem().string();
+        for (const auto& [key, node] : *table) {
+            const std::string id = fmt::format("{}.{}.{}", pack.name, stem, key.str());
+            const auto* rule_table = node.as_table();
+            if (rule_table == nullptr) {
+                error_at(diagnostics, file, node, "rules.layout-rule",
+                         fmt::format("'{}' must be a table ([{}]) describing one layout rule", key.str(), key.str()));
+                continue;
+            }
+            auto rule = read_rule(diagnostics, file, id, *rule_table);
+            if (!rule) continue;
+            if (rule->kind == BlockKind::caption) {
+                into.caption_credits.insert(into.caption_credits.end(), rule->patterns.begin(), rule->patterns.end());
+            }
+            into.boilerplate.push_back(std::move(*rule));
+        }
+    }
+}
+
+void test_layout_rules(const RuleSet& rules, RuleTestReport& report) {
+    for (const auto& rule : rules.layout.boilerplate) {
+        if (rule.examples.empty()) {
+            ++report.failed;
+            report.failures.push_back(rule.id + ": has no examples");
+        }
+        for (const auto& example : rule.examples) {
+            if (rule_matches(rule, example)) {
+                ++report.passed;
+            } else {
+                ++report.failed;
+                report.failures.push_back(fmt::format("{}: example does not match: \"{}\"", rule.id, example));
+            }
+        }
+        for (const auto& counter : rule.counter) {
+            if (!rule_matches(rule, counter)) {
+                ++report.passed;
+            } else {
+                ++report.failed;
+                report.failures.push_back(fmt::format("{}: counter-example matches: \"{}\"", rule.id, counter));
+            }
+        }
+    }
+}
+
+}  // namespace factline

@@ -1,0 +1,111 @@
+#include "checker/layout_text.hpp"
+
+namespace factline::layout_text {
+
+namespace {
+
+unsigned char byte(std::string_view text, std::size_t i) {
+    return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+}
+
+bool starts(std::string_view text, std::size_t i, std::string_view what) {
+    return text.substr(i, what.size()) == what;
+}
+
+// Closing marks, longest first. “ closes „…“ (German) quotes.
+constexpr std::string_view closers[] = {"\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x80\x9C", "\xC2\xBB", "\"", "'", ")", "]"};
+
+}  // namespace
+
+std::size_t blank_at(std::string_view text, std::size_t i) {
+    const unsigned char c = byte(text, i);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+    if (starts(text, i, "\xC2\xA0")) return 2;                                         // no-break space
+    if (starts(text, i, "\xE2\x80\x8B") || starts(text, i, "\xE2\x80\xAF")) return 3;  // zero-width, narrow nbsp
+    if (starts(text, i, "\xEF\xBB\xBF")) return 3;                                     // stray BOM
+    return 0;
+}
+
+std::size_t blank_before(std::string_view text, std::size_t end) {
+    for (std::size_t n : {1u, 2u, 3u}) {
+        if (end >= n && blank_at(text, end - n) == n) return n;
+    }
+    return 0;
+}
+
+Span trim(std::string_view text, Span span) {
+    std::size_t begin = span.begin;
+    std::size_t end = span.end;
+    while (begin < end) {
+        const std::size_t n = blank_at(text, begin);
+        if (n == 0) break;
+        begin += n;
+    }
+    while (end > begin) {
+        const std::size_t n = blank_before(text, end);
+        if (n == 0) break;
+        end -= n;
+    }
+    return {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+}
+
+std::size_t closer_at(std::string_view text, std::size_t i) {
+    for (auto closer : closers) {
+        if (starts(text, i, closer)) return closer.size();
+    }
+    return 0;
+}
+
+std::size_t closer_before(std::string_view text, std::size_t end) {
+    for (auto closer : closers) {
+        if (end >= closer.size() && text.substr(end - closer.size(), closer.size()) == closer) return closer.size();
+    }
+    return 0;
+}
+
+bool ends_sentence(std::string_view line, bool question) {
+    std::size_t end = trim(line, {0, static_cast<std::uint32_t>(line.size())}).end;
+    while (std::size_t n = closer_before(line, end)) end -= n;
+    if (end == 0) return false;
+    const char last = line[end - 1];
+    if (last == '.' || last == '!' || (question && last == '?')) return true;
+    return end >= 3 && line.substr(end - 3, 3) == "\xE2\x80\xA6";  // …
+}
+
+std::size_t word_count(std::string_view text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (std::size_t i = 0; i < text.size();) {
+        if (const std::size_t n = blank_at(text, i)) {
+            in_word = false;
+            i += n;
+            continue;
+        }
+        if (!in_word) ++words;
+        in_word = true;
+        ++i;
+    }
+    return words;
+}
+
+bool lower_at(std::string_view text, std::size_t i) {
+    const unsigned char c = byte(text, i);
+    if (c >= 'a' && c <= 'z') return true;
+    const unsigned char d = byte(text, i + 1);
+    if (c == 0xC3) return d >= 0x9F && d <= 0xBF;  // ß à … ÿ
+    if (c == 0xD0) return d >= 0xB0 && d <= 0xBF;  // а … п
+    if (c == 0xD1) return d >= 0x80 && d <= 0x9F;  // р … џ
+    return false;
+}
+
+bool title_like(std::string_view line) {
+    const Span trimmed = trim(line, {0, static_cast<std::uint32_t>(line.size())});
+    const std::string_view text = trimmed.of(line);
+    if (text.empty() || ends_sentence(text, false)) return false;
+    const char last = text.back();
+    if (last == ':' || last == ',' || last == ';') return false;
+    const std::size_t words = word_count(text);
+    return words >= 3 && words <= 30;
+}
+
+}  // namespace factline::layout_text

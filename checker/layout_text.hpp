@@ -1,0 +1,40 @@
+#pragma once
+// Small text predicates the layout and sentence stages share: blanks (ASCII
+// and U+00A0), closing quotes and brackets, sentence-final punctuation, word
+// counts. Byte-level UTF-8; knows no vocabulary and no rules.
+#include <cstdint>
+#include <string_view>
+
+#include "checker/span.hpp"
+
+namespace factline::layout_text {
+
+/// Length in bytes of the blank (space, tab, U+00A0, …) at `text[i]`, or 0.
+[[nodiscard]] std::size_t blank_at(std::string_view text, std::size_t i);
+/// Length of the blank ending just before `text[end]`, or 0.
+[[nodiscard]] std::size_t blank_before(std::string_view text, std::size_t end);
+
+/// `span` without leading and trailing blanks.
+[[nodiscard]] Span trim(std::string_view text, Span span);
+
+/// Length of a closing quote or bracket at `text[i]` (” ’ " ' » “ ) ]), or 0.
+[[nodiscard]] std::size_t closer_at(std::string_view text, std::size_t i);
+/// Length of the closer ending just before `text[end]`, or 0.
+[[nodiscard]] std::size_t closer_before(std::string_view text, std::size_t end);
+
+/// True when `line` ends a sentence: ".", "!", "…" (or "?" when `question`),
+/// possibly followed by closing quotes or brackets.
+[[nodiscard]] bool ends_sentence(std::string_view line, bool question = true);
+
+/// Number of blank-separated words.
+[[nodiscard]] std::size_t word_count(std::string_view text);
+
+/// True for an ASCII lower-case letter or a UTF-8 lower-case Latin/Cyrillic
+/// letter at `text[i]` (what a sentence does not start with).
+[[nodiscard]] bool lower_at(std::string_view text, std::size_t i);
+
+/// True when `line` reads like a title: 3–30 words, no sentence-final period,
+/// not ending in ":" or ",".
+[[nodiscard]] bool title_like(std::string_view line);
+
+}  // namespace factline::layout_text

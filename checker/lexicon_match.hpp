@@ -1,0 +1,68 @@
+#pragma once
+// Finds the lexicon's names in tokenized text: a trie over normalised token
+// sequences, longest match first, built once from a Lexicon and then
+// read-only (safe to share between threads). Hyphens and spaces are
+// equivalent inside a name; a name glued to a hyphenated word
+// ("Zaporizhzhia-based", "pro-Kremlin") is not a mention; context-only regions
+// need place context. Does not resolve anaphora or attribute speech.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "checker/lexicon.hpp"
+#include "checker/tokens.hpp"
+
+namespace factline {
+
+enum class MentionKind {
+    region,          // id = region id
+    region_group,    // id = region group id
+    actor,           // id = actor id (an alias)
+    actor_role,      // id = actor id (a role phrase: "Kremlin spokesman")
+    speaker_only,    // id = actor id (an alias valid only as a speaker: "Moscow says")
+    group_anaphora,  // "the territories": the most recent region group; id = ""
+    region_anaphora  // "the region": the most recent region; id = ""
+};
+
+/// One name found in a token sequence: tokens [begin, end).
+struct Mention {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    MentionKind kind = MentionKind::region;
+    std::string id;
+};
+
+class LexiconMatcher {
+public:
+    /// Adds a name (raw text, normalised here) for `kind`/`id`.
+    void add(std::string_view name, MentionKind kind, const std::string& id);
+    /// Adds a name given as normalised tokens.
+    void add(const std::vector<std::string>& tokens, MentionKind kind, const std::string& id);
+    /// Marks region ids that match only in place context.
+    void set_context_only(const std::string& region_id) { context_only_.push_back(region_id); }
+    /// Every mention in `tokens`, longest match first, non-overlapping, in
+    /// order. A name with several meanings yields one Mention per meaning.
+    [[nodiscard]] std::vector<Mention> find(const std::vector<Token>& tokens) const;
+
+private:
+    struct Entry {
+        MentionKind kind;
+        std::string id;
+    };
+    struct Node {
+        std::unordered_map<std::string, std::uint32_t> next;
+        std::vector<Entry> entries;
+    };
+    [[nodiscard]] bool accepted(const Entry& entry, const std::vector<Token>& tokens, std::uint32_t begin,
+                                std::uint32_t end) const;
+    std::vector<Node> nodes_{1};
+    std::vector<std::string> context_only_;
+};
+
+/// Builds the matcher for every name in `lexicon` (aliases, roles,
+/// speaker-only aliases, group aliases, and the anaphora word classes).
+[[nodiscard]] std::shared_ptr<const LexiconMatcher> build_matcher(const Lexicon& lexicon);
+
+}  // namespace factline

@@ -1,0 +1,58 @@
+#include "checker/modality.hpp"
+
+namespace factline {
+
+namespace {
+
+constexpr std::uint32_t scope_window = 8;  // tokens before the match that a cue may stand in
+
+bool cue_at(const std::vector<Token>& tokens, std::uint32_t at, std::uint32_t limit, const Lexicon& lexicon,
+            const std::string& word_class = "negation") {
+    for (const auto& phrase : lexicon.words(word_class)) {
+        if (at + phrase.size() > limit) continue;
+        bool same = true;
+        for (std::size_t i = 0; i < phrase.size() && same; ++i) same = tokens[at + i].text == phrase[i];
+        if (same) return true;
+    }
+    return false;
+}
+
+bool clause_break(const Token& token, const Lexicon& lexicon) {
+    return token.quote || token.text == "," || token.text == ";" || token.text == ":" || token.text == "(" ||
+           token.text == "." || token.text == "!" || token.text == "?" ||
+           token.text == ")" || (token.text == "-" && token.space_before) || lexicon.in_class("clause_breaks", token.text);
+}
+
+}  // namespace
+
+bool is_irrealis(const std::vector<Token>& tokens, const PatternMatch& match, const Lexicon& lexicon) {
+    const std::uint32_t stop = match.begin > scope_window ? match.begin - scope_window : 0;
+    for (std::uint32_t at = match.begin; at > stop; --at) {
+        const Token& token = tokens[at - 1];
+        if (cue_at(tokens, at - 1, match.begin, lexicon, "irrealis")) return true;
+        if (clause_break(token, lexicon)) break;
+    }
+    return false;
+}
+
+bool is_negated(const std::vector<Token>& tokens, const PatternMatch& match, const Lexicon& lexicon) {
+    const std::uint32_t stop = match.begin > scope_window ? match.begin - scope_window : 0;
+    for (std::uint32_t at = match.begin; at > stop; --at) {
+        if (clause_break(tokens[at - 1], lexicon)) break;
+        if (cue_at(tokens, at - 1, match.begin, lexicon)) return true;
+    }
+    // A name that carries its quantifier ("none of the four") negates too.
+    for (const auto& fill : match.fills) {
+        for (std::uint32_t at = fill.begin; at < fill.end; ++at) {
+            if (cue_at(tokens, at, fill.end, lexicon)) return true;
+        }
+    }
+    for (const auto& [begin, end] : match.gaps) {
+        for (std::uint32_t at = begin; at < end; ++at) {
+            if (cue_at(tokens, at, end, lexicon)) return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace factline

@@ -1,0 +1,27 @@
+#pragma once
+// Negation scope for pattern matches. A match is negated when a cue of the
+// word class `negation` ("not", "n't", "never", "no longer", "ruled out", …)
+// stands in its clause before it (the clause ends at , ; : quotes, and the
+// words of the class `clause_breaks` such as "but"), or inside one of the
+// match's gaps ("Russian forces do not fully control …") or slots (a region
+// name that includes its quantifier: "none of the four"). Words the pattern
+// itself names are not cues: "no plans to seize" is written as a pattern.
+// Questions, conditions and demands before a match ("asked whether", "must
+// leave") make it no statement at all.
+#include <vector>
+
+#include "checker/lexicon.hpp"
+#include "checker/patterns.hpp"
+#include "checker/tokens.hpp"
+
+namespace factline {
+
+/// True when the clause before `match` makes it no statement of fact: a
+/// question, a condition or a demand (word class `irrealis`: "whether", "if",
+/// "must", "demanded", …).
+[[nodiscard]] bool is_irrealis(const std::vector<Token>& tokens, const PatternMatch& match, const Lexicon& lexicon);
+
+/// True when `match` lies in the scope of a negation cue.
+[[nodiscard]] bool is_negated(const std::vector<Token>& tokens, const PatternMatch& match, const Lexicon& lexicon);
+
+}  // namespace factline

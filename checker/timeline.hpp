@@ -1,0 +1,58 @@
+#pragma once
+// Timelines: the assertions of one (topic, subject) key, one track per holder
+// group, ordered by stated date (undated entries last, never dropped: they are
+// compared too and make their findings `undated`). Building them is a group-by
+// over keys (hash map of indices, O(n)), then a sort inside each key; one key's
+// timeline lives only while its findings are made, so memory beyond the input
+// is one index per assertion plus the largest key. This module does not decide
+// what conflicts: that is the kinds' job (checker/kinds/).
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "checker/assertion.hpp"
+#include "checker/conflict_rules.hpp"
+
+namespace factline {
+
+/// One assertion in a timeline, with its strings interned per timeline so that
+/// the kinds compare integers.
+struct TimelineEntry {
+    static constexpr std::int64_t undated_day = INT64_MAX;
+
+    const Assertion* assertion = nullptr;
+    std::uint32_t value = 0;    // index into Timeline::values
+    std::uint32_t group = 0;    // interned holder group
+    std::uint32_t holder = 0;   // interned holder
+    std::uint32_t doc = 0;      // interned document
+    std::uint32_t cluster = 0;  // interned syndication cluster (the document itself when it has none)
+    std::int64_t day = undated_day;  // stated date as days since 1970-01-01
+    bool headline = false;
+    bool group_voice = false;  // the holder is the group itself ("the Kremlin said"), no named actor
+
+    [[nodiscard]] bool dated() const { return day != undated_day; }
+};
+
+struct Timeline {
+    const TopicRules* rules = nullptr;
+    std::string topic;
+    std::string subject;
+    std::vector<std::string> values;                // distinct values present, sorted
+    std::vector<std::string> groups;                // interned holder group names
+    std::vector<TimelineEntry> entries;             // by day (undated last), doc, line, col
+    std::vector<std::vector<std::size_t>> by_value; // value index -> entry indices, in entry order
+    std::vector<std::vector<std::size_t>> tracks;   // holder group index -> entry indices, in entry order
+};
+
+/// Builds one timeline per (topic, subject) key whose topic has conflict rules
+/// and calls `visit` on each, keys in sorted order.
+void for_each_timeline(const std::vector<Assertion>& assertions, const ConflictRules& rules,
+                       const std::function<void(const Timeline&)>& visit);
+
+/// Calls `visit(rule, a_entries, b_entries)` for every conflicting value pair present in `timeline`.
+void for_each_conflict(const Timeline& timeline,
+                       const std::function<void(const ValueConflict&, const std::vector<std::size_t>&,
+                                                const std::vector<std::size_t>&)>& visit);
+
+}  // namespace factline

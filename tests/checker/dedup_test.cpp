@@ -1,0 +1,141 @@
+// Dedup: shingles, containment, and clusters over synthetic and real copies.
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <sstream>
+
+#include "checker/dedup.hpp"
+
+namespace factline {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string words(int from, int count, const std::string& stem = "w") {
+    std::string out;
+    for (int i = from; i < from + count; ++i) out += stem + std::to_string(i) + " ";
+    return out;
+}
+
+TEST(Shingles, FoldCaseAndPunctuation) {
+    const struct {
+        const char* a;
+        const char* b;
+        bool same;
+    } cases[] = {
+        {"Kremlin says Kherson status unchanged today", "kremlin SAYS, Kherson: status unchanged today!", true},
+        {"one two three four five", "one two three four five", true},
+        {"one two three four five", "one two three four six", false},
+        {"Zelenskyy said the talks were over", "Zelenskiy said the talks were over", false},
+    };
+    for (const auto& c : cases) {
+        EXPECT_EQ(shingle_hashes(c.a) == shingle_hashes(c.b), c.same) << c.a << " | " << c.b;
+    }
+    EXPECT_TRUE(shingle_hashes("too short text").empty());
+    EXPECT_EQ(shingle_hashes("a b c d e f").size(), 2u);
+}
+
+TEST(Shingles, HashesAreFixedAcrossPlatforms) {
+    // FNV-1a over "one two three four five " (a fixed function, never std::hash).
+    const auto hashes = shingle_hashes("one two three four five");
+    ASSERT_EQ(hashes.size(), 1u);
+    std::uint64_t expected = 1469598103934665603ull;
+    for (unsigned char c : std::string("one two three four five ")) {
+        expected ^= c;
+        expected *= 1099511628211ull;
+    }
+    EXPECT_EQ(hashes[0], expected);
+}
+
+TEST(Containment, Table) {
+    const struct {
+        std::vector<std::uint64_t> a, b;
+        double expected;
+    } cases[] = {
+        {{1, 2, 3, 4}, {1, 2, 3, 4}, 1.0},
+        {{1, 2}, {1, 2, 3, 4, 5, 6}, 1.0},      // the smaller is wholly inside the larger
+        {{1, 2, 3, 4}, {3, 4, 5, 6}, 0.5},
+        {{1, 2}, {3, 4}, 0.0},
+        {{}, {1}, 0.0},
+    };
+    for (const auto& c : cases) EXPECT_DOUBLE_EQ(containment(c.a, c.b), c.expected);
+}
+
+TEST(ClusterDocuments, CopiesWithClutterShareAClusterOthersDoNot) {
+    const std::string story = words(0, 200);
+    const std::vector<std::string> bodies{
+        story,                                   // 0: wire story
+        words(1000, 150, "other"),               // 1: unrelated
+        story + words(0, 150, "comment"),        // 2: copy with reader comments (containment 1.0, Jaccard < 0.6)
+        words(0, 120) + words(5000, 80, "x"),    // 3: 60 % of the story rewritten: containment ~0.58
+        "short body",                            // 4: too short to cluster
+        "short body",                            // 5: identical but too short
+    };
+    std::vector<std::vector<std::uint64_t>> shingles;
+    for (const auto& b : bodies) shingles.push_back(shingle_hashes(b));
+    const auto clusters = cluster_documents(shingles, DedupOptions{});
+    ASSERT_EQ(clusters.size(), bodies.size());
+    EXPECT_EQ(clusters[0], clusters[2]);
+    EXPECT_NE(clusters[0], clusters[1]);
+    EXPECT_NE(clusters[0], clusters[3]);
+    EXPECT_NE(clusters[4], clusters[5]);
+    // Numbered by first member, in input order.
+    EXPECT_EQ(clusters[0], 0u);
+    EXPECT_EQ(clusters[1], 1u);
+    EXPECT_EQ(clusters[3], 2u);
+}
+
+TEST(ClusterDocuments, ThresholdComesFromOptions) {
+    const std::vector<std::vector<std::uint64_t>> shingles{shingle_hashes(words(0, 100)),
+                                                           shingle_hashes(words(0, 70) + words(500, 30, "y"))};
+    DedupOptions strict;
+    strict.threshold = 0.9;
+    DedupOptions loose;
+    loose.threshold = 0.5;
+    EXPECT_NE(cluster_documents(shingles, strict)[0], cluster_documents(shingles, strict)[1]);
+    EXPECT_EQ(cluster_documents(shingles, loose)[0], cluster_documents(shingles, loose)[1]);
+}
+
+std::string read(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+/// Clusters of every .txt in `dir` (whole text as body), by file name.
+std::map<std::string, std::size_t> clusters_of(const fs::path& dir) {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        if (entry.path().extension() == ".txt") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    std::vector<std::vector<std::uint64_t>> shingles;
+    for (const auto& f : files) shingles.push_back(shingle_hashes(read(f)));
+    const auto clusters = cluster_documents(shingles, DedupOptions{});
+    std::map<std::string, std::size_t> out;
+    for (std::size_t i = 0; i < files.size(); ++i) out[files[i].filename().string()] = clusters[i];
+    return out;
+}
+
+TEST(ClusterDocuments, SeedsOnlyTheWireCopiesShareACluster) {
+    const fs::path dir = fs::path(FACTLINE_SHARED_DIR) / "seeds";
+    if (!fs::is_directory(dir)) GTEST_SKIP() << "no shared seeds at " << dir;
+    const auto clusters = clusters_of(dir);
+    std::map<std::size_t, int> sizes;
+    for (const auto& [file, cluster] : clusters) ++sizes[cluster];
+    EXPECT_EQ(clusters.at("000_5848e8fe9649ca1a.txt"), clusters.at("001_5ba73ec6f4fa57e1.txt"));
+    EXPECT_EQ(sizes.size(), clusters.size() - 1) << "exactly one pair may share a cluster";
+}
+
+TEST(ClusterDocuments, DevsetReutersCopiesShareACluster) {
+    const fs::path dir = fs::path(FACTLINE_SHARED_DIR) / "devset" / "corpus";
+    if (!fs::is_directory(dir)) GTEST_SKIP() << "no shared devset at " << dir;
+    const auto clusters = clusters_of(dir);
+    EXPECT_EQ(clusters.at("d002.txt"), clusters.at("d003.txt"));
+    EXPECT_NE(clusters.at("d002.txt"), clusters.at("d005.txt"));
+    EXPECT_NE(clusters.at("d013.txt"), clusters.at("d010.txt"));
+}
+
+}  // namespace
+}  // namespace factline

@@ -1,0 +1,175 @@
+// Extraction with the shipped rule pack: attribution, negation, groups,
+// anaphora, holders named by patterns, stated dates, evidence. Each line of a
+// case is one sentence (the test splits; the pipeline uses sentences.cpp).
+#include <algorithm>
+#include <fstream>
+#include <ostream>
+#include <filesystem>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "checker/extract.hpp"
+#include "checker/rule_pack.hpp"
+
+namespace factline {
+namespace {
+
+const RuleSet& shipped_rules() {
+    static const RuleSet rules = [] {
+        Diagnostics diagnostics;
+        return load_rules({std::filesystem::path(FACTLINE_SOURCE_DIR) / "rules"}, diagnostics);
+    }();
+    return rules;
+}
+
+/// Extracts from `text`, one sentence per line; a line starting with "# " is the headline.
+std::vector<Assertion> extract_lines(const std::string& text, DatedBy date = {}) {
+    Document document;
+    document.path = "case.txt";
+    document.text = text;
+    Layout layout;
+    std::vector<Sentence> sentences;
+    std::uint32_t begin = 0;
+    while (begin < text.size()) {
+        auto end = static_cast<std::uint32_t>(text.find('\n', begin));
+        if (end == static_cast<std::uint32_t>(std::string::npos) || end > text.size()) end = static_cast<std::uint32_t>(text.size());
+        const bool headline = text.compare(begin, 2, "# ") == 0;
+        const Span span{headline ? begin + 2 : begin, end};
+        layout.blocks.push_back({headline ? BlockKind::headline : BlockKind::body, span, 1, 1, ""});
+        sentences.push_back({span, static_cast<std::uint32_t>(layout.blocks.size() - 1), headline, true});
+        begin = end + 1;
+    }
+    return extract_assertions({document, layout, sentences, date}, shipped_rules());
+}
+
+std::set<std::string> keys(const std::vector<Assertion>& assertions) {
+    std::set<std::string> out;
+    for (const auto& a : assertions) out.insert(a.holder + " " + a.topic + " " + a.subject + " " + a.value);
+    return out;
+}
+
+struct ExtractCase {
+    std::string name;
+    std::string text;
+    std::set<std::string> expected;  // "holder topic subject value"
+};
+
+void PrintTo(const ExtractCase& c, std::ostream* os) { *os << c.name; }
+
+class Extraction : public ::testing::TestWithParam<ExtractCase> {};
+
+TEST_P(Extraction, Assertions) { EXPECT_EQ(keys(extract_lines(GetParam().text)), GetParam().expected); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, Extraction,
+    ::testing::Values(
+        ExtractCase{"named_speaker",
+                    "Kremlin spokesman Dmitry Peskov said Russia has no plans to seize more territory from Ukraine.",
+                    {"peskov aims any no_further_seizure"}},
+        ExtractCase{"negation_gives_negated_value",
+                    "Russian forces do not fully control any of the four regions.",
+                    {"narrator control donetsk russia_part", "narrator control luhansk russia_part",
+                     "narrator control zaporizhzhia russia_part", "narrator control kherson russia_part"}},
+        ExtractCase{"he_added_carries_the_speaker",
+                    "Peskov spoke to reporters on the phone.\n“However, peace talks are impossible,” he added.",
+                    {"peskov negotiation russia impossible"}},
+        ExtractCase{"holders_named_by_the_pattern",
+                    "Kherson voted in referendums denounced by Kyiv and Western governments as illegal.",
+                    {"ukraine status kherson ukraine", "west status kherson ukraine"}},
+        ExtractCase{"document_focus_for_it",
+                    "Russia annexed Kherson in September.\n“It is a subject of the Russian Federation,” Peskov said.",
+                    {"peskov status kherson russia"}},
+        ExtractCase{"no_speaker_no_status_claim", "Kherson is a subject of the Russian Federation, a caption read.", {}},
+        ExtractCase{"coordinated_regions",
+                    "Russian forces control most of the Donetsk and Luhansk regions.",
+                    {"narrator control donetsk russia_most", "narrator control luhansk russia_most"}},
+        ExtractCase{"group_anaphora",
+                    "Russia claims the four regions.\nThe Kremlin does not maintain military control in the areas.",
+                    {"narrator control donetsk russia_none", "narrator control luhansk russia_none",
+                     "narrator control zaporizhzhia russia_none", "narrator control kherson russia_none"}},
+        ExtractCase{"demand_is_no_event", "Ukrainian forces must withdraw from the Donetsk region, Putin said.", {}},
+        ExtractCase{"never_renounce",
+                    "Peskov said Russia would never renounce its claims to Kherson.",
+                    {"peskov concession kherson non_negotiable"}},
+        ExtractCase{"refuses_named_counterpart_and_open",
+                    "Zelensky signed a decree declaring talks with Putin “impossible,” but leaving the door open to "
+                    "talks with Russia.",
+                    {"zelensky negotiation ukraine refuses", "zelensky negotiation ukraine open"}},
+        ExtractCase{"outlet_is_no_holder",
+                    "According to Reuters, Russia will focus its efforts to liberate Donetsk.",
+                    {"russia aims donetsk liberate"}},
+        ExtractCase{"hyphenated_name_is_no_mention", "A Zaporizhzhia-based analyst said Russian forces pulled out.", {}}),
+    [](const auto& info) { return info.param.name; });
+
+TEST(Extraction, StatedDateFromTheCueElseTheDocumentDate) {
+    const DatedBy friday{CivilDate{2022, 11, 11}, DateSource::dateline};
+    const auto found = extract_lines(
+        "On Wednesday, Shoigu ordered troops out of Kherson city.\nIn November, Russia withdrew its forces from Kherson.",
+        friday);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].holder, "shoigu");
+    ASSERT_TRUE(found[0].stated);
+    EXPECT_EQ(to_iso(*found[0].stated), "2022-11-09");
+    EXPECT_EQ(found[0].stated_source, DateSource::relative);
+    EXPECT_EQ(found[1].holder, "narrator");
+    ASSERT_TRUE(found[1].stated);
+    EXPECT_EQ(to_iso(*found[1].stated), "2022-11-11");
+    EXPECT_EQ(found[1].stated_source, DateSource::dateline);
+}
+
+TEST(Extraction, UndatedDocumentGivesNoStatedDate) {
+    const auto found = extract_lines("Peskov said Russia would never renounce its claims to Kherson.");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_FALSE(found[0].stated);
+    EXPECT_EQ(found[0].stated_source, DateSource::unknown);
+}
+
+TEST(Extraction, HeadlineEvidenceAndRule) {
+    const auto found = extract_lines("# Kremlin Says Russia Is Done Taking Territory From Ukraine\nNothing here.");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(found[0].headline);
+    EXPECT_EQ(found[0].holder, "russia");
+    EXPECT_EQ(found[0].holder_group, "russia");
+    EXPECT_EQ(found[0].rule, "core.aims.done_seizing");
+    EXPECT_EQ(found[0].evidence.line, 1u);
+    EXPECT_EQ(found[0].evidence.col, 3u);
+    EXPECT_EQ(found[0].evidence.text, "Kremlin Says Russia Is Done Taking Territory From Ukraine");
+}
+
+TEST(Extraction, ShippedRulesPassTheirOwnExamples) {
+    RuleTestReport report;
+    test_patterns(shipped_rules(), report);
+    for (const auto& failure : report.failures) ADD_FAILURE() << failure;
+    EXPECT_GT(report.passed, 20);
+}
+
+TEST(PatternLoad, ErrorsPointIntoThePatternString) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "factline_pattern_load_test";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "patterns");
+    fs::copy(fs::path(FACTLINE_SOURCE_DIR) / "rules/core/lexicon", dir / "lexicon");
+    std::ofstream(dir / "pack.toml") << "name = \"t\"\n";
+    std::ofstream(dir / "patterns/status.toml") << "[status.a]\nvalue = \"russia\"\npattern = 'part of {regoin}'\n"
+                                                << "[status.b]\nvalue = \"rusia\"\npattern = 'x (y'\n";
+    Diagnostics diagnostics;
+    const RuleSet rules = load_rules({dir}, diagnostics);
+    std::vector<Diagnostic> errors;
+    for (const auto& d : diagnostics.items()) {
+        if (d.severity == Severity::error) errors.push_back(d);
+    }
+    ASSERT_EQ(errors.size(), 3u);
+    EXPECT_EQ(errors[0].line, 3u);
+    EXPECT_EQ(errors[0].col, 20u);  // the '{' of {regoin}
+    EXPECT_NE(errors[0].message.find("did you mean '{region}'?"), std::string::npos) << errors[0].message;
+    EXPECT_EQ(errors[1].line, 5u);
+    EXPECT_NE(errors[1].message.find("did you mean 'russia'?"), std::string::npos) << errors[1].message;
+    EXPECT_EQ(errors[2].line, 6u);
+    EXPECT_EQ(errors[2].col, 16u);  // the end of 'x (y'
+    EXPECT_EQ(errors[2].message, "expected ')'");
+    EXPECT_TRUE(rules.patterns.ids.empty());
+}
+
+}  // namespace
+}  // namespace factline

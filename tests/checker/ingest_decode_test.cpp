@@ -1,0 +1,126 @@
+#include <chrono>
+#include <gtest/gtest.h>
+#include <string>
+
+#include "checker/ingest.hpp"
+
+namespace factline {
+namespace {
+
+using namespace std::string_literals;
+
+const std::string fffd = "\xEF\xBF\xBD";
+
+struct DecodeCase {
+    const char* name;
+    std::string bytes;
+    bool ok;
+    std::string text;       // expected text when ok, expected reason otherwise
+    std::string diagnostic;  // expected diagnostic id, "" for none
+    std::uint32_t line = 0;
+    std::uint32_t col = 0;
+    std::string message;    // substring of the diagnostic message
+};
+
+const DecodeCase decode_cases[] = {
+    {"plain", "abc\n", true, "abc\n", "", 0, 0, ""},
+    {"crlf_and_cr_kept", "a\r\nb\rc\n", true, "a\r\nb\rc\n", "", 0, 0, ""},
+    {"utf8_bom_stripped", "\xEF\xBB\xBFKyiv\n", true, "Kyiv\n", "", 0, 0, ""},
+    {"utf8_multibyte_kept", "Zelens\xCA\xB9kyi \xE2\x80\x94 \xF0\x9F\x98\x80", true,
+     "Zelens\xCA\xB9kyi \xE2\x80\x94 \xF0\x9F\x98\x80", "", 0, 0, ""},
+    {"utf16le_bom", "\xFF\xFE" "a\0\xE9\0\n\0"s, true, "a\xC3\xA9\n", "", 0, 0, ""},
+    {"utf16be_bom", "\xFE\xFF" "\0a\0\xE9\0\n"s, true, "a\xC3\xA9\n", "", 0, 0, ""},
+    {"utf16le_cyrillic", "\xFF\xFE\x1A\x04\x38\x04"s, true, "\xD0\x9A\xD0\xB8", "", 0, 0, ""},
+    {"utf16le_surrogate_pair", "\xFF\xFE\x3D\xD8\x00\xDE"s, true, "\xF0\x9F\x98\x80", "", 0, 0, ""},
+    {"utf16le_lone_surrogate", "\xFF\xFE" "a\0\n\0\x3D\xD8" "b\0"s, true, "a\n" + fffd + "b",
+     "input.invalid-encoding", 2, 1, "1 code unit"},
+    {"utf16le_odd_length", "\xFF\xFE" "a\0b"s, true, "a" + fffd, "input.invalid-encoding", 1, 2, ""},
+    {"utf32le_bom", "\xFF\xFE\0\0" "a\0\0\0\x00\xF6\x01\0"s, true, "a\xF0\x9F\x98\x80", "", 0, 0, ""},
+    {"utf16le_without_bom", "T\0h\0e\0 \0w\0a\0r\0\n\0"s, true, "The war\n", "", 0, 0, ""},
+    {"utf16be_without_bom", "\0T\0h\0e\0 \0w\0a\0r\0\n"s, true, "The war\n", "", 0, 0, ""},
+    {"invalid_bytes_one_for_one", "ab\xFF" "cd\n\xC3x", true, "ab" + fffd + "cd\n" + fffd + "x",
+     "input.invalid-utf8", 1, 3, "2 bytes"},
+    {"invalid_after_multibyte_on_line_two", "ok\r\n\xC3\xA9\xFF", true, "ok\r\n\xC3\xA9" + fffd,
+     "input.invalid-utf8", 2, 2, "1 byte"},
+    {"overlong_encoding", "\xC0\xAF", true, fffd + fffd, "input.invalid-utf8", 1, 1, "2 bytes"},
+    {"encoded_surrogate", "x\xED\xA0\x80", true, "x" + fffd + fffd + fffd, "input.invalid-utf8", 1, 2, "3 bytes"},
+    {"truncated_sequence_at_end", "euro \xE2\x82", true, "euro " + fffd + fffd, "input.invalid-utf8", 1, 6, ""},
+    {"beyond_u10ffff", "\xF4\x90\x80\x80", true, fffd + fffd + fffd + fffd, "input.invalid-utf8", 1, 1, ""},
+    {"latin1_word", "caf\xE9 au lait", true, "caf" + fffd + " au lait", "input.invalid-utf8", 1, 4, "1 byte"},
+    {"png_is_binary", "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0"s, false,
+     "binary file (NUL bytes)", "", 0, 0, ""},
+    {"text_with_stray_nul_is_binary", "plain text with one\0 NUL byte in it, otherwise ordinary\n"s, false,
+     "binary file (NUL bytes)", "", 0, 0, ""},
+    {"control_bytes_are_binary", "\x01\x02\x03\x04\x05\x06\x07\x08\x0E\x0F\x10\x11", false,
+     "binary file (control bytes)", "", 0, 0, ""},
+};
+
+class Decode : public ::testing::TestWithParam<DecodeCase> {};
+
+TEST_P(Decode, Case) {
+    const DecodeCase& c = GetParam();
+    std::string text;
+    std::string reason;
+    Diagnostics diagnostics;
+    const bool ok = decode_text(c.bytes, "in.txt", text, reason, diagnostics);
+    ASSERT_EQ(ok, c.ok) << reason;
+    if (ok) {
+        EXPECT_EQ(text, c.text);
+    } else {
+        EXPECT_EQ(reason, c.text);
+    }
+    if (c.diagnostic.empty()) {
+        EXPECT_TRUE(diagnostics.items().empty()) << diagnostics.items().front().message;
+        return;
+    }
+    ASSERT_EQ(diagnostics.items().size(), 1u);
+    const Diagnostic& d = diagnostics.items().front();
+    EXPECT_EQ(d.id, c.diagnostic);
+    EXPECT_EQ(d.severity, Severity::warning);
+    EXPECT_EQ(d.path, "in.txt");
+    EXPECT_EQ(d.line, c.line);
+    EXPECT_EQ(d.col, c.col);
+    EXPECT_NE(d.message.find(c.message), std::string::npos) << d.message;
+}
+
+INSTANTIATE_TEST_SUITE_P(Ingest, Decode, ::testing::ValuesIn(decode_cases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+// The one full-text check of the invalid-UTF-8 message (STYLE: one per error class).
+TEST(DecodeMessage, InvalidUtf8FullText) {
+    std::string text;
+    std::string reason;
+    Diagnostics diagnostics;
+    ASSERT_TRUE(decode_text("line one\nbad \xFF here\n", "news/a.txt", text, reason, diagnostics));
+    ASSERT_EQ(diagnostics.items().size(), 1u);
+    EXPECT_EQ(format_diagnostic(diagnostics.items().front()),
+              "news/a.txt:2:5: warning: invalid UTF-8: 1 byte replaced by U+FFFD (the first here) "
+              "[input.invalid-utf8]\n  bad \xEF\xBF\xBD here\n      ^");
+}
+
+TEST(DecodeSpeed, FiftyMegabyteLineIsLinear) {
+    std::string bytes;
+    bytes.reserve(50u << 20);
+    while (bytes.size() < (50u << 20)) bytes += "Peskov said on Friday that the status was unchanged \xE2\x80\x94 ";
+    bytes += "\xFF";
+    std::string text;
+    std::string reason;
+    Diagnostics diagnostics;
+    const auto start = std::chrono::steady_clock::now();
+    ASSERT_TRUE(decode_text(bytes, "big.txt", text, reason, diagnostics));
+    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(text.size(), bytes.size() + 2);
+    ASSERT_EQ(diagnostics.items().size(), 1u);
+    EXPECT_EQ(diagnostics.items().front().line, 1u);
+    EXPECT_TRUE(diagnostics.items().front().source_line.empty());  // no 50 MB caret line
+    EXPECT_LT(seconds, 2.0);
+}
+
+TEST(IsBlank, Cases) {
+    EXPECT_TRUE(is_blank(""));
+    EXPECT_TRUE(is_blank(" \t\r\n\f\v"));
+    EXPECT_FALSE(is_blank("  x "));
+}
+
+}  // namespace
+}  // namespace factline

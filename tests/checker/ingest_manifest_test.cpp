@@ -1,0 +1,120 @@
+#include <gtest/gtest.h>
+#include <string>
+
+#include "checker/ingest.hpp"
+#include "tests/checker/ingest_fixture.hpp"
+
+namespace factline {
+namespace {
+
+using testing::TempDir;
+
+TEST(Manifest, PathsAreRelativeToTheTomlFile) {
+    TempDir dir;
+    const auto toml = dir.write("meta/sources.toml",
+                                "[[source]]\npath = \"../corpus/a.txt\"\nurl = \"https://x/a\"\noutlet = \"X\"\n"
+                                "published = \"2023-01-05\"\n\n"
+                                "[[source]]\npath = \"b.txt\"\npublished = \"\"\n\n"
+                                "[[source]]\npath = \"c.txt\"\npublished = 2023-03-01\n");
+    std::map<std::string, SourceMeta> manifest;
+    Diagnostics diagnostics;
+    read_source_tables(toml, manifest, diagnostics);
+    EXPECT_TRUE(diagnostics.items().empty());
+    ASSERT_EQ(manifest.size(), 3u);
+    const auto a = manifest.find(manifest_key(dir.path() / "corpus" / "a.txt"));
+    ASSERT_NE(a, manifest.end());
+    EXPECT_EQ(a->second.url, "https://x/a");
+    EXPECT_EQ(a->second.outlet, "X");
+    ASSERT_TRUE(a->second.published.has_value());
+    EXPECT_EQ(to_iso(*a->second.published), "2023-01-05");
+    const auto b = manifest.find(manifest_key(dir.path() / "meta" / "b.txt"));
+    ASSERT_NE(b, manifest.end());
+    EXPECT_FALSE(b->second.published.has_value());  // "" = unknown
+    const auto c = manifest.find(manifest_key(dir.path() / "meta" / "c.txt"));
+    ASSERT_NE(c, manifest.end());
+    ASSERT_TRUE(c->second.published.has_value());  // a TOML date works too
+    EXPECT_EQ(to_iso(*c->second.published), "2023-03-01");
+}
+
+TEST(Manifest, KeyIgnoresDotSegmentsAndRelativeSpelling) {
+    TempDir dir;
+    dir.write("x/a.txt", "a");
+    EXPECT_EQ(manifest_key(dir.path() / "x" / ".." / "x" / "a.txt"), manifest_key(dir.path() / "x/./a.txt"));
+    EXPECT_EQ(manifest_key(dir.path() / "x" / "missing.txt"), (dir.path() / "x" / "missing.txt").generic_string());
+}
+
+struct ManifestErrorCase {
+    const char* name;
+    std::string toml;
+    std::string id;
+    std::uint32_t line;
+    std::uint32_t col;
+    std::string message;  // substring
+};
+
+const ManifestErrorCase manifest_error_cases[] = {
+    {"bad_date", "[[source]]\npath = \"a.txt\"\npublished = \"2023-13-01\"\n", "source.published", 3, 13,
+     "'published' must be a date YYYY-MM-DD or \"\" (unknown), not '2023-13-01'"},
+    {"date_in_other_format", "[[source]]\npath = \"a.txt\"\npublished = \"Jan 5, 2023\"\n", "source.published", 3,
+     13, "YYYY-MM-DD"},
+    {"date_of_wrong_type", "[[source]]\npath = \"a.txt\"\npublished = 20230105\n", "source.published", 3, 13,
+     "YYYY-MM-DD"},
+    {"unknown_key", "[[source]]\npath = \"a.txt\"\npublshed = \"2023-01-05\"\n", "toml.unknown-key", 3, 1,
+     "did you mean 'published'?"},
+    {"missing_path", "[[source]]\nurl = \"https://x\"\n", "source.path", 1, 1, "needs a 'path'"},
+    {"path_not_a_string", "[[source]]\npath = 3\n", "toml.type", 2, 8, "'path' must be a string"},
+    {"source_not_tables", "source = \"a.txt\"\n", "source.type", 1, 10, "array of tables"},
+    {"syntax_error", "[[source]\npath = \"a.txt\"\n", "toml.syntax", 1, 10, ""},
+};
+
+class ManifestError : public ::testing::TestWithParam<ManifestErrorCase> {};
+
+TEST_P(ManifestError, IsReportedAtItsPosition) {
+    const ManifestErrorCase& c = GetParam();
+    TempDir dir;
+    const auto toml = dir.write("sources.toml", c.toml);
+    std::map<std::string, SourceMeta> manifest;
+    Diagnostics diagnostics;
+    read_source_tables(toml, manifest, diagnostics);
+    ASSERT_EQ(diagnostics.items().size(), 1u) << diagnostics.items().size();
+    const Diagnostic& d = diagnostics.items()[0];
+    EXPECT_EQ(d.severity, Severity::error);
+    EXPECT_EQ(d.id, c.id);
+    EXPECT_EQ(d.path, toml.string());
+    EXPECT_EQ(d.line, c.line);
+    EXPECT_EQ(d.col, c.col);
+    EXPECT_NE(d.message.find(c.message), std::string::npos) << d.message;
+}
+
+INSTANTIATE_TEST_SUITE_P(Ingest, ManifestError, ::testing::ValuesIn(manifest_error_cases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(Manifest, SidecarMayHoldOnlySourceTables) {
+    TempDir dir;
+    const auto toml = dir.write("sources.toml", "fail_on = \"error\"\n[[source]]\npath = \"a.txt\"\n");
+    Diagnostics diagnostics;
+    const auto entries = read_source_entries(toml, true, diagnostics);
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_EQ(entries[0].path, "a.txt");
+    EXPECT_EQ(entries[0].line, 2u);
+    ASSERT_EQ(diagnostics.items().size(), 1u);
+    EXPECT_EQ(diagnostics.items()[0].id, "toml.unknown-key");
+    Diagnostics as_config;
+    (void)read_source_entries(toml, false, as_config);
+    EXPECT_TRUE(as_config.items().empty());
+}
+
+TEST(Manifest, LaterEntryForTheSameFileWins) {
+    TempDir dir;
+    const auto toml =
+        dir.write("sources.toml", "[[source]]\npath = \"a.txt\"\noutlet = \"first\"\n[[source]]\npath = \"./a.txt\"\n"
+                                  "outlet = \"second\"\n");
+    std::map<std::string, SourceMeta> manifest;
+    Diagnostics diagnostics;
+    read_source_tables(toml, manifest, diagnostics);
+    ASSERT_EQ(manifest.size(), 1u);
+    EXPECT_EQ(manifest.begin()->second.outlet, "second");
+}
+
+}  // namespace
+}  // namespace factline

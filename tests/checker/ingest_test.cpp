@@ -1,0 +1,233 @@
+#include <algorithm>
+#include <gtest/gtest.h>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+#include "checker/ingest.hpp"
+#include "tests/checker/ingest_fixture.hpp"
+
+namespace factline {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::TempDir;
+
+std::vector<std::string> paths_of(const Corpus& corpus) {
+    std::vector<std::string> out;
+    for (const auto& d : corpus.documents) out.push_back(d.path);
+    return out;
+}
+
+std::string reason_for(const Corpus& corpus, const std::string& path) {
+    for (const auto& s : corpus.skipped) {
+        if (s.path == path) return s.reason;
+    }
+    return "<not skipped>";
+}
+
+const Document* document(const Corpus& corpus, const std::string& path) {
+    for (const auto& d : corpus.documents) {
+        if (d.path == path) return &d;
+    }
+    return nullptr;
+}
+
+Corpus ingest_paths(const std::vector<std::string>& paths, const IngestOptions& options = {}) {
+    std::istringstream no_stdin;
+    return ingest(paths, options, no_stdin);
+}
+
+/// A small corpus with every kind of entry a walk meets.
+void write_corpus(const TempDir& dir) {
+    dir.write("b.txt", "Second article.\n");
+    dir.write("a.txt", "First article.\n");
+    dir.write("sub/c.md", "Nested article.\n");
+    dir.write("README", "No extension is an article too.\n");
+    dir.write("sources.toml", "[[source]]\npath = \"a.txt\"\noutlet = \"Sidecar\"\npublished = \"2023-01-05\"\n"
+                              "[[source]]\npath = \"sub/c.md\"\nurl = \"https://x/c\"\n");
+    dir.write("photo.png", "\x89PNG\r\n");
+    dir.write("notes.toml", "x = 1\n");
+    dir.write(".hidden.txt", "dot file\n");
+    dir.write(".git/HEAD", "ref: refs/heads/main\n");
+    dir.write("empty.txt", "");
+    dir.write("blank.txt", " \n\t\r\n");
+    dir.write("page.html", "<html><head><title>Page title</title></head><body><p>Para.</p></body></html>");
+    dir.write("feed.jsonl", "{\"id\":\"r1\",\"text\":\"Record one.\"}\n");
+}
+
+TEST(IngestWalk, SortedDeterministicAndComplete) {
+    TempDir dir;
+    write_corpus(dir);
+    const std::string root = dir.str();
+    const Corpus corpus = ingest_paths({root});
+    EXPECT_EQ(paths_of(corpus), (std::vector<std::string>{root + "/README", root + "/a.txt", root + "/b.txt",
+                                                          "r1", root + "/page.html", root + "/sub/c.md"}));
+    EXPECT_EQ(reason_for(corpus, root + "/photo.png"), "not a text article (extension .png)");
+    EXPECT_EQ(reason_for(corpus, root + "/notes.toml"), "not a text article (extension .toml)");
+    EXPECT_EQ(reason_for(corpus, root + "/.hidden.txt"), "hidden file");
+    EXPECT_EQ(reason_for(corpus, root + "/empty.txt"), "empty file");
+    EXPECT_EQ(reason_for(corpus, root + "/blank.txt"), "empty file");
+    EXPECT_EQ(reason_for(corpus, root + "/sources.toml"), "<not skipped>");  // metadata, not an article
+    EXPECT_EQ(corpus.skipped.size(), 5u);  // nothing from .git
+    EXPECT_TRUE(corpus.diagnostics.items().empty()) << format_diagnostic(corpus.diagnostics.items().front());
+    const Document* page = document(corpus, root + "/page.html");
+    ASSERT_NE(page, nullptr);
+    EXPECT_EQ(page->format, "html");
+    EXPECT_EQ(page->text, "Page title\n\nPara.\n");
+}
+
+TEST(IngestWalk, SidecarMetadataApplies) {
+    TempDir dir;
+    write_corpus(dir);
+    const std::string root = dir.str();
+    const Corpus corpus = ingest_paths({root + "/"});  // a trailing slash makes no double slash
+    const Document* a = document(corpus, root + "/a.txt");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->meta.outlet, "Sidecar");
+    ASSERT_TRUE(a->meta.published.has_value());
+    EXPECT_EQ(to_iso(*a->meta.published), "2023-01-05");
+    const Document* c = document(corpus, root + "/sub/c.md");
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(c->meta.url, "https://x/c");
+    EXPECT_FALSE(c->meta.published.has_value());
+    const Document* b = document(corpus, root + "/b.txt");
+    ASSERT_NE(b, nullptr);
+    EXPECT_TRUE(b->meta.outlet.empty());
+}
+
+TEST(IngestWalk, ConfigManifestBeatsSidecar) {
+    TempDir dir;
+    write_corpus(dir);
+    IngestOptions options;
+    options.manifest[manifest_key(dir.path() / "a.txt")] = SourceMeta{"https://config", "Config", std::nullopt};
+    const Corpus corpus = ingest_paths({dir.str()}, options);
+    const Document* a = document(corpus, dir.str() + "/a.txt");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->meta.outlet, "Config");
+    EXPECT_FALSE(a->meta.published.has_value());
+}
+
+TEST(IngestWalk, ExplicitFileUsesTheSidecarBesideIt) {
+    TempDir dir;
+    write_corpus(dir);
+    const Corpus corpus = ingest_paths({dir.str() + "/a.txt"});
+    ASSERT_EQ(corpus.documents.size(), 1u);
+    EXPECT_EQ(corpus.documents[0].meta.outlet, "Sidecar");
+}
+
+TEST(IngestWalk, SidecarEntryNamingNoFileIsAWarning) {
+    TempDir dir;
+    dir.write("a.txt", "text\n");
+    dir.write("sources.toml", "[[source]]\npath = \"a.txt\"\n\n[[source]]\npath = \"a.txtt\"\n");
+    const Corpus corpus = ingest_paths({dir.str()});
+    ASSERT_EQ(corpus.diagnostics.items().size(), 1u);
+    const Diagnostic& d = corpus.diagnostics.items()[0];
+    EXPECT_EQ(d.id, "source.no-file");
+    EXPECT_EQ(d.severity, Severity::warning);
+    EXPECT_EQ(d.line, 4u);
+}
+
+TEST(IngestWalk, BadSidecarIsAnErrorAndFilesStillRead) {
+    TempDir dir;
+    dir.write("a.txt", "text\n");
+    dir.write("sources.toml", "[[source]]\npath = \"a.txt\"\npublished = \"soon\"\n");
+    const Corpus corpus = ingest_paths({dir.str()});
+    EXPECT_EQ(corpus.documents.size(), 1u);
+    ASSERT_TRUE(corpus.diagnostics.has_errors());
+    EXPECT_EQ(corpus.diagnostics.items()[0].line, 3u);
+}
+
+TEST(IngestPaths, MissingPathIsAnErrorAndListed) {
+    const Corpus corpus = ingest_paths({"no/such/file.txt"});
+    EXPECT_TRUE(corpus.documents.empty());
+    EXPECT_EQ(reason_for(corpus, "no/such/file.txt"), "no such file or directory");
+    ASSERT_EQ(corpus.diagnostics.items().size(), 1u);
+    const Diagnostic& d = corpus.diagnostics.items()[0];
+    EXPECT_EQ(d.id, "input.missing");
+    EXPECT_EQ(d.severity, Severity::error);
+    EXPECT_EQ(d.path, "no/such/file.txt");
+}
+
+TEST(IngestPaths, StdinIsReadAsDash) {
+    std::istringstream in("<!doctype html><title>From a pipe</title><p>x</p>");
+    const Corpus corpus = ingest({"-"}, IngestOptions{}, in);
+    ASSERT_EQ(corpus.documents.size(), 1u);
+    EXPECT_EQ(corpus.documents[0].path, "-");
+    EXPECT_EQ(corpus.documents[0].format, "html");
+    EXPECT_EQ(corpus.documents[0].text, "From a pipe\n\nx\n");
+}
+
+TEST(IngestPaths, StdinJsonLinesAreSniffed) {
+    std::istringstream in("{\"id\":\"s1\",\"text\":\"a\"}\n{\"id\":\"s2\",\"text\":\"b\"}\n");
+    const Corpus corpus = ingest({"-"}, IngestOptions{}, in);
+    EXPECT_EQ(paths_of(corpus), (std::vector<std::string>{"s1", "s2"}));
+}
+
+TEST(IngestPaths, ExplicitFileIsReadWhateverItsExtension) {
+    TempDir dir;
+    const auto path = dir.write("article.data", "Plain words.\n").generic_string();
+    const Corpus corpus = ingest_paths({path});
+    ASSERT_EQ(corpus.documents.size(), 1u);
+    EXPECT_EQ(corpus.documents[0].path, path);
+    EXPECT_EQ(corpus.documents[0].format, "text");
+}
+
+TEST(IngestPaths, TooLargeIsSkippedWithTheLimit) {
+    TempDir dir;
+    const auto path = dir.write("big.txt", std::string(3 * 1024 * 1024, 'x')).generic_string();
+    IngestOptions options;
+    options.max_file_bytes = 1024 * 1024;
+    const Corpus corpus = ingest_paths({path}, options);
+    EXPECT_TRUE(corpus.documents.empty());
+    EXPECT_EQ(reason_for(corpus, path), "file too large (3 MiB > limit 1 MiB; raise [input] max_file_mb)");
+}
+
+TEST(IngestPaths, UnreadableFileIsSkippedWithTheOsError) {
+    if (::geteuid() == 0) GTEST_SKIP() << "root reads files without permission";
+    TempDir dir;
+    const auto path = dir.write("locked.txt", "secret\n");
+    fs::permissions(path, fs::perms::none);
+    const Corpus corpus = ingest_paths({path.generic_string()});
+    fs::permissions(path, fs::perms::owner_all);
+    EXPECT_EQ(reason_for(corpus, path.generic_string()), "cannot read file: Permission denied");
+}
+
+TEST(IngestPaths, SameFileTwiceIsReadOnce) {
+    TempDir dir;
+    dir.write("a.txt", "text\n");
+    const Corpus corpus = ingest_paths({dir.str(), dir.str() + "/a.txt", dir.str() + "/./a.txt"});
+    EXPECT_EQ(corpus.documents.size(), 1u);
+    EXPECT_TRUE(corpus.skipped.empty());
+}
+
+TEST(IngestPaths, DecodingHappensPerFile) {
+    TempDir dir;
+    dir.write("utf16.txt", std::string("\xFF\xFE" "K\0y\0i\0v\0\n\0", 12));
+    dir.write("bad.txt", "ok\nbad \xFF\n");
+    dir.write("nul.txt", std::string("a\0b\0\0\0\x01\x02", 8));
+    const Corpus corpus = ingest_paths({dir.str()});
+    EXPECT_EQ(paths_of(corpus), (std::vector<std::string>{dir.str() + "/bad.txt", dir.str() + "/utf16.txt"}));
+    EXPECT_EQ(corpus.documents[1].text, "Kyiv\n");
+    EXPECT_EQ(reason_for(corpus, dir.str() + "/nul.txt"), "binary file (NUL bytes)");
+    ASSERT_EQ(corpus.diagnostics.items().size(), 1u);
+    EXPECT_EQ(corpus.diagnostics.items()[0].path, dir.str() + "/bad.txt");
+    EXPECT_EQ(corpus.diagnostics.items()[0].line, 2u);
+    EXPECT_EQ(corpus.diagnostics.items()[0].col, 5u);
+}
+
+TEST(IngestShared, DevsetSidecarDates) {
+    const fs::path corpus_dir = fs::path(FACTLINE_SHARED_DIR) / "devset" / "corpus";
+    if (!fs::is_directory(corpus_dir)) GTEST_SKIP() << "no shared devset at " << corpus_dir;
+    const Corpus corpus = ingest_paths({corpus_dir.generic_string()});
+    EXPECT_TRUE(corpus.skipped.empty());
+    EXPECT_FALSE(corpus.diagnostics.has_errors());
+    const Document* d010 = document(corpus, corpus_dir.generic_string() + "/d010.txt");
+    ASSERT_NE(d010, nullptr);
+    ASSERT_TRUE(d010->meta.published.has_value());
+    EXPECT_EQ(to_iso(*d010->meta.published), "2023-01-05");
+    EXPECT_FALSE(d010->meta.outlet.empty());
+}
+
+}  // namespace
+}  // namespace factline

@@ -1,0 +1,131 @@
+// Lexicon loading (closed sets checked at file:line:col) and matching (longest
+// match, hyphens, possessives, context-only names).
+#include <filesystem>
+#include <algorithm>
+#include <fstream>
+#include <ostream>
+
+#include <gtest/gtest.h>
+
+#include "checker/lexicon_match.hpp"
+#include "checker/rule_pack.hpp"
+
+namespace factline {
+namespace {
+
+namespace fs = std::filesystem;
+
+LexiconMatcher small_matcher() {
+    LexiconMatcher matcher;
+    matcher.add("Kherson", MentionKind::region, "kherson");
+    matcher.add("Kherson city", MentionKind::region, "kherson_city");
+    matcher.add("Kryvyi Rih", MentionKind::region, "kryvyi_rih");
+    matcher.add("Zaporizhzhia", MentionKind::region, "zaporizhzhia");
+    matcher.add("Lyman", MentionKind::region, "lyman");
+    matcher.set_context_only("lyman");
+    matcher.add("the four regions", MentionKind::region_group, "annexed_four");
+    matcher.add("Kremlin", MentionKind::actor, "kremlin");
+    matcher.add("Moscow", MentionKind::speaker_only, "russia");
+    return matcher;
+}
+
+struct MatchCase {
+    std::string text;
+    std::vector<std::string> ids;  // ids of the mentions found, in order
+};
+
+class Matching : public ::testing::TestWithParam<MatchCase> {};
+
+TEST_P(Matching, FindsIds) {
+    const auto matcher = small_matcher();
+    std::vector<std::string> ids;
+    for (const auto& mention : matcher.find(tokenize(GetParam().text))) ids.push_back(mention.id);
+    EXPECT_EQ(ids, GetParam().ids) << GetParam().text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, Matching,
+    ::testing::Values(MatchCase{"Kherson’s status", {"kherson"}}, MatchCase{"KHERSON CITY fell", {"kherson_city"}},
+                      MatchCase{"near Kryvyi-Rih", {"kryvyi_rih"}}, MatchCase{"near Kryvyi Rih", {"kryvyi_rih"}},
+                      MatchCase{"a Zaporizhzhia-based firm", {}}, MatchCase{"pro-Kremlin bloggers", {}},
+                      MatchCase{"Lyman said", {}}, MatchCase{"in Lyman", {"lyman"}}, MatchCase{"Lyman town", {"lyman"}},
+                      MatchCase{"none of the four regions", {"annexed_four"}},
+                      MatchCase{"Moscow and the Kremlin", {"russia", "kremlin"}}));
+
+/// Writes a pack with the given lexicon files into a fresh temporary folder.
+fs::path write_pack(const std::string& name, const std::vector<std::pair<std::string, std::string>>& files) {
+    const fs::path dir = fs::temp_directory_path() / ("factline_lexicon_test_" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir / "lexicon");
+    std::ofstream(dir / "pack.toml") << "name = \"t\"\n";
+    for (const auto& [file, text] : files) std::ofstream(dir / file) << text;
+    return dir;
+}
+
+TEST(LexiconLoad, ReadsEntriesAndBuildsTheMatcher) {
+    const auto dir = write_pack("ok", {{"lexicon/holders.toml", "[russia]\n[ukraine]\n"},
+                                       {"lexicon/regions.toml",
+                                        "[kherson]\nkind = \"oblast\"\naliases = [\"Kherson\"]\n"
+                                        "[kherson_city]\nname = \"Kherson\"\nkind = \"city\"\nparent = \"kherson\"\n"
+                                        "aliases = [\"Kherson city\"]\n"},
+                                       {"lexicon/actors.toml",
+                                        "[peskov]\ngroup = \"russia\"\nkind = \"person\"\naliases = [\"Peskov\"]\n"}});
+    Diagnostics diagnostics;
+    const RuleSet rules = load_rules({dir}, diagnostics);
+    EXPECT_FALSE(diagnostics.has_errors());
+    EXPECT_EQ(rules.lexicon.holder_groups, (std::vector<std::string>{"russia", "ukraine"}));
+    EXPECT_EQ(rules.lexicon.region_parent.at("kherson_city"), "kherson");
+    EXPECT_EQ(rules.lexicon.namesake_city.at("kherson"), "kherson_city");
+    ASSERT_TRUE(rules.lexicon.matcher);
+    EXPECT_EQ(rules.lexicon.matcher->find(tokenize("Peskov said")).size(), 1u);
+}
+
+struct LoadError {
+    std::string file;
+    std::string text;
+    std::uint32_t line;
+    std::uint32_t col;
+    std::string message;  // a substring
+};
+
+void PrintTo(const LoadError& c, std::ostream* os) { *os << c.file << ": " << c.text; }
+void PrintTo(const MatchCase& c, std::ostream* os) { *os << c.text; }
+
+class LexiconErrors : public ::testing::TestWithParam<LoadError> {};
+
+TEST_P(LexiconErrors, PointsAtTheValue) {
+    const auto& c = GetParam();
+    const auto dir = write_pack("bad", {{"lexicon/holders.toml", "[russia]\n[ukraine]\n"}, {c.file, c.text}});
+    Diagnostics diagnostics;
+    (void)load_rules({dir}, diagnostics);
+    ASSERT_TRUE(diagnostics.has_errors());
+    const auto& items = diagnostics.items();
+    auto it = std::find_if(items.begin(), items.end(), [&](const Diagnostic& d) { return d.path.find(c.file) != std::string::npos; });
+    ASSERT_NE(it, items.end()) << format_diagnostic(items.front());
+    const auto& d = *it;
+    EXPECT_EQ(d.line, c.line) << format_diagnostic(d);
+    EXPECT_EQ(d.col, c.col);
+    EXPECT_NE(d.message.find(c.message), std::string::npos) << d.message;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, LexiconErrors,
+    ::testing::Values(LoadError{"lexicon/actors.toml", "[peskov]\ngroup = \"rusia\"\n", 2, 9, "did you mean 'russia'?"},
+                      LoadError{"lexicon/actors.toml", "[peskov]\ngroup = \"russia\"\nkind = \"persn\"\n", 3, 8,
+                                "did you mean 'person'?"},
+                      LoadError{"lexicon/regions.toml", "[kherson]\nkind = \"oblst\"\n", 2, 8, "did you mean 'oblast'?"},
+                      LoadError{"lexicon/regions.toml", "[kherson]\nalises = [\"x\"]\n", 2, 1, "did you mean 'aliases'?"},
+                      LoadError{"lexicon/topics.toml", "[status]\nsubject = \"regoin\"\n", 2, 11, "did you mean 'region'?"},
+                      LoadError{"lexicon/words.toml", "[talks]\nwords = \"oops\n", 2, 9, ""}));
+
+TEST(LexiconLoad, ShippedPackLoadsCleanly) {
+    Diagnostics diagnostics;
+    const RuleSet rules = load_rules({fs::path(FACTLINE_SOURCE_DIR) / "rules"}, diagnostics);
+    for (const auto& d : diagnostics.items()) ADD_FAILURE() << format_diagnostic(d);
+    EXPECT_FALSE(rules.lexicon.regions.empty());
+    EXPECT_FALSE(rules.lexicon.words("speech_verbs").empty());
+    EXPECT_FALSE(rules.patterns.ids.empty());
+}
+
+}  // namespace
+}  // namespace factline
