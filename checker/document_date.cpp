@@ -1,3 +1,5 @@
+// read_document_date (declared in time.hpp): metadata > header > dateline, and
+// the lead's weekdays that later complete or disambiguate a date.
 #include <algorithm>
 
 #include "checker/time.hpp"

@@ -23,7 +23,8 @@ namespace factline {
 namespace {
 
 constexpr std::uint32_t quote_lookahead = 3;  // sentences in which an open quotation may find its speaker
-constexpr std::uint32_t subject_reach = 10;
+constexpr std::uint32_t subject_reach = 14;
+constexpr std::uint32_t scare_quote_tokens = 4;  // a quoted phrase this short is a word quoted, not a statement
 constexpr std::uint32_t cue_reach = 4;         // tokens after a speech cue in which the day it was said may stand   // tokens before a match in which its clause's subject may stand
 
 struct SentenceData {
@@ -109,7 +110,13 @@ private:
         const std::uint32_t stop = begin > subject_reach ? begin - subject_reach : 0;
         for (std::uint32_t at = begin; at > stop; --at) {
             const Token& token = data.tokens[at - 1];
-            if (token.quote || token.text == ";" || token.text == ":" || token.text == ",") break;
+            // A comma inside a list of places ("Luhansk, Donetsk and Kherson") does not end the clause.
+            const bool list_comma = token.text == "," && at < data.tokens.size() &&
+                                    std::any_of(data.mentions.begin(), data.mentions.end(), [&](const Mention& m) {
+                                        return m.begin == at && (m.kind == MentionKind::region || m.kind == MentionKind::region_group);
+                                    });
+            if (token.quote && at == begin) continue;  // scare quotes: called it "non-negotiable"
+            if (token.quote || token.text == ";" || token.text == ":" || (token.text == "," && !list_comma)) break;
             for (const auto& mention : data.mentions) {
                 if (!is_holder_mention(mention) || mention.end != at) continue;
                 if (auto speaker = speaker_of(mention.id, lexicon_)) return {*speaker};
@@ -221,6 +228,13 @@ private:
         }
         const SpeechCue* cue = nullptr;
         holders = speakers_for(speech, match.begin, match.end, carried, &cue);
+        // Scare quotes are no quotation: Putin called the annexation "non-negotiable".
+        const bool scare_quoted = cue == nullptr && std::any_of(speech.quotes.begin(), speech.quotes.end(), [&](const auto& q) {
+            return q.first <= match.begin && match.end <= q.second && q.second - q.first <= scare_quote_tokens;
+        });
+        if (scare_quoted) {
+            if (auto subject = clause_subject(data, match.begin); !subject.empty()) holders = subject;
+        }
         if (holders.empty() && !rule.narrator) {
             holders = clause_subject(data, match.begin);
             // A stance right after a reported sentence continues it ("Instead there is 'a lot of work' in …").

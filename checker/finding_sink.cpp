@@ -28,19 +28,23 @@ FindingEvidence evidence_of(const Assertion& a) {
     return e;
 }
 
-/// Undated evidence sorts after dated evidence.
-auto evidence_key(const FindingEvidence& e) {
-    return std::make_tuple(!e.stated.has_value(), e.stated.value_or(CivilDate{}), e.doc, e.line, e.col, e.holder);
+/// (stated, doc, line, col, holder); undated evidence sorts after dated evidence.
+/// References, not copies: this runs inside sorts.
+bool evidence_before(const FindingEvidence& a, const FindingEvidence& b) {
+    if (a.stated.has_value() != b.stated.has_value()) return a.stated.has_value();
+    if (a.stated && *a.stated != *b.stated) return *a.stated < *b.stated;
+    return std::tie(a.doc, a.line, a.col, a.holder) < std::tie(b.doc, b.line, b.col, b.holder);
 }
 
 }  // namespace
 
-void FindingSink::report(const FindingKind& kind, const ValueConflict& rule, std::size_t a, std::size_t b) {
-    auto it = std::find_if(episodes_.begin(), episodes_.end(),
-                           [&](const Episode& e) { return e.kind == &kind && e.rule == &rule; });
-    if (it == episodes_.end()) it = episodes_.insert(episodes_.end(), Episode{&kind, &rule, {}});
-    it->entries.push_back(a);
-    it->entries.push_back(b);
+void FindingSink::report(const FindingKind& kind, const ValueConflict& rule, std::size_t entry) {
+    // One episode per kind in a timeline: "impossible vs open" and "impossible
+    // vs conditional" from the same statements are one story for an editor.
+    auto it = std::find_if(episodes_.begin(), episodes_.end(), [&](const Episode& e) { return e.kind == &kind; });
+    if (it == episodes_.end()) it = episodes_.insert(episodes_.end(), Episode{&kind, {}, {}});
+    if (std::find(it->rules.begin(), it->rules.end(), &rule) == it->rules.end()) it->rules.push_back(&rule);
+    it->entries.push_back(entry);
 }
 
 std::vector<Finding> FindingSink::flush(const Timeline& timeline) {
@@ -53,7 +57,9 @@ std::vector<Finding> FindingSink::flush(const Timeline& timeline) {
         finding.severity = episode.kind->severity();
         finding.topic = timeline.topic;
         finding.subject = timeline.subject;
-        finding.rule = episode.rule->id;
+        // The rule of the first conflicting pair in id order names the finding.
+        finding.rule = (*std::min_element(episode.rules.begin(), episode.rules.end(),
+                                          [](const auto* a, const auto* b) { return a->id < b->id; }))->id;
         std::map<std::pair<std::string, std::string>, FindingSide> sides;
         for (std::size_t index : episode.entries) {
             const Assertion& a = *timeline.entries[index].assertion;
@@ -64,16 +70,15 @@ std::vector<Finding> FindingSink::flush(const Timeline& timeline) {
             finding.undated = finding.undated || !a.stated;
         }
         for (auto& [key, side] : sides) {
-            std::sort(side.evidence.begin(), side.evidence.end(),
-                      [](const auto& x, const auto& y) { return evidence_key(x) < evidence_key(y); });
-            std::set<std::string> clusters;
-            for (const auto& e : side.evidence) clusters.insert(e.cluster.empty() ? "doc:" + e.doc : e.cluster);
+            std::sort(side.evidence.begin(), side.evidence.end(), evidence_before);
+            std::set<std::string_view> clusters;
+            for (const auto& e : side.evidence) clusters.insert(e.cluster.empty() ? std::string_view(e.doc) : e.cluster);
             side.clusters = static_cast<int>(clusters.size());
             finding.sides.push_back(std::move(side));
         }
         // Sides in the order the story unfolds: earliest evidence first.
         std::stable_sort(finding.sides.begin(), finding.sides.end(), [](const FindingSide& x, const FindingSide& y) {
-            return evidence_key(x.evidence.front()) < evidence_key(y.evidence.front());
+            return evidence_before(x.evidence.front(), y.evidence.front());
         });
         finding.id = finding_id(finding);
         finding.message = episode.kind->message(finding, *timeline.rules);

@@ -1,7 +1,7 @@
 #pragma once
 // Collects the conflicting pairs the kinds report for one timeline and turns
-// them into findings: one per conflict episode (kind + conflicting value
-// pair), every participating assertion as evidence, sides per (value, holder
+// them into findings: one per conflict episode (a kind on one topic and
+// subject, over all its conflicting values), every participating assertion as evidence, sides per (value, holder
 // group) with their independent-cluster count, a stable id and the kind's
 // message. Pairs are never listed: n pairs over the same values make one finding.
 #include <vector>
@@ -14,15 +14,15 @@ namespace factline {
 
 class FindingSink {
 public:
-    /// Entries `a` and `b` of the current timeline conflict under `rule`, as `kind`.
-    void report(const FindingKind& kind, const ValueConflict& rule, std::size_t a, std::size_t b);
+    /// Entry `entry` of the current timeline takes part in a conflict under `rule`, as `kind`.
+    void report(const FindingKind& kind, const ValueConflict& rule, std::size_t entry);
     /// The findings of everything reported since the last flush; empties the sink.
     [[nodiscard]] std::vector<Finding> flush(const Timeline& timeline);
 
 private:
     struct Episode {
         const FindingKind* kind;
-        const ValueConflict* rule;
+        std::vector<const ValueConflict*> rules;
         std::vector<std::size_t> entries;
     };
     std::vector<Episode> episodes_;  // a handful per timeline: linear search is cheapest

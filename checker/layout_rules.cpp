@@ -178,6 +178,11 @@ LinePattern make_line_pattern(std::string_view text) {
 }
 
 bool line_matches(const LinePattern& pattern, std::string_view line) {
+    // Layout rules describe page furniture (widgets, captions, credits), which
+    // is never longer than a long caption; skipping longer lines keeps layout
+    // linear on hostile input (a 50 MB line) instead of folding it per rule.
+    constexpr std::size_t max_rule_line_bytes = 4000;
+    if (line.size() > max_rule_line_bytes) return false;
     const std::string text = fold_line(line);
     std::string glob_text = fold_line(pattern.text);
     // fold_line() trims; a pattern's edge blank matters ("* via Reuters").
@@ -192,6 +197,7 @@ bool line_matches(const LinePattern& pattern, std::string_view line) {
 }
 
 bool rule_matches(const BoilerplateRule& rule, std::string_view line) {
+    if (line.size() > 4000) return false;  // see line_matches
     if (rule.max_words > 0 && words_in(fold_line(line)) > rule.max_words) return false;
     return std::any_of(rule.patterns.begin(), rule.patterns.end(),
                        [&](const LinePattern& pattern) { return line_matches(pattern, line); });

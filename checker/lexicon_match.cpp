@@ -84,6 +84,9 @@ std::vector<Mention> LexiconMatcher::find(const std::vector<Token>& tokens) cons
             if (joined_hyphen_after(tokens, end)) continue;
             for (const auto& entry : nodes_[at].entries) {
                 if (!accepted(entry, tokens, i, end)) continue;
+                // "the town of Bakhmut" names its place: no anaphor.
+                const bool anaphor = entry.kind == MentionKind::group_anaphora || entry.kind == MentionKind::region_anaphora;
+                if (anaphor && end < n && tokens[end].text == "of") continue;
                 out.push_back({i, end, entry.kind, entry.id});
                 found = true;
             }

@@ -57,10 +57,10 @@ std::string body_text(std::string_view text, const Layout& layout) {
     return body;
 }
 
-DocumentDraft first_pass(const Document& document, const RuleSet& rules) {
+DocumentDraft first_pass(const Document& document, const RuleSet& rules, NumericOrder numeric_order) {
     DocumentDraft draft;
     draft.layout = analyse_layout(document.text, rules.layout);
-    draft.date_evidence = read_document_date(document, draft.layout);
+    draft.date_evidence = read_document_date(document, draft.layout, numeric_order);
     draft.shingles = shingle_hashes(body_text(document.text, draft.layout));
     if (draft.layout.headline) draft.headline = std::string(draft.layout.headline->of(document.text));
     draft.doc_hash = text_hash(document.text);
@@ -128,9 +128,11 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
     run.diagnostics.append(corpus.diagnostics);
     const auto& documents = corpus.documents;
 
+    const NumericOrder numeric_order =
+        parse_numeric_order(options.numeric_date_order).value_or(NumericOrder::month_first);
     std::vector<DocumentDraft> drafts(documents.size());
     parallel_for(documents.size(), options.jobs,
-                 [&](std::size_t i) { drafts[i] = first_pass(documents[i], rules); });
+                 [&](std::size_t i) { drafts[i] = first_pass(documents[i], rules, numeric_order); });
 
     std::vector<std::vector<std::uint64_t>> shingles;
     shingles.reserve(drafts.size());

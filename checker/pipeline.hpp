@@ -55,6 +55,7 @@ struct RunOutput {
 struct AnalysisOptions {
     int jobs = 0;                 // 0: all cores
     double dedup_threshold = 0.6;
+    std::string numeric_date_order = "mdy";  // reads "12/8/2022" when nothing else decides: mdy | dmy
 };
 
 /// Layout, time, extraction and dedup over a whole corpus (the map step).

@@ -85,7 +85,10 @@ public:
 
     /// True when a mark closing the open quotation follows in text[from, end).
     [[nodiscard]] bool closes_later(std::string_view text, std::size_t from, std::size_t end) const {
-        const std::string_view rest = text.substr(from, end - from);
+        // A quotation that has not closed within a few paragraphs' length never
+        // will; bounding the look-ahead keeps splitting linear on huge blocks.
+        constexpr std::size_t quote_reach = 4096;
+        const std::string_view rest = text.substr(from, std::min(end - from, quote_reach));
         switch (opener_) {
             case 'L': return rest.find("\xE2\x80\x9C") != rest.npos || rest.find("\xE2\x80\x9D") != rest.npos;
             case 'C': return rest.find("\xE2\x80\x9D") != rest.npos;
@@ -120,6 +123,27 @@ std::size_t terminal_at(std::string_view text, std::size_t i, std::size_t end) {
         }
     }
     return j - i;
+}
+
+/// Sentences longer than this are cut at a space: real ones are far shorter,
+/// and bounded sentences keep every later stage linear on hostile input
+/// (a 50 MB line without a full stop).
+constexpr std::uint32_t max_sentence_bytes = 3000;
+
+void append_bounded(std::string_view text, Span sentence, std::vector<Span>& out) {
+    while (sentence.size() > max_sentence_bytes) {
+        std::uint32_t cut = sentence.begin + max_sentence_bytes;
+        while (cut > sentence.begin + max_sentence_bytes / 2 && text[cut] != ' ') --cut;
+        if (text[cut] != ' ') {  // no space in the second half: cut at a code-point boundary
+            cut = sentence.begin + max_sentence_bytes;
+            while (cut > sentence.begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        }
+        const Span piece = lt::trim(text, {sentence.begin, cut});
+        if (!piece.empty()) out.push_back(piece);
+        sentence.begin = cut;
+    }
+    const Span rest = lt::trim(text, sentence);
+    if (!rest.empty()) out.push_back(rest);
 }
 
 }  // namespace
@@ -163,14 +187,12 @@ std::vector<Span> split_span(std::string_view text, Span span) {
              !(quotes.is_open() && quotes.closes_later(text, next, end)));
         if (boundary) {
             quotes.reset();
-            const Span sentence = lt::trim(text, {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(j)});
-            if (!sentence.empty()) out.push_back(sentence);
+            append_bounded(text, {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(j)}, out);
             start = next;
         }
         i = next > j ? next : j;
     }
-    const Span rest = lt::trim(text, {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
-    if (!rest.empty()) out.push_back(rest);
+    append_bounded(text, {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)}, out);
     return out;
 }
 

@@ -17,7 +17,8 @@ bool is_separator(const Token& token) { return token.text == "," || token.text =
 // Nouns that may close a coordination of names ("the Donetsk and Luhansk regions").
 bool is_place_noun(const Token& token) {
     static const std::vector<std::string> nouns = {"regions", "region", "oblasts", "oblast", "provinces", "province",
-                                                   "territories", "areas", "republics", "people", "'s"};
+                                                   "territories", "areas", "republics", "people", "'s", "city",
+                                                   "town", "village", "port"};
     return std::find(nouns.begin(), nouns.end(), token.text) != nouns.end();
 }
 
@@ -104,6 +105,10 @@ SlotTable build_slots(const std::vector<Token>& tokens, const std::vector<Mentio
         for (std::uint32_t i = 0; i < n; ++i) {
             std::uint32_t start = i;
             if (tokens[i].text == "the" && i + 1 < n && !ids_at[i + 1].empty()) start = i + 1;
+            // "the city of Kherson", "the town of Lyman": the name after the noun.
+            if (tokens[i].text == "the" && i + 3 < n && is_place_noun(tokens[i + 1]) && tokens[i + 2].text == "of" &&
+                !ids_at[i + 3].empty())
+                start = i + 3;
             if (ids_at[start].empty()) continue;
             std::vector<SlotCandidate> found;
             std::vector<std::string> ids;

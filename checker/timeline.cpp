@@ -2,97 +2,138 @@
 
 #include <algorithm>
 #include <string_view>
-#include <tuple>
 #include <unordered_map>
 
 namespace factline {
 
 namespace {
 
-struct KeyHash {
-    std::size_t operator()(const std::pair<std::string_view, std::string_view>& key) const {
-        const std::size_t a = std::hash<std::string_view>{}(key.first);
-        return a ^ (std::hash<std::string_view>{}(key.second) + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2));
-    }
-};
-
-/// Small per-timeline string interner.
+/// Corpus-wide string interner; the views point into the assertions, which
+/// outlive it.
 class Interner {
 public:
     std::uint32_t id(std::string_view text) {
-        auto [it, inserted] = ids_.emplace(text, static_cast<std::uint32_t>(names_.size()));
+        auto [it, inserted] = ids_.try_emplace(text, static_cast<std::uint32_t>(names_.size()));
         if (inserted) names_.emplace_back(text);
         return it->second;
     }
-    std::vector<std::string> take() { return std::move(names_); }
+    [[nodiscard]] const std::vector<std::string>& names() const { return names_; }
 
 private:
     std::unordered_map<std::string_view, std::uint32_t> ids_;
     std::vector<std::string> names_;
 };
 
-Timeline build_timeline(const std::vector<Assertion>& assertions, const std::vector<std::size_t>& members,
-                        const TopicRules& rules) {
-    Timeline timeline;
-    timeline.rules = &rules;
-    timeline.topic = assertions[members.front()].topic;
-    timeline.subject = assertions[members.front()].subject;
-    for (std::size_t i : members) timeline.values.push_back(assertions[i].value);
-    std::sort(timeline.values.begin(), timeline.values.end());
-    timeline.values.erase(std::unique(timeline.values.begin(), timeline.values.end()), timeline.values.end());
+struct KeyHash {
+    std::size_t operator()(const std::pair<std::uint32_t, std::uint32_t>& key) const {
+        return (static_cast<std::size_t>(key.first) << 32) ^ key.second;
+    }
+};
 
-    Interner groups, holders, docs, clusters;
-    timeline.entries.reserve(members.size());
-    for (std::size_t i : members) {
-        const Assertion& a = assertions[i];
-        TimelineEntry entry;
-        entry.assertion = &a;
-        entry.value = static_cast<std::uint32_t>(
-            std::lower_bound(timeline.values.begin(), timeline.values.end(), a.value) - timeline.values.begin());
-        entry.group = groups.id(a.holder_group);
-        entry.holder = holders.id(a.holder);
-        entry.doc = docs.id(a.doc);
-        // A document without a cluster id is its own cluster; the prefix keeps
-        // it apart from real cluster ids.
-        entry.cluster = a.cluster.empty() ? clusters.id("\x01" + a.doc) : clusters.id(a.cluster);
-        if (a.stated) entry.day = days_from_civil(*a.stated);
-        entry.headline = a.headline;
-        entry.group_voice = a.holder == a.holder_group;
-        timeline.entries.push_back(entry);
-    }
-    timeline.groups = groups.take();
-    std::sort(timeline.entries.begin(), timeline.entries.end(), [](const TimelineEntry& x, const TimelineEntry& y) {
-        const Assertion& a = *x.assertion;
-        const Assertion& b = *y.assertion;
-        return std::tie(x.day, a.doc, a.evidence.line, a.evidence.col, a.holder, a.value) <
-               std::tie(y.day, b.doc, b.evidence.line, b.evidence.col, b.holder, b.value);
-    });
-    timeline.by_value.resize(timeline.values.size());
-    timeline.tracks.resize(timeline.groups.size());
-    for (std::size_t i = 0; i < timeline.entries.size(); ++i) {
-        timeline.by_value[timeline.entries[i].value].push_back(i);
-        timeline.tracks[timeline.entries[i].group].push_back(i);
-    }
-    return timeline;
-}
+/// What the kinds need of one assertion: 32 bytes, filled in one sequential
+/// pass so that per-key work never chases scattered Assertion objects.
+struct Record {
+    std::uint32_t index;  // into the assertions
+    std::uint32_t value;
+    std::uint32_t group;
+    std::uint32_t holder;
+    std::uint32_t doc;
+    std::uint32_t cluster;
+    std::int32_t day;     // INT32_MAX: undated
+    std::uint8_t headline;
+    std::uint8_t group_voice;
+};
+
+constexpr std::int32_t undated_record = INT32_MAX;
+constexpr std::uint32_t own_cluster = 0x80000000u;  // high bit: a document that has no cluster id
 
 }  // namespace
 
 void for_each_timeline(const std::vector<Assertion>& assertions, const ConflictRules& rules,
                        const std::function<void(const Timeline&)>& visit) {
-    using Key = std::pair<std::string_view, std::string_view>;
-    std::unordered_map<Key, std::vector<std::size_t>, KeyHash> keys;
+    Interner topics, subjects, values, groups, holders, docs, clusters;
+    std::unordered_map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t, KeyHash> key_ids;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> keys;
+    std::vector<std::vector<Record>> records;
+    std::vector<const TopicRules*> topic_rules;
     for (std::size_t i = 0; i < assertions.size(); ++i) {
-        keys[{assertions[i].topic, assertions[i].subject}].push_back(i);
+        const Assertion& a = assertions[i];
+        const std::uint32_t topic = topics.id(a.topic);
+        if (topic == topic_rules.size()) topic_rules.push_back(rules.find(a.topic));
+        if (topic_rules[topic] == nullptr) continue;  // a topic without conflict rules cannot conflict
+        const std::pair<std::uint32_t, std::uint32_t> key{topic, subjects.id(a.subject)};
+        auto [it, inserted] = key_ids.emplace(key, static_cast<std::uint32_t>(keys.size()));
+        if (inserted) {
+            keys.push_back(key);
+            records.emplace_back();
+        }
+        Record r{};
+        r.index = static_cast<std::uint32_t>(i);
+        r.value = values.id(a.value);
+        r.group = groups.id(a.holder_group);
+        r.holder = holders.id(a.holder);
+        r.doc = docs.id(a.doc);
+        r.cluster = a.cluster.empty() ? (own_cluster | r.doc) : clusters.id(a.cluster);
+        r.day = a.stated ? static_cast<std::int32_t>(days_from_civil(*a.stated)) : undated_record;
+        r.headline = a.headline;
+        r.group_voice = a.holder == a.holder_group;
+        records[it->second].push_back(r);
     }
-    std::vector<const std::pair<const Key, std::vector<std::size_t>>*> order;
-    order.reserve(keys.size());
-    for (const auto& item : keys) order.push_back(&item);
-    std::sort(order.begin(), order.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
-    for (const auto* item : order) {
-        const TopicRules* topic = rules.find(std::string(item->first.first));
-        if (topic == nullptr) continue;  // a topic without conflict rules cannot conflict
-        visit(build_timeline(assertions, item->second, *topic));
+
+    // Keys in (topic, subject) name order: findings come out in a fixed order
+    // before the final sort, whatever the input order.
+    std::vector<std::uint32_t> order(keys.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+        const auto& a = keys[x];
+        const auto& b = keys[y];
+        if (a.first != b.first) return topics.names()[a.first] < topics.names()[b.first];
+        return subjects.names()[a.second] < subjects.names()[b.second];
+    });
+
+    std::vector<std::int32_t> value_slot(values.names().size(), -1);  // value id -> index in timeline.values
+    for (std::uint32_t k : order) {
+        auto& members = records[k];
+        std::stable_sort(members.begin(), members.end(), [](const Record& x, const Record& y) { return x.day < y.day; });
+        Timeline timeline;
+        timeline.rules = topic_rules[keys[k].first];
+        timeline.topic = topics.names()[keys[k].first];
+        timeline.subject = subjects.names()[keys[k].second];
+        timeline.groups = &groups.names();
+        std::vector<std::uint32_t> present;
+        for (const Record& r : members) {
+            if (value_slot[r.value] == -1) {
+                value_slot[r.value] = 0;
+                present.push_back(r.value);
+            }
+        }
+        std::sort(present.begin(), present.end(),
+                  [&](std::uint32_t x, std::uint32_t y) { return values.names()[x] < values.names()[y]; });
+        for (std::size_t v = 0; v < present.size(); ++v) {
+            value_slot[present[v]] = static_cast<std::int32_t>(v);
+            timeline.values.push_back(values.names()[present[v]]);
+        }
+        timeline.entries.reserve(members.size());
+        timeline.by_value.resize(present.size());
+        timeline.tracks.resize(groups.names().size());
+        for (const Record& r : members) {
+            TimelineEntry entry;
+            entry.assertion = &assertions[r.index];
+            entry.value = static_cast<std::uint32_t>(value_slot[r.value]);
+            entry.group = r.group;
+            entry.holder = r.holder;
+            entry.doc = r.doc;
+            entry.cluster = r.cluster;
+            entry.day = r.day == undated_record ? TimelineEntry::undated_day : r.day;
+            entry.headline = r.headline != 0;
+            entry.group_voice = r.group_voice != 0;
+            timeline.by_value[entry.value].push_back(timeline.entries.size());
+            timeline.tracks[entry.group].push_back(timeline.entries.size());
+            timeline.entries.push_back(entry);
+        }
+        for (std::uint32_t v : present) value_slot[v] = -1;
+        std::vector<Record>().swap(members);  // done with this key
+        visit(timeline);
     }
 }
 

@@ -1,11 +1,12 @@
 #pragma once
 // Timelines: the assertions of one (topic, subject) key, one track per holder
 // group, ordered by stated date (undated entries last, never dropped: they are
-// compared too and make their findings `undated`). Building them is a group-by
-// over keys (hash map of indices, O(n)), then a sort inside each key; one key's
-// timeline lives only while its findings are made, so memory beyond the input
-// is one index per assertion plus the largest key. This module does not decide
-// what conflicts: that is the kinds' job (checker/kinds/).
+// compared too and make their findings `undated`). Building them is one
+// sequential pass over the assertions that interns the strings the kinds
+// compare (holder, group, document, cluster, value) into small records grouped
+// by key, then a sort by day inside each key; one key's timeline lives only
+// while its findings are made. This module does not decide what conflicts:
+// that is the kinds' job (checker/kinds/).
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -16,7 +17,7 @@
 
 namespace factline {
 
-/// One assertion in a timeline, with its strings interned per timeline so that
+/// One assertion in a timeline, with its strings interned (corpus-wide) so that
 /// the kinds compare integers.
 struct TimelineEntry {
     static constexpr std::int64_t undated_day = INT64_MAX;
@@ -39,8 +40,8 @@ struct Timeline {
     std::string topic;
     std::string subject;
     std::vector<std::string> values;                // distinct values present, sorted
-    std::vector<std::string> groups;                // interned holder group names
-    std::vector<TimelineEntry> entries;             // by day (undated last), doc, line, col
+    const std::vector<std::string>* groups = nullptr;  // holder group names, by TimelineEntry::group
+    std::vector<TimelineEntry> entries;             // by day (undated last), then input order
     std::vector<std::vector<std::size_t>> by_value; // value index -> entry indices, in entry order
     std::vector<std::vector<std::size_t>> tracks;   // holder group index -> entry indices, in entry order
 };

@@ -10,6 +10,7 @@
 
 #include "checker/config.hpp"
 #include "checker/ingest.hpp"
+#include "checker/kinds/registry.hpp"
 #include "checker/layout.hpp"
 #include "checker/model_json.hpp"
 #include "checker/pipeline.hpp"
@@ -171,6 +172,7 @@ int run_check(const CheckOptions& options) {
     if (!setup) return 2;
     const Corpus corpus = read_corpus(options.paths, setup->config);
     AnalysisOptions analysis{setup->config.jobs, setup->config.dedup_threshold};
+    analysis.numeric_date_order = setup->config.numeric_date_order;
     RunOutput run = analyse_corpus(corpus, setup->rules, analysis);
     print_diagnostics(run.diagnostics);
     add_findings(run, setup->rules, setup->config.ignores);
@@ -193,6 +195,7 @@ int run_extract(const CommonOptions& common, const std::vector<std::string>& pat
     if (!setup) return 2;
     const Corpus corpus = read_corpus(paths, setup->config);
     AnalysisOptions analysis{setup->config.jobs, setup->config.dedup_threshold};
+    analysis.numeric_date_order = setup->config.numeric_date_order;
     RunOutput run = analyse_corpus(corpus, setup->rules, analysis);
     print_diagnostics(run.diagnostics);
     for (const auto& d : run.documents) {
@@ -306,6 +309,14 @@ int run_rules(const CommonOptions& common, const std::string& action, bool verbo
         if (verbose) {
             for (const auto& rule : rules.layout.boilerplate) std::cout << "  " << rule.id << '\n';
             for (const auto& id : rules.patterns.ids) std::cout << "  " << id << '\n';
+            for (const auto& topic : rules.conflicts.topics) {
+                for (const auto& conflict : topic.conflicts) std::cout << "  " << conflict.id << '\n';
+            }
+            for (const auto& kind : make_kinds(rules.conflicts)) {
+                std::cout << "  kind " << kind->name() << '\n';
+                std::istringstream options(kind->dump_options());
+                for (std::string line; std::getline(options, line);) std::cout << "    " << line << '\n';
+            }
         }
         return 0;
     }

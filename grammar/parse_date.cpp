@@ -24,6 +24,7 @@ std::optional<ast::DateExpr> parse_one(const char*& first, const char* last, Par
 DateParse parse_dates(std::string_view document, std::uint32_t begin, std::uint32_t end) {
     DateParse result;
     if (end > document.size()) end = static_cast<std::uint32_t>(document.size());
+    if (begin > end) begin = end;
     ParseState state{document.data(), &result.diagnostics};
     const char* last = document.data() + end;
     const char* p = document.data() + begin;

@@ -49,7 +49,8 @@ blockquote { margin: 0 0 .3rem; padding-left: .6rem; border-left: 3px solid var(
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; font-size: .88rem; }
 .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 50%; margin-right: .3rem;
           vertical-align: -1px; }
-.points { font-size: .88rem; } .points li.hit { font-weight: 600; }
+.points { font-size: .88rem; } .points li.hit::marker { color: var(--error); font-weight: 700; }
+summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
 .undated { font-size: .88rem; }
 code, .loc { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85em; overflow-wrap: anywhere; }
 @media print {

@@ -160,9 +160,10 @@ void timeline_section(Out& out, const ReportTimeline& t, const EvidenceIndex& in
     }
     out += "</ul>\n";
     if (!t.dated.empty()) {
-        out += "<ol class=\"points\">\n";
+        out += fmt::format("<details open><summary>{} dated assertion{}</summary>\n<ol class=\"points\">\n",
+                           t.dated.size(), t.dated.size() == 1 ? "" : "s");
         for (const Assertion* a : t.dated) point_item(out, *a, index);
-        out += "</ol>\n";
+        out += "</ol>\n</details>\n";
     }
     if (!t.undated.empty()) {
         out += "<div class=\"undated\"><h4>Undated</h4>\n<ul class=\"points\">\n";

@@ -1,12 +1,14 @@
 #pragma once
-// Finding kind `dispute`: different holder groups hold incompatible values (Moscow: part of Russia; Kyiv: Ukrainian territory). Informational by default: disputes are the news, not an error of the text.
+// Finding kind `dispute`: different holder groups hold incompatible values (Moscow: part of Russia;
+// Kyiv: Ukrainian territory). Informational by default: disputes are the news, not an error of the
+// text.
 #include "checker/kinds/finding_kind.hpp"
 
 namespace factline {
 
 class Dispute final : public FindingKind {
 public:
-    /// Reads severity, window_days and outlet_groups from `spec` (defaults: info, any distance).
+    /// Reads severity, window_days and outlet_groups from `spec` once (defaults: info, any distance).
     explicit Dispute(const RuleSpec& spec);
     [[nodiscard]] const std::string& name() const override { return options_.name; }
     [[nodiscard]] Severity severity() const override { return options_.severity; }

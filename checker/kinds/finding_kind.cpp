@@ -34,7 +34,7 @@ bool KindOptions::within_window(const Timeline& timeline, const TimelineEntry& a
 }
 
 bool KindOptions::is_outlet_group(const Timeline& timeline, std::uint32_t group) const {
-    const std::string& name_of = timeline.groups[group];
+    const std::string& name_of = (*timeline.groups)[group];
     return std::find(outlet_groups.begin(), outlet_groups.end(), name_of) != outlet_groups.end();
 }
 

@@ -30,6 +30,20 @@ TEST(Consistency, OneFindingPerEpisodeWithAllEvidence) {
     EXPECT_EQ(findings[0].sides[1].evidence.size(), 10u);
 }
 
+TEST(Consistency, OneEpisodeOverSeveralConflictingValues) {
+    // "impossible" against both "open" and "conditional" from one later statement.
+    auto rules = testing::stance_rules();
+    rules.topics[0].conflicts.push_back({"test.stance.no_vs_maybe", "no", "maybe", ""});
+    const auto findings = find_conflicts({said("p", "r", "no", "2022-11-11", "a"), said("p", "r", "yes", "2023-02-28", "b"),
+                                          said("p", "r", "maybe", "2023-02-28", "b", "", false, 9)},
+                                         rules);
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].kind, "position_shift");
+    EXPECT_EQ(findings[0].sides.size(), 3u);
+    EXPECT_EQ(findings[0].sides[0].value, "no");
+    EXPECT_EQ(findings[0].rule, "test.stance.no_vs_maybe");
+}
+
 TEST(Consistency, SyndicatedCopiesCountOnce) {
     const auto findings = find_conflicts({said("p", "r", "yes", "2022-11-11", "a", "c1"), said("p", "r", "yes", "2022-11-11", "b", "c1"),
                                           said("u", "u", "no", "2022-11-11", "a", "c1", false, 9)},

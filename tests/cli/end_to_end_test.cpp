@@ -92,6 +92,7 @@ TEST(EndToEnd, HostileMarkupStaysText) {
     EXPECT_EQ(html.find("<img"), std::string::npos);
     EXPECT_EQ(html.find("<iframe"), std::string::npos);
     EXPECT_EQ(html.find("<script"), html.rfind("<script"));  // only the page's own script
+    EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);  // shown, as text
     const std::string md = read(out / "report.md");
     EXPECT_EQ(md.find("<script>"), std::string::npos);
     EXPECT_EQ(md.find("<img"), std::string::npos);
@@ -109,7 +110,8 @@ TEST(EndToEnd, SeedsWriteTheFourSpecFiles) {
     }
     const auto listed = documents_listed(out / "documents.jsonl");
     for (const auto& entry : fs::directory_iterator(seeds)) {
-        if (entry.path().extension() == ".txt") EXPECT_TRUE(listed.count(entry.path().filename().string()));
+        if (entry.path().extension() != ".txt") continue;
+        EXPECT_TRUE(listed.count(entry.path().filename().string())) << entry.path().filename();
     }
     fs::remove_all(out);
 }
