@@ -1,7 +1,10 @@
 // Consistency stage throughput: find_conflicts over generated assertions
 // (N assertions spread over K (topic, subject) keys; 4 holder groups, 3
 // values of which one pair conflicts, 20 documents per key, dates over two
-// years). Generation is outside the timed loop; items/s = assertions/s.
+// years). The third argument is the percentage of assertions that carry one of
+// the two conflicting values (100: every assertion is drawn from all three
+// values uniformly, nearly all become evidence). Generation is outside the
+// timed loop; items/s = assertions/s.
 #include <benchmark/benchmark.h>
 #include <random>
 
@@ -25,7 +28,7 @@ ConflictRules bench_rules() {
     return rules;
 }
 
-std::vector<Assertion> generate(std::size_t count, std::size_t keys) {
+std::vector<Assertion> generate(std::size_t count, std::size_t keys, std::size_t conflicting_percent) {
     std::mt19937_64 random(42);
     std::vector<Assertion> out(count);
     for (std::size_t i = 0; i < count; ++i) {
@@ -35,7 +38,9 @@ std::vector<Assertion> generate(std::size_t count, std::size_t keys) {
         a.subject = "s" + std::to_string(key);
         a.holder_group = "g" + std::to_string(random() % 4);
         a.holder = a.holder_group + "h" + std::to_string(random() % 3);
-        a.value = "v" + std::to_string(random() % 3);
+        a.value = conflicting_percent >= 100 ? "v" + std::to_string(random() % 3)
+                  : random() % 100 < conflicting_percent ? "v" + std::to_string(random() % 2)
+                                                         : std::string("v2");
         const std::size_t doc = random() % 20;
         a.doc = "d" + std::to_string(key % 1000) + "-" + std::to_string(doc);
         a.doc_hash = a.doc;
@@ -47,7 +52,8 @@ std::vector<Assertion> generate(std::size_t count, std::size_t keys) {
 }
 
 void BM_FindConflicts(benchmark::State& state) {
-    const auto assertions = generate(static_cast<std::size_t>(state.range(0)), static_cast<std::size_t>(state.range(1)));
+    const auto assertions = generate(static_cast<std::size_t>(state.range(0)), static_cast<std::size_t>(state.range(1)),
+                                     static_cast<std::size_t>(state.range(2)));
     const auto rules = bench_rules();
     std::size_t findings = 0;
     for (auto _ : state) {
@@ -59,7 +65,12 @@ void BM_FindConflicts(benchmark::State& state) {
     state.counters["findings"] = static_cast<double>(findings);
 }
 
-BENCHMARK(BM_FindConflicts)->Args({100'000, 1'000})->Args({1'000'000, 10'000})->Args({10'000'000, 100'000})
+BENCHMARK(BM_FindConflicts)
+    ->Args({100'000, 1'000, 100})
+    ->Args({1'000'000, 10'000, 100})
+    ->Args({1'000'000, 10'000, 5})
+    ->Args({10'000'000, 100'000, 100})
+    ->Args({10'000'000, 100'000, 5})
     ->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace

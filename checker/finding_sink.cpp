@@ -90,8 +90,8 @@ std::vector<Finding> FindingSink::flush(const Timeline& timeline) {
 
 void sort_findings(std::vector<Finding>& findings) {
     std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-        return std::make_tuple(static_cast<int>(b.severity), a.kind, a.topic, a.subject, a.id) <
-               std::make_tuple(static_cast<int>(a.severity), b.kind, b.topic, b.subject, b.id);
+        if (a.severity != b.severity) return a.severity > b.severity;
+        return std::tie(a.kind, a.topic, a.subject, a.id) < std::tie(b.kind, b.topic, b.subject, b.id);
     });
 }
 
