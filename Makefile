@@ -3,7 +3,7 @@ BUILD ?= build
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build demo test clean
+.PHONY: all deps configure build demo test report-screenshot clean
 
 all: build
 
@@ -25,6 +25,11 @@ demo: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Renders the seeds' report (or the sample corpus's, without ../shared) to PNG for review.
+report-screenshot: build
+	@corpus=../shared/seeds; [ -d $$corpus ] || corpus=fixtures/sample/input; \
+	bash scripts/browser-test.sh $(BUILD) $(BUILD)/report.png $$corpus && echo "screenshot: $(BUILD)/report.png"
 
 clean:
 	rm -rf $(BUILD) factline-out

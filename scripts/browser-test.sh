@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Opens report.html in headless Chromium (Debian's chromium, driven by
 # playwright-core from npm) and checks it renders, filters and stays inert.
-#   usage: scripts/browser-test.sh BUILD_DIR [screenshot.png]
+#   usage: scripts/browser-test.sh BUILD_DIR [screenshot.png [CORPUS…]]
+# Without a corpus it checks the sample corpus plus the hostile fixture.
 # Exit 77 (ctest's SKIP_RETURN_CODE) when the browser cannot be installed here.
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:?usage: browser-test.sh BUILD_DIR [screenshot.png]}" && pwd)
 screenshot=${2:-}
+shift 2 2>/dev/null || shift $#
+corpus=("$@")
+[ ${#corpus[@]} -gt 0 ] || corpus=("$here/fixtures/sample/input" "$here/fixtures/hostile/input")
 tools="$build/browser-tools"
 
 if ! command -v chromium >/dev/null 2>&1; then
@@ -28,6 +32,6 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 # The sample corpus plus the hostile fixture (markup injected into article text).
-"$build/factline" check "$here/fixtures/sample/input" "$here/fixtures/hostile/input" \
+"$build/factline" check "${corpus[@]}" \
   --out "$out" --format md,html,json --exit-zero --quiet || { echo "browser-test: factline check failed" >&2; exit 1; }
-FACTLINE_BROWSER_TOOLS="$tools" node "$here/tests/browser/report_test.mjs" "$out/report.html" "$out/findings.jsonl" $screenshot
+FACTLINE_BROWSER_TOOLS="$tools" node "$here/tests/browser/report_test.mjs" "$out/report.html" "$out/findings.jsonl" ${screenshot:+"$(cd "$(dirname "$screenshot")" && pwd)/$(basename "$screenshot")"}

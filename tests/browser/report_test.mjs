@@ -39,7 +39,7 @@ try {
   check(cards === findings.length, `cards (${cards}) = findings (${findings.length})`);
 
   // Timelines: an SVG per subject/topic, each with at least one marker.
-  const svgs = page.locator('svg.timeline');
+  const svgs = page.locator(".timeline svg");
   const svgCount = await svgs.count();
   check(svgCount > 0, 'at least one SVG timeline');
   for (let i = 0; i < svgCount; i += 1) {
