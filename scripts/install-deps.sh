@@ -13,7 +13,13 @@ packages=(
 # report browser test needs.
 for extra in "$@"; do
   case "$extra" in
-    browser) packages+=(chromium nodejs npm) ;;
+    browser)
+      packages+=(chromium)
+      # Node and npm may come from another source (the machine image's own
+      # Node.js); only a machine without them gets Debian's.
+      command -v node >/dev/null 2>&1 || packages+=(nodejs)
+      command -v npm >/dev/null 2>&1 || packages+=(npm)
+      ;;
     fuzz) packages+=(clang libclang-rt-14-dev) ;;
     *) echo "install-deps.sh: unknown group '$extra' (known: browser, fuzz)" >&2; exit 2 ;;
   esac
