@@ -14,6 +14,7 @@
 #include "checker/attribution.hpp"
 #include "checker/lexicon_match.hpp"
 #include "checker/modality.hpp"
+#include "checker/place_resolve.hpp"
 #include "checker/rule_pack.hpp"
 #include "checker/slots.hpp"
 #include "checker/time.hpp"
@@ -69,6 +70,22 @@ public:
             data.tokens = tokenize(text, sentence.span);
             data.mentions = lexicon_.matcher->find(data.tokens);
             sentences.push_back(std::move(data));
+        }
+        // Namesake places resolve by the regions named in their paragraph (layout block).
+        std::map<std::uint32_t, std::vector<std::string>> block_regions;
+        for (const auto& data : sentences) {
+            auto named = named_regions(data.mentions);
+            auto& into = block_regions[data.sentence->block];
+            into.insert(into.end(), named.begin(), named.end());
+        }
+        for (auto& data : sentences) {
+            auto& context = block_regions[data.sentence->block];
+            std::vector<std::string> parents = context;
+            for (const auto& id : context) {
+                if (auto it = lexicon_.regions.find(id); it != lexicon_.regions.end() && it->second.population == 0)
+                    parents.push_back(it->second.parent);  // "Pokrovsk" names Donetsk too
+            }
+            resolve_namesakes(data.mentions, lexicon_, parents);
         }
         for (std::size_t i = 0; i < sentences.size(); ++i) extract_sentence(sentences, i);
         return std::move(out_);
@@ -190,7 +207,11 @@ private:
                                                    data.tokens[cue.token - 1].text == "they");
             for (const auto& speaker : cue.speakers) {
                 occasion_[speaker.holder] = *day;
-                if (!pronoun) occasion_["group:" + speaker.group] = *day;
+                // The group's first dated statement (usually the lead's "the
+                // Kremlin said on Friday") is the day its unnamed-day speakers
+                // spoke; a later "Russia said on Wednesday its forces would
+                // leave" reports an earlier event and does not move it.
+                if (!pronoun) occasion_.try_emplace("group:" + speaker.group, *day);
             }
         }
     }
