@@ -126,7 +126,11 @@ std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::ui
     // estimates Jaccard, which is lower than containment for documents of
     // unequal length, so bands are narrow (2 rows) to keep recall high; the
     // exact containment check below removes the false candidates.
-    std::vector<std::pair<std::size_t, std::size_t>> candidates;
+    // Candidates are checked bucket by bucket, and a pair already joined is
+    // not checked again: components do not depend on the order of unions, so
+    // this gives the same clusters as checking every candidate pair, without
+    // holding all pairs (quadratic in a bucket's size on templated corpora).
+    UnionFind components(n);
     for (int band = 0; band < bands; ++band) {
         std::unordered_map<std::uint64_t, std::vector<std::size_t>> buckets;
         for (std::size_t doc = 0; doc < n; ++doc) {
@@ -139,16 +143,13 @@ std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::ui
         }
         for (const auto& [key, members] : buckets) {
             for (std::size_t i = 0; i < members.size(); ++i) {
-                for (std::size_t j = i + 1; j < members.size(); ++j) candidates.emplace_back(members[i], members[j]);
+                for (std::size_t j = i + 1; j < members.size(); ++j) {
+                    const std::size_t a = members[i], b = members[j];
+                    if (components.find(a) == components.find(b)) continue;
+                    if (containment(shingles[a], shingles[b]) >= options.threshold) components.unite(a, b);
+                }
             }
         }
-    }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-
-    UnionFind components(n);
-    for (const auto& [a, b] : candidates) {
-        if (containment(shingles[a], shingles[b]) >= options.threshold) components.unite(a, b);
     }
     // Number clusters by their first member, so that the numbering follows input order.
     std::vector<std::size_t> out(n);

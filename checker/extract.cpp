@@ -74,19 +74,11 @@ public:
         // Namesake places resolve by the regions named in their paragraph (layout block).
         std::map<std::uint32_t, std::vector<std::string>> block_regions;
         for (const auto& data : sentences) {
-            auto named = named_regions(data.mentions);
+            auto named = named_regions(data.mentions, lexicon_);
             auto& into = block_regions[data.sentence->block];
             into.insert(into.end(), named.begin(), named.end());
         }
-        for (auto& data : sentences) {
-            auto& context = block_regions[data.sentence->block];
-            std::vector<std::string> parents = context;
-            for (const auto& id : context) {
-                if (auto it = lexicon_.regions.find(id); it != lexicon_.regions.end() && it->second.population == 0)
-                    parents.push_back(it->second.parent);  // "Pokrovsk" names Donetsk too
-            }
-            resolve_namesakes(data.mentions, lexicon_, parents);
-        }
+        for (auto& data : sentences) resolve_namesakes(data.mentions, lexicon_, block_regions[data.sentence->block]);
         for (std::size_t i = 0; i < sentences.size(); ++i) extract_sentence(sentences, i);
         return std::move(out_);
     }

@@ -60,10 +60,11 @@ std::vector<Finding> FindingSink::flush(const Timeline& timeline) {
         // The rule of the first conflicting pair in id order names the finding.
         finding.rule = (*std::min_element(episode.rules.begin(), episode.rules.end(),
                                           [](const auto* a, const auto* b) { return a->id < b->id; }))->id;
-        std::map<std::pair<std::string, std::string>, FindingSide> sides;
+        std::map<std::tuple<std::string, std::string, std::string>, FindingSide> sides;
+        const bool by_date = episode.kind->sides_by_stated_date();
         for (std::size_t index : episode.entries) {
             const Assertion& a = *timeline.entries[index].assertion;
-            auto& side = sides[{a.value, a.holder_group}];
+            auto& side = sides[{a.value, a.holder_group, by_date && a.stated ? to_iso(*a.stated) : std::string()}];
             side.value = a.value;
             side.holder_group = a.holder_group;
             side.evidence.push_back(evidence_of(a));

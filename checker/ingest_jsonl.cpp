@@ -69,6 +69,11 @@ public:
             const std::size_t last = error.byte > 0 ? error.byte - 1 : 0;
             reject(number, column_of(line, token_start(line, last)), "", "malformed JSON record: " + parse_message(error));
             return;
+        } catch (const nlohmann::json::exception&) {
+            // out_of_range.406 (a number beyond double, e.g. 1e99999) is not a
+            // parse_error and carries no offset: reject the whole line.
+            reject(number, 1, "", "malformed JSON record: a number is out of range");
+            return;
         }
         if (!record.is_object()) {
             reject(number, 1, "", "a record must be a JSON object");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
+#include <unordered_map>
 
 #include "checker/layout.hpp"
 #include "checker/rule_pack.hpp"
@@ -38,9 +39,44 @@ std::string fold_line(std::string_view line) {
             i += 2;
             continue;
         }
-        out.push_back(static_cast<char>(std::tolower(c)));
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
     }
     return out;
+}
+
+/// fold_line() of the line last asked for on this thread: the classifier asks
+/// every rule and pattern about the same line, and folding it once per pattern
+/// was the layout stage's hot path. Keyed by the line's bytes, so it is never stale.
+const std::string& folded(std::string_view line) {
+    thread_local std::string last_line;
+    thread_local std::string last_folded;
+    thread_local bool valid = false;
+    if (!valid || last_line != line) {
+        last_line.assign(line);
+        last_folded = fold_line(line);
+        valid = true;
+    }
+    return last_folded;
+}
+
+/// A pattern's text as a glob over folded lines, computed once per thread
+/// (patterns are few and asked about every line).
+/// Keyed by the pattern's address (cheap to hash) and checked against its text,
+/// so a pattern that moved or changed is folded again.
+const std::string& pattern_glob(const std::string& pattern) {
+    struct Folded {
+        std::string text;
+        std::string glob;
+    };
+    thread_local std::unordered_map<const std::string*, Folded> cache;
+    Folded& entry = cache[&pattern];
+    if (entry.text == pattern && !(entry.glob.empty() && !pattern.empty())) return entry.glob;
+    entry.text = pattern;
+    entry.glob = fold_line(pattern);
+    // fold_line() trims; a pattern's edge blank matters ("* via Reuters").
+    if (!pattern.empty() && pattern.front() == ' ') entry.glob.insert(entry.glob.begin(), ' ');
+    if (!pattern.empty() && pattern.back() == ' ') entry.glob.push_back(' ');
+    return entry.glob;
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -183,11 +219,17 @@ bool line_matches(const LinePattern& pattern, std::string_view line) {
     // linear on hostile input (a 50 MB line) instead of folding it per rule.
     constexpr std::size_t max_rule_line_bytes = 4000;
     if (line.size() > max_rule_line_bytes) return false;
-    const std::string text = fold_line(line);
-    std::string glob_text = fold_line(pattern.text);
-    // fold_line() trims; a pattern's edge blank matters ("* via Reuters").
-    if (!pattern.text.empty() && pattern.text.front() == ' ') glob_text.insert(glob_text.begin(), ' ');
-    if (!pattern.text.empty() && pattern.text.back() == ' ') glob_text.push_back(' ');
+    const std::string& text = folded(line);
+    const std::string& glob_text = pattern_glob(pattern.text);
+    if (glob_text.find_first_of("*#") == std::string::npos) {
+        // No wildcard inside: plain comparisons, without the recursive glob.
+        const std::string_view t = text;
+        switch (pattern.match) {
+            case LinePattern::Match::equals: return t == glob_text;
+            case LinePattern::Match::starts_with: return t.substr(0, glob_text.size()) == glob_text;
+            case LinePattern::Match::contains: return t.find(glob_text) != std::string_view::npos;
+        }
+    }
     switch (pattern.match) {
         case LinePattern::Match::equals: return glob(glob_text, text);
         case LinePattern::Match::starts_with: return glob(glob_text + "*", text);
@@ -198,7 +240,7 @@ bool line_matches(const LinePattern& pattern, std::string_view line) {
 
 bool rule_matches(const BoilerplateRule& rule, std::string_view line) {
     if (line.size() > 4000) return false;  // see line_matches
-    if (rule.max_words > 0 && words_in(fold_line(line)) > rule.max_words) return false;
+    if (rule.max_words > 0 && words_in(folded(line)) > rule.max_words) return false;
     return std::any_of(rule.patterns.begin(), rule.patterns.end(),
                        [&](const LinePattern& pattern) { return line_matches(pattern, line); });
 }

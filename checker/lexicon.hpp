@@ -4,6 +4,7 @@
 // topics with their closed value sets, word classes for patterns). Built once
 // from rules/<pack>/lexicon/*.toml by load_lexicon (lexicon_load.cpp) and then
 // read-only. Finding the vocabulary in text lives in lexicon_match.{hpp,cpp}.
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -33,6 +34,7 @@ struct Region {
     std::string parent;   // containing region id, or ""
     std::vector<std::string> aliases;
     bool context_only = false;  // matches only in place context ("in Lyman", "Lyman town")
+    std::int64_t population = 0;  // generated packs (GeoNames): breaks ties between namesakes
 };
 
 /// A name for several regions at once ("the four regions").

@@ -76,7 +76,8 @@ void load_actors(const fs::path& file, Lexicon& into, Diagnostics& diagnostics) 
 void load_regions(const fs::path& file, Lexicon& into, Diagnostics& diagnostics) {
     for_each_entry(file, diagnostics, [&](const std::string& id, const toml::table& table) {
         check_known_keys(diagnostics, file, table,
-                         {"name", "kind", "country", "parent", "aliases", "context_only", "description"}, "a region");
+                         {"name", "kind", "country", "parent", "aliases", "context_only", "population", "description"},
+                         "a region");
         Region region;
         region.id = id;
         region.name = string_or(diagnostics, file, table, "name");
@@ -89,6 +90,13 @@ void load_regions(const fs::path& file, Lexicon& into, Diagnostics& diagnostics)
                 region.context_only = *flag;
             } else {
                 error_at(diagnostics, file, *node, "toml.type", "'context_only' must be true or false");
+            }
+        }
+        if (const auto* node = table.get("population")) {
+            if (auto people = node->value<std::int64_t>(); people && *people >= 0) {
+                region.population = *people;
+            } else {
+                error_at(diagnostics, file, *node, "toml.type", "'population' must be a whole number >= 0");
             }
         }
         check_one_of(diagnostics, file, table, "kind", region.kind,

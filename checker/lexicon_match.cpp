@@ -55,7 +55,14 @@ void LexiconMatcher::add(const std::vector<std::string>& tokens, MentionKind kin
 bool LexiconMatcher::accepted(const Entry& entry, const std::vector<Token>& tokens, std::uint32_t begin,
                               std::uint32_t end) const {
     if (entry.kind != MentionKind::region) return true;
-    if (std::find(context_only_.begin(), context_only_.end(), entry.id) == context_only_.end()) return true;
+    if (end + 1 < tokens.size() && tokens[end].text == ",") {
+        for (const auto& phrase : foreign_after_) {
+            std::size_t k = 0;
+            while (k < phrase.size() && end + 1 + k < tokens.size() && tokens[end + 1 + k].text == phrase[k]) ++k;
+            if (k == phrase.size()) return false;
+        }
+    }
+    if (context_only_.count(entry.id) == 0) return true;
     return place_context(tokens, begin, end);
 }
 
@@ -118,6 +125,7 @@ std::shared_ptr<const LexiconMatcher> build_matcher(const Lexicon& lexicon) {
     };
     add_class("group_anaphora", MentionKind::group_anaphora);
     add_class("region_anaphora", MentionKind::region_anaphora);
+    matcher->set_foreign_after(lexicon.words("foreign_place_after"));
     return matcher;
 }
 

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "checker/lexicon.hpp"
@@ -41,7 +42,10 @@ public:
     /// Adds a name given as normalised tokens.
     void add(const std::vector<std::string>& tokens, MentionKind kind, const std::string& id);
     /// Marks region ids that match only in place context.
-    void set_context_only(const std::string& region_id) { context_only_.push_back(region_id); }
+    void set_context_only(const std::string& region_id) { context_only_.insert(region_id); }
+    /// Phrases that make a place name foreign after a comma ("Lyman, Nebraska",
+    /// "Odessa, Texas"): such a name is no region mention.
+    void set_foreign_after(std::vector<std::vector<std::string>> phrases) { foreign_after_ = std::move(phrases); }
     /// Every mention in `tokens`, longest match first, non-overlapping, in
     /// order. A name with several meanings yields one Mention per meaning.
     [[nodiscard]] std::vector<Mention> find(const std::vector<Token>& tokens) const;
@@ -58,7 +62,8 @@ private:
     [[nodiscard]] bool accepted(const Entry& entry, const std::vector<Token>& tokens, std::uint32_t begin,
                                 std::uint32_t end) const;
     std::vector<Node> nodes_{1};
-    std::vector<std::string> context_only_;
+    std::vector<std::vector<std::string>> foreign_after_;
+    std::unordered_set<std::string> context_only_;  // a set: gazetteer packs mark thousands
 };
 
 /// Builds the matcher for every name in `lexicon` (aliases, roles,

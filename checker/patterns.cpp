@@ -174,7 +174,9 @@ void load_rule(const RulePackInfo& pack, const fs::path& file, const std::string
             const auto& begin = node->source().begin;
             // +1: the column of the string's opening quote is begin.column.
             diagnostics.error("rules.pattern-syntax", file.string(), static_cast<std::uint32_t>(begin.line),
-                              static_cast<std::uint32_t>(begin.column) + *parsed.error_column, parsed.error);
+                              static_cast<std::uint32_t>(begin.column) + *parsed.error_column,
+                              parsed.error + "; a pattern is words, (a | b), [optional], {slot}, @class and ..N.. gaps "
+                                             "(rules/README.md)");
             ok = false;
             continue;
         }
@@ -343,9 +345,51 @@ private:
     std::uint32_t end_ = 0;
 };
 
+bool has_token(const std::vector<Token>& tokens, const std::string& word, bool prefix) {
+    return std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+        return prefix ? t.text.compare(0, word.size(), word) == 0 : t.text == word;
+    });
+}
+
+/// False when a top-level step of `steps` needs a word, a class phrase or a
+/// slot the sentence does not have: then no start position can match, and the
+/// backtracking search (the extraction stage's hot path) is skipped.
+bool may_match(const std::vector<PatternStep>& steps, const std::vector<Token>& tokens, const SlotTable& slots) {
+    for (const auto& s : steps) {
+        switch (s.kind) {
+        case PatternStep::Kind::words:
+            for (std::size_t i = 0; i < s.words.size(); ++i) {
+                if (!has_token(tokens, s.words[i], s.prefix && i + 1 == s.words.size())) return false;
+            }
+            break;
+        case PatternStep::Kind::word_class:
+            if (std::none_of(s.phrases.begin(), s.phrases.end(), [&](const std::vector<std::string>& phrase) {
+                    return phrase.empty() || has_token(tokens, phrase.front(), false);
+                })) {
+                return false;
+            }
+            break;
+        case PatternStep::Kind::slot: {
+            auto table = slots.find(s.slot);
+            if (table == slots.end() ||
+                std::all_of(table->second.begin(), table->second.end(), [](const auto& at) { return at.empty(); })) {
+                return false;
+            }
+            break;
+        }
+        default: break;
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 std::vector<PatternMatch> match_rule(const PatternRule& rule, const std::vector<Token>& tokens, const SlotTable& slots) {
+    if (std::none_of(rule.compiled.begin(), rule.compiled.end(),
+                     [&](const std::vector<PatternStep>& steps) { return may_match(steps, tokens, slots); })) {
+        return {};
+    }
     // Quotation marks are transparent to patterns ('to "liberate" the areas'): match over the
     // other tokens and map positions back.
     std::vector<Token> kept;
@@ -375,6 +419,7 @@ std::vector<PatternMatch> match_rule(const PatternRule& rule, const std::vector<
     Matcher matcher(kept, kept_slots);
     const auto n = static_cast<std::uint32_t>(kept.size());
     for (const auto& steps : rule.compiled) {
+        if (!may_match(steps, tokens, slots)) continue;
         std::uint32_t start = 0;
         while (start < n) {
             PatternMatch match;

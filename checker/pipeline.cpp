@@ -8,8 +8,10 @@
 #include <thread>
 
 #include "checker/consistency.hpp"
+#include "checker/date_checks.hpp"
 #include "checker/dedup.hpp"
 #include "checker/extract.hpp"
+#include "checker/finding_sink.hpp"
 #include "checker/layout.hpp"
 #include "checker/sentences.hpp"
 #include "checker/time.hpp"
@@ -151,9 +153,11 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
     }
 
     std::vector<std::vector<Assertion>> per_document(documents.size());
+    std::vector<std::vector<DateConflict>> date_conflicts(documents.size());
     parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
         const auto sentences = split_sentences(documents[i].text, drafts[i].layout);
         per_document[i] = extract_assertions({documents[i], drafts[i].layout, sentences, dates[i]}, rules);
+        date_conflicts[i] = find_date_conflicts(documents[i].text, drafts[i].layout, dates[i]);
     });
 
     for (std::size_t i = 0; i < documents.size(); ++i) {
@@ -171,6 +175,10 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
                             ? drafts[i].layout.dateline->agency
                             : document.meta.outlet;
         record.doc_hash = drafts[i].doc_hash;
+        for (const auto& conflict : date_conflicts[i]) {
+            run.date_findings.push_back(date_conflict_finding(
+                conflict, document.text, {document.path, record.doc_hash, record.outlet, record.cluster}));
+        }
         for (auto& assertion : per_document[i]) {
             assertion.doc = document.path;
             assertion.cluster = record.cluster;
@@ -200,6 +208,13 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
 
 void add_findings(RunOutput& run, const RuleSet& rules, const std::vector<IgnoreEntry>& ignores) {
     auto findings = find_conflicts(run.assertions, rules);
+    if (const RuleSpec spec = rules.conflicts.spec("date_mismatch"); spec.enabled) {
+        for (Finding finding : run.date_findings) {
+            finding.severity = spec.severity.value_or(finding.severity);
+            findings.push_back(std::move(finding));
+        }
+        sort_findings(findings);
+    }
     std::vector<bool> used(ignores.size(), false);
     for (auto& finding : findings) {
         bool ignored = false;

@@ -45,6 +45,7 @@ struct RunOutput {
     std::vector<DocumentRecord> documents;  // processed and skipped, sorted by doc
     std::vector<Assertion> assertions;      // sorted by doc, line, col, topic, subject
     std::vector<Finding> findings;          // sorted by severity, kind, topic, subject, id
+    std::vector<Finding> date_findings;     // per-document date_mismatch (weekday vs date); add_findings merges them
     std::vector<Finding> resolved;          // baseline findings no longer present
     std::vector<IgnoreEntry> stale_ignores; // [[ignore]] entries that matched nothing
     std::size_t ignored = 0;                // findings suppressed by [[ignore]]

@@ -13,6 +13,8 @@ std::optional<toml::table> parse_toml_file(const std::filesystem::path& path, Di
         const auto& begin = err.source().begin;
         std::string message{err.description()};
         if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+        // toml++ names the place it stopped; the cause is often just before it.
+        message += "; check quotes, brackets and commas here and on the line before";
         diagnostics.error("toml.syntax", path.string(), static_cast<std::uint32_t>(begin.line),
                           static_cast<std::uint32_t>(begin.column), message);
         return std::nullopt;

@@ -32,6 +32,18 @@ int run_reduce(const CheckOptions& options, const std::vector<std::string>& file
 int run_report(const CheckOptions& options, const std::string& input);
 int run_explain(const std::string& id, const std::string& input);
 int run_rules(const CommonOptions& common, const std::string& action, bool verbose);
+struct ImportGeonamesOptions {
+    std::vector<std::string> files;      // GeoNames dumps (cities500.txt, UA.txt, …)
+    std::string countries;               // --country UA,RU ("" = every country of the table)
+    std::string admin1;                  // --admin1 05,14 ("" = every code of the table)
+    long long min_population = 0;        // --min-population
+    std::string output;                  // -o PACK.toml
+    std::string table;                   // --table ("" = <rules>/core/lexicon/geonames_admin1.toml)
+    std::vector<std::string> known;      // --known pack dirs ("" = <rules>/core)
+};
+
+/// `factline rules import-geonames`: writes a region pack from GeoNames dumps.
+int run_import_geonames(const ImportGeonamesOptions& options);
 int run_time(const std::vector<std::string>& files, const std::string& dct);
 int run_config(const CommonOptions& common);
 

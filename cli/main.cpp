@@ -90,8 +90,18 @@ int main(int argc, char** argv) {
     std::string rules_action;
     bool rules_verbose = false;
     auto* rules_cmd = app.add_subcommand("rules", "list the rule packs, or run their own examples");
-    rules_cmd->add_option("action", rules_action, "list | test")->required()->check(CLI::IsMember({"list", "test"}));
+    rules_cmd->add_option("action", rules_action, "list | test | import-geonames")
+        ->required()
+        ->check(CLI::IsMember({"list", "test", "import-geonames"}));
     rules_cmd->add_flag("--verbose,-v", rules_verbose, "show every rule");
+    factline::cli::ImportGeonamesOptions geonames;
+    rules_cmd->add_option("files", geonames.files, "import-geonames: GeoNames dump files (cities500.txt, UA.txt)");
+    rules_cmd->add_option("--country", geonames.countries, "import-geonames: country codes, e.g. UA,RU");
+    rules_cmd->add_option("--admin1", geonames.admin1, "import-geonames: admin1 codes, e.g. 05,14");
+    rules_cmd->add_option("--min-population", geonames.min_population, "import-geonames: smallest place kept");
+    rules_cmd->add_option("--output,-o", geonames.output, "import-geonames: the region pack file to write");
+    rules_cmd->add_option("--table", geonames.table, "import-geonames: admin1 table (default: rules/core/lexicon/geonames_admin1.toml)");
+    rules_cmd->add_option("--known", geonames.known, "import-geonames: packs whose places are not repeated (default: rules/core)");
     add_common(rules_cmd, rules);
 
     std::vector<std::string> time_files;
@@ -129,6 +139,7 @@ int main(int argc, char** argv) {
         if (*reduce_cmd) return factline::cli::run_reduce(reduce, reduce_files);
         if (*report_cmd) return factline::cli::run_report(report, report_input);
         if (*explain_cmd) return factline::cli::run_explain(explain_id, explain_input);
+        if (*rules_cmd && rules_action == "import-geonames") return factline::cli::run_import_geonames(geonames);
         if (*rules_cmd) return factline::cli::run_rules(rules, rules_action, rules_verbose);
         if (*time_cmd) return factline::cli::run_time(time_files, time_dct);
         if (*config_cmd) return factline::cli::run_config(config);

@@ -25,6 +25,9 @@ public:
     [[nodiscard]] virtual std::string message(const Finding& finding, const TopicRules& rules) const = 0;
     /// The effective options, one "key = value" per line (`factline rules list --verbose`).
     [[nodiscard]] virtual std::string dump_options() const = 0;
+    /// True when the sink splits sides by stated date as well as by (value, holder group):
+    /// kinds about dates (date_mismatch) compare one value told on different days.
+    [[nodiscard]] virtual bool sides_by_stated_date() const { return false; }
 };
 
 /// Options every kind reads from its RuleSpec, with the kind's defaults.

@@ -1,6 +1,7 @@
 #include "checker/kinds/registry.hpp"
 
 #include "checker/kinds/cross_source.hpp"
+#include "checker/kinds/date_mismatch.hpp"
 #include "checker/kinds/dispute.hpp"
 #include "checker/kinds/headline_body.hpp"
 #include "checker/kinds/position_shift.hpp"
@@ -24,6 +25,7 @@ const std::vector<KindEntry>& kind_table() {
         {"position_shift", make<PositionShift>},
         {"cross_source", make<CrossSource>},
         {"dispute", make<Dispute>},
+        {"date_mismatch", make<DateMismatch>},
     };
     return table;
 }

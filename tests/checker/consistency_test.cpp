@@ -102,7 +102,8 @@ TEST(Consistency, TopicsWithoutRulesAndEmptyInput) {
 
 TEST(Registry, ListsEveryKindOnceWithOptions) {
     const auto names = kind_names();
-    EXPECT_EQ(names, (std::vector<std::string>{"headline_body", "self_contradiction", "position_shift", "cross_source", "dispute"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"headline_body", "self_contradiction", "position_shift", "cross_source", "dispute",
+                                              "date_mismatch"}));
     const auto kinds = make_kinds(testing::stance_rules());
     ASSERT_EQ(kinds.size(), names.size());
     for (const auto& kind : kinds) EXPECT_NE(kind->dump_options().find("severity = "), std::string::npos) << kind->name();

@@ -1,0 +1,117 @@
+#include "checker/date_checks.hpp"
+
+#include <array>
+#include <fmt/format.h>
+
+#include "checker/finding_id.hpp"
+#include "checker/time.hpp"
+#include "grammar/parse_date.hpp"
+
+namespace factline {
+
+namespace {
+
+namespace ast = grammar::ast;
+
+/// Expressions that name a weekday next to a full written date ("Monday, Nov. 16, 2022").
+void same_expression_conflicts(std::string_view text, const Layout& layout, std::vector<DateConflict>& out) {
+    for (const auto& block : layout.blocks) {
+        if (block.kind != BlockKind::body && block.kind != BlockKind::header && block.kind != BlockKind::headline) {
+            continue;
+        }
+        // Only full written dates: a year-less "Monday, Nov 16" would blame a guessed
+        // year, and "Thursday, 12/8/2022" is read by its weekday. The grammar alone
+        // is enough (no resolution), which keeps this linear in the block.
+        for (const auto& expr : grammar::parse_dates(text, block.span.begin, block.span.end).dates) {
+            if (expr.form != ast::DateForm::calendar || expr.weekday < 0 || expr.year == 0) continue;
+            const CivilDate day{expr.year, expr.month, expr.day};
+            if (!is_valid(day) || weekday(day) == expr.weekday) continue;
+            out.push_back({{expr.begin, expr.end}, expr.weekday, day, DateConflict::Reason::same_expression});
+        }
+    }
+}
+
+/// The lead's first past weekday against a document date the page itself states.
+void lead_conflict(std::string_view text, const Layout& layout, const DatedBy& dct, const DateCheckOptions& options,
+                   std::vector<DateConflict>& out) {
+    if (!dct.date || (dct.source != DateSource::metadata && dct.source != DateSource::header)) return;
+    for (const auto& block : layout.blocks) {
+        if (block.kind != BlockKind::body) continue;
+        // The lead paragraph only: later paragraphs tell the background, on any earlier day.
+        for (const auto& expr : grammar::parse_dates(text, block.span.begin, block.span.end).dates) {
+            if (expr.form == ast::DateForm::relative_unit || expr.modifier != ast::Modifier::none) return;  // "last week", "last Friday": told as earlier
+            if (expr.form != ast::DateForm::weekday) continue;
+            const bool reported = expr.context_word == "said" || expr.context_word == "says";
+            if (!reported && future_tense_before(text, expr.begin)) return;
+            const CivilDate day = weekday_on_or_before(*dct.date, expr.weekday);
+            if (days_from_civil(*dct.date) - days_from_civil(day) > options.max_lead_gap_days) {
+                out.push_back({{expr.begin, expr.end}, expr.weekday, *dct.date, DateConflict::Reason::document_date});
+            }
+            return;
+        }
+        return;
+    }
+}
+
+}  // namespace
+
+std::string_view weekday_name(int weekday) {
+    static constexpr std::array<std::string_view, 7> names{"monday", "tuesday", "wednesday", "thursday",
+                                                           "friday", "saturday", "sunday"};
+    return weekday >= 0 && weekday < 7 ? names[static_cast<std::size_t>(weekday)] : std::string_view{};
+}
+
+std::vector<DateConflict> find_date_conflicts(std::string_view text, const Layout& layout, const DatedBy& dct,
+                                              const DateCheckOptions& options) {
+    std::vector<DateConflict> out;
+    same_expression_conflicts(text, layout, out);
+    lead_conflict(text, layout, dct, options, out);
+    return out;
+}
+
+Finding date_conflict_finding(const DateConflict& conflict, std::string_view text, const DateFindingSource& source) {
+    const LineCol at = LineIndex(text).at(conflict.span.begin);
+    FindingEvidence evidence;
+    evidence.doc = source.doc;
+    evidence.line = at.line;
+    evidence.col = at.col;
+    evidence.stated = conflict.date;
+    evidence.stated_source =
+        conflict.reason == DateConflict::Reason::same_expression ? DateSource::relative : DateSource::unknown;
+    evidence.text = std::string(conflict.span.of(text));
+    evidence.outlet = source.outlet;
+    evidence.cluster = source.cluster;
+    evidence.doc_hash = source.doc_hash;
+
+    Finding finding;
+    finding.kind = "date_mismatch";
+    finding.severity = Severity::warning;
+    finding.topic = "date";
+    finding.subject = to_iso(conflict.date);
+    finding.rule = conflict.reason == DateConflict::Reason::same_expression ? "time.date_mismatch.weekday_vs_date"
+                                                                            : "time.date_mismatch.weekday_vs_document_date";
+    const std::string_view actual = weekday_name(weekday(conflict.date));
+    // Messages name days as people write them ("a Monday").
+    const auto title = [](std::string_view name) {
+        std::string out(name);
+        if (!out.empty()) out[0] = static_cast<char>(out[0] - 'a' + 'A');
+        return out;
+    };
+    for (const std::string_view value : {weekday_name(conflict.stated_weekday), actual}) {
+        FindingSide side;
+        side.value = std::string(value);
+        side.evidence.push_back(evidence);
+        side.clusters = 1;
+        finding.sides.push_back(std::move(side));
+    }
+    finding.id = finding_id(finding);
+    finding.message =
+        conflict.reason == DateConflict::Reason::same_expression
+            ? fmt::format("\"{}\" names a {} but {} was a {}", evidence.text,
+                          title(weekday_name(conflict.stated_weekday)), finding.subject, title(actual))
+            : fmt::format("the lead names {} as the day of its news but the story is dated {}, a {}",
+                          evidence.text, finding.subject, title(actual));
+    return finding;
+}
+
+}  // namespace factline

@@ -1,0 +1,62 @@
+// libFuzzer target: the rule-pack loader. A copy of rules/core is made once in
+// a temp folder; each input replaces one of its TOML files (chosen by the
+// first byte) and the pack is loaded. Bad TOML must end in Diagnostics, never
+// a crash or an exception; the original file is restored after each run.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+#include "checker/rule_pack.hpp"
+
+#ifndef FACTLINE_SOURCE_DIR
+#error "FACTLINE_SOURCE_DIR must name the source tree (rules/core is copied from it)"
+#endif
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// One file per loader: the pack header, each lexicon part, a layout, a
+// pattern and two conflict files.
+constexpr std::array<const char*, 11> targets = {
+    "pack.toml",           "lexicon/topics.toml",  "lexicon/regions.toml",        "lexicon/words.toml",
+    "lexicon/actors.toml", "lexicon/holders.toml", "lexicon/region_groups.toml", "layout/boilerplate.toml",
+    "patterns/status.toml", "conflicts/status.toml", "conflicts/kinds.toml",
+};
+
+fs::path pack_copy() {
+    static const fs::path dir = [] {
+        const fs::path d = fs::temp_directory_path() / ("factline-fuzz-pack-" + std::to_string(::getpid()));
+        fs::remove_all(d);
+        fs::copy(fs::path(FACTLINE_SOURCE_DIR) / "rules" / "core", d, fs::copy_options::recursive);
+        return d;
+    }();
+    return dir;
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_file(const fs::path& path, const char* data, std::size_t size) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc).write(data, static_cast<std::streamsize>(size));
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size == 0) return 0;
+    const fs::path dir = pack_copy();
+    const fs::path file = dir / targets[data[0] % targets.size()];
+    const std::string original = read_file(file);
+    write_file(file, reinterpret_cast<const char*>(data) + 1, size - 1);
+    factline::Diagnostics diagnostics;
+    (void)factline::load_rules({dir}, diagnostics);
+    write_file(file, original.data(), original.size());
+    return 0;
+}
