@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <ostream>
 #include <sstream>
 #include <string>
 
@@ -54,6 +55,9 @@ const RuleErrorCase cases[] = {
     {"missing_pack_name", "pack.toml", "name = \"core\"", "", "",
      "pack.toml needs a 'name' (rule ids start with it)", "rules.pack-name"},
 };
+
+// Test output names the case, not its bytes.
+void PrintTo(const RuleErrorCase& c, std::ostream* os) { *os << c.name; }
 
 std::string slurp(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
