@@ -1,5 +1,6 @@
 // GeoNames dump -> region pack (see geonames_import.hpp).
 #include "checker/geonames_import.hpp"
+#include "checker/utf8.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -78,19 +79,6 @@ bool usable_name(const std::string& name) {
     if ((latin > 0) == (cyrillic > 0)) return false;  // mixed scripts, or no letter at all
     if (latin + cyrillic < 3) return false;
     return !(latin > 0 && upper == latin && latin <= 4);  // "IEV", "KBP": codes, not names
-}
-
-void append_utf8(char32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 char32_t cyrillic_lower(char32_t cp) {
@@ -278,7 +266,7 @@ std::string romanise_ukrainian(const std::string& text) {
         auto it = table.find(cp);
         if (it == table.end()) {
             if (cp == '\'' || cp == 0x2019 || cp == 0x2BC) continue;  // the apostrophe is not written
-            append_utf8(raw, out);
+            append_utf8(out, raw);
             word_start = raw == ' ' || raw == '-';
             previous = 0;
             continue;
