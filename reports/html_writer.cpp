@@ -238,9 +238,7 @@ void ignores_section(Out& out, const RunOutput& run) {
     }
     out += "<table>\n<tr><th class=\"num\">Config line</th><th>Matches</th><th>Reason</th></tr>\n";
     for (const auto& entry : run.stale_ignores) {
-        const std::string matches = !entry.id.empty() ? "id " + entry.id
-                                    : entry.subject.empty() ? "kind " + entry.kind
-                                                            : "kind " + entry.kind + ", subject " + entry.subject;
+        const std::string matches = describe_ignore(entry);
         out += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n", entry.line, esc(matches),
                            esc(entry.reason));
     }

@@ -134,9 +134,7 @@ void ignores_section(Out& out, const RunOutput& run) {
     }
     out += "| Config line | Matches | Reason |\n|---:|---|---|\n";
     for (const auto& entry : run.stale_ignores) {
-        const std::string matches = !entry.id.empty() ? "id " + entry.id
-                                    : entry.subject.empty() ? "kind " + entry.kind
-                                                            : "kind " + entry.kind + ", subject " + entry.subject;
+        const std::string matches = describe_ignore(entry);
         out += fmt::format("| {} | {} | {} |\n", entry.line, markdown_cell(matches), markdown_cell(entry.reason));
     }
     out += '\n';

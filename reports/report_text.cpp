@@ -255,6 +255,12 @@ std::vector<SourceCluster> source_clusters(const std::vector<DocumentRecord>& do
     return out;
 }
 
+std::string describe_ignore(const IgnoreEntry& entry) {
+    if (!entry.id.empty()) return "id " + entry.id;
+    if (entry.subject.empty()) return "kind " + entry.kind;
+    return "kind " + entry.kind + ", subject " + entry.subject;
+}
+
 std::vector<const DocumentRecord*> skipped_documents(const std::vector<DocumentRecord>& documents) {
     std::vector<const DocumentRecord*> out;
     for (const auto& d : documents) {

@@ -125,6 +125,9 @@ struct SourceCluster {
 /// Skipped documents, sorted by doc.
 [[nodiscard]] std::vector<const DocumentRecord*> skipped_documents(const std::vector<DocumentRecord>& documents);
 
+/// What an [[ignore]] entry matches, in words: "id F-…", "kind dispute", "kind dispute, subject crimea".
+[[nodiscard]] std::string describe_ignore(const IgnoreEntry& entry);
+
 /// The evidence a finding is located at (first evidence of the first side that has one).
 [[nodiscard]] const FindingEvidence* primary_evidence(const Finding& finding);
 
