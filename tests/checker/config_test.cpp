@@ -1,4 +1,5 @@
 #include "checker/config.hpp"
+#include "support/temp_dir.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -10,8 +11,7 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path write_temp(const std::string& name, const std::string& text) {
-    const fs::path dir = fs::temp_directory_path() / "factline_config_test";
-    fs::create_directories(dir);
+    static const testing::TempDir dir("factline-config");  // one per test process, removed at exit
     const fs::path path = dir / name;
     std::ofstream(path) << text;
     return path;
@@ -58,7 +58,8 @@ TEST(Config, IgnoreNeedsAReason) {
 }
 
 TEST(Config, DiscoveryFindsTheNearestFileUpwards) {
-    const fs::path root = fs::temp_directory_path() / "factline_discover_test";
+    const testing::TempDir temp("factline-discover");
+    const fs::path& root = temp.path();
     fs::create_directories(root / "a" / "b");
     std::ofstream(root / "factline.toml") << "jobs = 1\n";
     const auto found = discover_config(root / "a" / "b");

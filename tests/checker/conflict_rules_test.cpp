@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "checker/rule_pack.hpp"
+#include "support/temp_dir.hpp"
 
 namespace factline {
 namespace {
@@ -15,18 +16,13 @@ namespace fs = std::filesystem;
 class TempPack {
 public:
     TempPack(const std::string& name, const std::string& text) {
-        dir_ = fs::temp_directory_path() /
-               ("factline-conflicts-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
         fs::create_directories(dir_ / "conflicts");
         std::ofstream(dir_ / "conflicts" / name) << text;
     }
-    ~TempPack() { fs::remove_all(dir_); }
-    [[nodiscard]] RulePackInfo info() const { return {"test", "", "", dir_}; }
+    [[nodiscard]] RulePackInfo info() const { return {"test", "", "", dir_.path()}; }
 
 private:
-    fs::path dir_;
+    testing::TempDir dir_{"factline-conflicts"};
 };
 
 struct Loaded {

@@ -11,6 +11,7 @@
 
 #include "checker/extract.hpp"
 #include "checker/rule_pack.hpp"
+#include "support/temp_dir.hpp"
 
 namespace factline {
 namespace {
@@ -146,8 +147,8 @@ TEST(Extraction, ShippedRulesPassTheirOwnExamples) {
 
 TEST(PatternLoad, ErrorsPointIntoThePatternString) {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / "factline_pattern_load_test";
-    fs::remove_all(dir);
+    const testing::TempDir temp("factline-pattern-load");
+    const fs::path& dir = temp.path();
     fs::create_directories(dir / "patterns");
     fs::copy(fs::path(FACTLINE_SOURCE_DIR) / "rules/core/lexicon", dir / "lexicon");
     std::ofstream(dir / "pack.toml") << "name = \"t\"\n";

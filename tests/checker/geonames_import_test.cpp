@@ -13,6 +13,7 @@
 
 #include "checker/geonames_import.hpp"
 #include "checker/rule_pack.hpp"
+#include "support/temp_dir.hpp"
 
 namespace factline {
 namespace {
@@ -150,7 +151,8 @@ TEST(GeonamesImport, OutputIsDeterministicAndLoads) {
     const std::string text = write_places_toml(sample().places, "test header");
     EXPECT_EQ(text, write_places_toml(sample().places, "test header"));
     EXPECT_EQ(text.rfind("# test header\n", 0), 0u);
-    const fs::path dir = fs::temp_directory_path() / "factline-geonames-test";
+    const testing::TempDir temp("factline-geonames");
+    const fs::path& dir = temp.path();
     fs::create_directories(dir / "lexicon");
     std::ofstream(dir / "pack.toml") << "name = \"sample\"\n";
     std::ofstream(dir / "lexicon/regions.toml") << text;
@@ -158,7 +160,6 @@ TEST(GeonamesImport, OutputIsDeterministicAndLoads) {
     const RuleSet rules = load_rules({source / "rules/core", dir}, diagnostics);
     EXPECT_FALSE(diagnostics.has_errors());
     EXPECT_EQ(rules.lexicon.regions.at("novoselivka_luhansk").population, 800);
-    fs::remove_all(dir);
 }
 
 // The shipped pack is what the importer makes of cities500.txt (install-deps.sh geonames).
@@ -168,13 +169,13 @@ TEST(GeonamesImport, ShippedPlacesPackRegenerates) {
     else if (const char* home = std::getenv("HOME")) dump = fs::path(home) / ".cache/factline/geonames/cities500.txt";
     if (dump.empty() || !fs::is_regular_file(dump))
         GTEST_SKIP() << "GeoNames cities500.txt not found (run scripts/install-deps.sh geonames)";
-    const fs::path out = fs::temp_directory_path() / "factline-places-regenerated.toml";
+    const testing::TempDir temp("factline-geonames");
+    const fs::path out = temp / "regions.toml";
     const std::string command = fmt::format("cd '{}' && '{}' rules import-geonames '{}' --country UA,RU -o '{}' -q",
                                             dump.parent_path().string(), FACTLINE_BINARY, dump.filename().string(),
                                             out.string());
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
     const std::string regenerated = slurp(out);
-    fs::remove(out);
     EXPECT_TRUE(regenerated == slurp(source / "rules/places/lexicon/regions.toml"))
         << "rules/places/lexicon/regions.toml differs from a fresh import; regenerate it";
 }

@@ -12,6 +12,7 @@
 #include "checker/rule_pack.hpp"
 #include "checker/sentences.hpp"
 #include "checker/span.hpp"
+#include "support/temp_dir.hpp"
 
 namespace factline {
 namespace {
@@ -376,7 +377,8 @@ TEST(LayoutRules, ShippedRulesPassTheirExamples) {
 }
 
 TEST(LayoutRules, ErrorsPointAtTheRule) {
-    const fs::path dir = fs::temp_directory_path() / "factline_layout_rules_test";
+    const testing::TempDir temp("factline-layout-rules");
+    const fs::path& dir = temp.path();
     fs::create_directories(dir / "layout");
     {
         std::ofstream out(dir / "layout" / "bad.toml");
@@ -387,7 +389,6 @@ TEST(LayoutRules, ErrorsPointAtTheRule) {
     Diagnostics diagnostics;
     LayoutRules rules;
     load_layout_rules({"test", "", "", dir}, rules, diagnostics);
-    fs::remove_all(dir);
     ASSERT_EQ(diagnostics.items().size(), 3u);
     const auto find = [&](const std::string& id) {
         for (const auto& item : diagnostics.items()) {

@@ -9,6 +9,7 @@
 
 #include "checker/lexicon_match.hpp"
 #include "checker/rule_pack.hpp"
+#include "support/temp_dir.hpp"
 
 namespace factline {
 namespace {
@@ -53,9 +54,8 @@ INSTANTIATE_TEST_SUITE_P(
                       MatchCase{"Moscow and the Kremlin", {"russia", "kremlin"}}));
 
 /// Writes a pack with the given lexicon files into a fresh temporary folder.
-fs::path write_pack(const std::string& name, const std::vector<std::pair<std::string, std::string>>& files) {
-    const fs::path dir = fs::temp_directory_path() / ("factline_lexicon_test_" + name);
-    fs::remove_all(dir);
+fs::path write_pack(const testing::TempDir& temp, const std::vector<std::pair<std::string, std::string>>& files) {
+    const fs::path& dir = temp.path();
     fs::create_directories(dir / "lexicon");
     std::ofstream(dir / "pack.toml") << "name = \"t\"\n";
     for (const auto& [file, text] : files) std::ofstream(dir / file) << text;
@@ -63,7 +63,8 @@ fs::path write_pack(const std::string& name, const std::vector<std::pair<std::st
 }
 
 TEST(LexiconLoad, ReadsEntriesAndBuildsTheMatcher) {
-    const auto dir = write_pack("ok", {{"lexicon/holders.toml", "[russia]\n[ukraine]\n"},
+    const testing::TempDir temp("factline-lexicon");
+    const auto dir = write_pack(temp, {{"lexicon/holders.toml", "[russia]\n[ukraine]\n"},
                                        {"lexicon/regions.toml",
                                         "[kherson]\nkind = \"oblast\"\naliases = [\"Kherson\"]\n"
                                         "[kherson_city]\nname = \"Kherson\"\nkind = \"city\"\nparent = \"kherson\"\n"
@@ -95,7 +96,8 @@ class LexiconErrors : public ::testing::TestWithParam<LoadError> {};
 
 TEST_P(LexiconErrors, PointsAtTheValue) {
     const auto& c = GetParam();
-    const auto dir = write_pack("bad", {{"lexicon/holders.toml", "[russia]\n[ukraine]\n"}, {c.file, c.text}});
+    const testing::TempDir temp("factline-lexicon");
+    const auto dir = write_pack(temp, {{"lexicon/holders.toml", "[russia]\n[ukraine]\n"}, {c.file, c.text}});
     Diagnostics diagnostics;
     (void)load_rules({dir}, diagnostics);
     ASSERT_TRUE(diagnostics.has_errors());

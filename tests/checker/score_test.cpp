@@ -15,6 +15,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/temp_dir.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -51,8 +53,8 @@ TEST_P(Score, AboveFloor) {
     if (!fs::is_directory(shared / c.corpus) || !fs::exists(shared / "eval/score.py"))
         GTEST_SKIP() << "shared folder not found: " << shared;
     if (run("command -v python3").empty()) GTEST_SKIP() << "python3 not found";
-    const fs::path out = fs::temp_directory_path() / fmt::format("factline_score_test_{}", c.name);
-    fs::remove_all(out);
+    const factline::testing::TempDir temp("factline-score");
+    const fs::path out = temp / "out";
     run(fmt::format("'{}' check '{}' --out '{}' --format json --exit-zero >/dev/null 2>&1", FACTLINE_BINARY,
                     (shared / c.corpus).string(), out.string()));
     ASSERT_TRUE(fs::exists(out / "assertions.jsonl")) << "factline wrote no assertions.jsonl";

@@ -11,6 +11,8 @@
 #include <sys/wait.h>
 #include <vector>
 
+#include "support/temp_dir.hpp"
+
 namespace factline::testing {
 
 namespace fs = std::filesystem;
@@ -18,18 +20,11 @@ namespace fs = std::filesystem;
 /// A fresh folder under the system temp folder, removed at the end.
 class Scratch {
 public:
-    Scratch() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        dir_ = fs::temp_directory_path() / (std::string("factline-cli-") + info->test_suite_name() + "-" + info->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    ~Scratch() { fs::remove_all(dir_); }
-    [[nodiscard]] const fs::path& dir() const { return dir_; }
+    [[nodiscard]] const fs::path& dir() const { return dir_.path(); }
     [[nodiscard]] fs::path operator/(const std::string& name) const { return dir_ / name; }
 
 private:
-    fs::path dir_;
+    TempDir dir_{"factline-cli"};
 };
 
 /// Runs `factline ARGS` in `cwd`; returns the exit code (-1 when it did not exit normally).
