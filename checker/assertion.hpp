@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "checker/civil_date.hpp"
 #include "checker/span.hpp"
@@ -34,6 +35,7 @@ struct Assertion {
     bool negated = false;      // the value came from a negated pattern
     std::string outlet;        // copied from the document's metadata (may be "")
     std::string doc_hash;      // hash of the document text (stable finding ids)
+    std::vector<std::string> subject_alternatives;  // other places of the same name the subject could be
 };
 
 }  // namespace factline

@@ -38,6 +38,7 @@ struct CaseAssertion {
     std::string doc = "a.txt";
     std::string cluster;  // "" = the doc's own cluster
     bool headline = false;
+    std::string subject;  // "" = the case's subject (containment cases name a place inside it)
 };
 
 /// `[[case]]`: two assertions of the topic and the kind they must produce ("none": no finding).
@@ -69,6 +70,11 @@ struct TopicRules {
     std::vector<ValueConflict> conflicts;
     std::set<std::pair<std::string, std::string>> compatible;  // documented refinements, both orders
     std::map<std::string, int> window_days;         // kind -> days, overrides kinds.toml for this topic
+    // `containment = "covers"`: a claim about a region is also a claim about
+    // every place the lexicon puts inside it, so it is compared with claims
+    // about those places (status). "none" (the default): each subject stands
+    // alone (control of a village says nothing of its oblast).
+    bool covers_contained = false;
     std::vector<std::string> kinds;                 // kinds that apply to this topic; empty = all
     std::vector<ConflictCase> cases;
 
@@ -81,6 +87,9 @@ struct TopicRules {
 struct ConflictRules {
     std::vector<TopicRules> topics;
     std::vector<RuleSpec> kinds;  // from kinds.toml; kinds not listed run with their defaults
+    // Place id -> the region that contains it (the lexicon's `parent`), for
+    // topics that cover contained places. Filled by load_rules.
+    std::map<std::string, std::string, std::less<>> parent_of;
 
     [[nodiscard]] const TopicRules* find(const std::string& topic) const;
     /// The spec of `kind` (defaults when kinds.toml does not mention it).

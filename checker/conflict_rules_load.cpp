@@ -66,7 +66,7 @@ CaseAssertion read_case_side(const FileContext& ctx, const toml::node* node, con
     CaseAssertion side;
     const toml::table* table = node != nullptr ? node->as_table() : nullptr;
     if (table == nullptr) return side;
-    check_known_keys(ctx.diagnostics, ctx.path, *table, {"holder", "group", "value", "stated", "doc", "cluster", "headline"},
+    check_known_keys(ctx.diagnostics, ctx.path, *table, {"holder", "group", "value", "stated", "doc", "cluster", "headline", "subject"},
                      "a case assertion");
     side.group = string_or(ctx.diagnostics, ctx.path, *table, "group");
     side.holder = string_or(ctx.diagnostics, ctx.path, *table, "holder", side.group);
@@ -75,6 +75,7 @@ CaseAssertion read_case_side(const FileContext& ctx, const toml::node* node, con
     side.doc = string_or(ctx.diagnostics, ctx.path, *table, "doc", side.doc);
     side.cluster = string_or(ctx.diagnostics, ctx.path, *table, "cluster");
     side.headline = (*table)["headline"].value_or(false);
+    side.subject = string_or(ctx.diagnostics, ctx.path, *table, "subject");
     if (const toml::node* v = table->get("value")) check_id(ctx, *v, side.value, known, "value");
     if (const toml::node* g = table->get("group"); g != nullptr && !groups.empty()) {
         check_id(ctx, *g, side.group, groups, "holder group");
@@ -114,7 +115,8 @@ void read_cases(const FileContext& ctx, const toml::table& file, TopicRules& top
 void load_topic_file(const FileContext& ctx, const toml::table& file, const Lexicon& lexicon, const std::string& pack,
                      ConflictRules& into) {
     check_known_keys(ctx.diagnostics, ctx.path, file,
-                     {"topic", "description", "kinds", "values", "subjects", "conflict", "compatible", "window", "case"},
+                     {"topic", "description", "kinds", "values", "subjects", "conflict", "compatible", "window", "containment",
+                      "case"},
                      "a conflict file");
     const toml::node* topic_node = file.get("topic");
     const std::string topic_id = string_or(ctx.diagnostics, ctx.path, file, "topic");
@@ -217,6 +219,12 @@ void load_topic_file(const FileContext& ctx, const toml::table& file, const Lexi
             }
         }
     }
+    if (const toml::node* containment = file.get("containment")) {
+        const std::string mode = string_or(ctx.diagnostics, ctx.path, file, "containment");
+        if (check_id(ctx, *containment, mode, {"covers", "none"}, "containment")) {
+            topic->covers_contained = mode == "covers";
+        }
+    }
     read_cases(ctx, file, *topic, known, lexicon.holder_groups);
 }
 
@@ -315,8 +323,9 @@ Assertion case_assertion(const CaseAssertion& side, const std::string& topic, co
 void test_conflict_rules(const RuleSet& rules, RuleTestReport& report) {
     for (const auto& topic : rules.conflicts.topics) {
         for (const auto& c : topic.cases) {
-            const std::vector<Assertion> pair{case_assertion(c.a, topic.topic, c.subject),
-                                              case_assertion(c.b, topic.topic, c.subject)};
+            const std::vector<Assertion> pair{
+                case_assertion(c.a, topic.topic, c.a.subject.empty() ? c.subject : c.a.subject),
+                case_assertion(c.b, topic.topic, c.b.subject.empty() ? c.subject : c.b.subject)};
             const auto findings = find_conflicts(pair, rules.conflicts);
             std::string got;
             for (const auto& f : findings) got += (got.empty() ? "" : ",") + f.kind;

@@ -108,6 +108,14 @@ private:
         return ids;
     }
 
+    // The namesakes the sentence's mention of `subject` left open (a village name shared across oblasts).
+    static std::vector<std::string> namesakes_of(const SentenceData& data, const std::string& subject) {
+        for (const auto& mention : data.mentions) {
+            if (mention.id == subject && !mention.alternatives.empty()) return mention.alternatives;
+        }
+        return {};
+    }
+
     bool names_holder(const SentenceData& data, std::uint32_t begin, std::uint32_t end) const {
         return std::any_of(data.mentions.begin(), data.mentions.end(), [&](const Mention& m) {
             return is_holder_mention(m) && m.begin >= begin && m.end <= end;
@@ -343,6 +351,7 @@ private:
                         a.holder_group = holder.group;
                         a.topic = rule.topic;
                         a.subject = subject;
+                        a.subject_alternatives = namesakes_of(data, subject);
                         a.value = value;
                         a.stated = stated;
                         a.stated_source = stated ? source : DateSource::unknown;

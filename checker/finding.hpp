@@ -24,6 +24,7 @@ struct FindingEvidence {
     std::string rule;
     std::string doc_hash;
     bool headline = false;
+    std::string subject;  // the assertion's subject when it is a place inside the finding's subject, else ""
 };
 
 struct FindingSide {

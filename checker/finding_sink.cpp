@@ -11,7 +11,7 @@ namespace factline {
 
 namespace {
 
-FindingEvidence evidence_of(const Assertion& a) {
+FindingEvidence evidence_of(const Assertion& a, const std::string& finding_subject) {
     FindingEvidence e;
     e.doc = a.doc;
     e.line = a.evidence.line;
@@ -25,6 +25,7 @@ FindingEvidence evidence_of(const Assertion& a) {
     e.rule = a.rule;
     e.doc_hash = a.doc_hash;
     e.headline = a.headline;
+    if (a.subject != finding_subject) e.subject = a.subject;
     return e;
 }
 
@@ -67,7 +68,7 @@ std::vector<Finding> FindingSink::flush(const Timeline& timeline) {
             auto& side = sides[{a.value, a.holder_group, by_date && a.stated ? to_iso(*a.stated) : std::string()}];
             side.value = a.value;
             side.holder_group = a.holder_group;
-            side.evidence.push_back(evidence_of(a));
+            side.evidence.push_back(evidence_of(a, timeline.subject));
             finding.undated = finding.undated || !a.stated;
         }
         for (auto& [key, side] : sides) {

@@ -63,7 +63,9 @@ bool LexiconMatcher::accepted(const Entry& entry, const std::vector<Token>& toke
         }
     }
     if (context_only_.count(entry.id) == 0) return true;
-    return place_context(tokens, begin, end);
+    // A name that is also a common word is a place only when written as a
+    // name: "in Peace" may be the village, "in peace" never is.
+    return tokens[begin].capitalised && place_context(tokens, begin, end);
 }
 
 std::vector<Mention> LexiconMatcher::find(const std::vector<Token>& tokens) const {
@@ -94,7 +96,7 @@ std::vector<Mention> LexiconMatcher::find(const std::vector<Token>& tokens) cons
                 // "the town of Bakhmut" names its place: no anaphor.
                 const bool anaphor = entry.kind == MentionKind::group_anaphora || entry.kind == MentionKind::region_anaphora;
                 if (anaphor && end < n && tokens[end].text == "of") continue;
-                out.push_back({i, end, entry.kind, entry.id});
+                out.push_back({i, end, entry.kind, entry.id, {}});
                 found = true;
             }
             if (found) i = end;

@@ -33,6 +33,7 @@ struct Mention {
     std::uint32_t end = 0;
     MentionKind kind = MentionKind::region;
     std::string id;
+    std::vector<std::string> alternatives;  // namesake places this span could also mean, most likely first
 };
 
 class LexiconMatcher {
@@ -41,7 +42,7 @@ public:
     void add(std::string_view name, MentionKind kind, const std::string& id);
     /// Adds a name given as normalised tokens.
     void add(const std::vector<std::string>& tokens, MentionKind kind, const std::string& id);
-    /// Marks region ids that match only in place context.
+    /// Marks region ids that match only capitalised and in place context.
     void set_context_only(const std::string& region_id) { context_only_.insert(region_id); }
     /// Phrases that make a place name foreign after a comma ("Lyman, Nebraska",
     /// "Odessa, Texas"): such a name is no region mention.

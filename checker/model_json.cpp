@@ -53,6 +53,7 @@ Json evidence_json(const FindingEvidence& e) {
     j["headline"] = e.headline;
     j["doc_hash"] = e.doc_hash;
     j["text"] = e.text;
+    if (!e.subject.empty()) j["subject"] = e.subject;  // a place inside the finding's subject
     return j;
 }
 
@@ -70,6 +71,7 @@ FindingEvidence evidence_from(const Json& j) {
     e.headline = bool_from(j, "headline");
     e.doc_hash = string_from(j, "doc_hash");
     e.text = string_from(j, "text");
+    e.subject = string_from(j, "subject");
     return e;
 }
 
@@ -116,6 +118,7 @@ std::string to_json_line(const Assertion& a) {
     j["negated"] = a.negated;
     j["outlet"] = a.outlet;
     j["doc_hash"] = a.doc_hash;
+    if (!a.subject_alternatives.empty()) j["subject_alternatives"] = a.subject_alternatives;
     return dump(j);
 }
 
@@ -187,6 +190,11 @@ std::vector<Assertion> read_assertions(const std::filesystem::path& path, Diagno
         a.negated = bool_from(j, "negated");
         a.outlet = string_from(j, "outlet");
         a.doc_hash = string_from(j, "doc_hash");
+        if (auto it = j.find("subject_alternatives"); it != j.end() && it->is_array()) {
+            for (const auto& id : *it) {
+                if (id.is_string()) a.subject_alternatives.push_back(id.get<std::string>());
+            }
+        }
         return a;
     });
 }

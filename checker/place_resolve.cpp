@@ -47,7 +47,17 @@ void resolve_namesakes(std::vector<Mention>& mentions, const Lexicon& lexicon, c
         for (std::size_t k = i + 1; k < j; ++k) {
             if (score(k) > score(best) || (score(k) == score(best) && mentions[k].id < mentions[best].id)) best = k;
         }
-        out.push_back(mentions[best]);
+        Mention kept = mentions[best];
+        std::vector<std::size_t> others;
+        for (std::size_t k = i; k < j; ++k) {
+            if (k != best) others.push_back(k);
+        }
+        std::sort(others.begin(), others.end(), [&](std::size_t x, std::size_t y) {
+            if (score(x) != score(y)) return score(x) > score(y);
+            return mentions[x].id < mentions[y].id;
+        });
+        for (std::size_t k : others) kept.alternatives.push_back(mentions[k].id);
+        out.push_back(std::move(kept));
         i = j;
     }
     mentions = std::move(out);

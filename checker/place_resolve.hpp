@@ -18,7 +18,8 @@ namespace factline {
 [[nodiscard]] std::vector<std::string> named_regions(const std::vector<Mention>& mentions, const Lexicon& lexicon);
 
 /// Keeps one meaning per namesake span of `mentions`, using `context`
-/// (region ids named in the paragraph) and then population.
+/// (region ids named in the paragraph) and then population; the meanings not
+/// kept are listed on it (Mention::alternatives) so the assertion can say so.
 void resolve_namesakes(std::vector<Mention>& mentions, const Lexicon& lexicon, const std::vector<std::string>& context);
 
 }  // namespace factline

@@ -42,6 +42,7 @@ struct Record {
     std::int32_t day;     // INT32_MAX: undated
     std::uint8_t headline;
     std::uint8_t group_voice;
+    std::uint8_t contained;
 };
 
 constexpr std::int32_t undated_record = INT32_MAX;
@@ -61,12 +62,15 @@ void for_each_timeline(const std::vector<Assertion>& assertions, const ConflictR
         const std::uint32_t topic = topics.id(a.topic);
         if (topic == topic_rules.size()) topic_rules.push_back(rules.find(a.topic));
         if (topic_rules[topic] == nullptr) continue;  // a topic without conflict rules cannot conflict
-        const std::pair<std::uint32_t, std::uint32_t> key{topic, subjects.id(a.subject)};
-        auto [it, inserted] = key_ids.emplace(key, static_cast<std::uint32_t>(keys.size()));
-        if (inserted) {
-            keys.push_back(key);
-            records.emplace_back();
-        }
+        const auto records_of = [&](std::string_view subject) -> std::vector<Record>& {
+            const std::pair<std::uint32_t, std::uint32_t> key{topic, subjects.id(subject)};
+            auto [it, inserted] = key_ids.emplace(key, static_cast<std::uint32_t>(keys.size()));
+            if (inserted) {
+                keys.push_back(key);
+                records.emplace_back();
+            }
+            return records[it->second];
+        };
         Record r{};
         r.index = static_cast<std::uint32_t>(i);
         r.value = values.id(a.value);
@@ -77,7 +81,19 @@ void for_each_timeline(const std::vector<Assertion>& assertions, const ConflictR
         r.day = a.stated ? static_cast<std::int32_t>(days_from_civil(*a.stated)) : undated_record;
         r.headline = a.headline;
         r.group_voice = a.holder == a.holder_group;
-        records[it->second].push_back(r);
+        records_of(a.subject).push_back(r);
+        if (topic_rules[topic]->covers_contained) {
+            // Every enclosing region, innermost first; the depth bound stops a
+            // parent cycle in a user's pack from looping.
+            r.contained = 1;
+            std::string_view place = a.subject;
+            for (int depth = 0; depth < 8; ++depth) {
+                const auto parent = rules.parent_of.find(place);
+                if (parent == rules.parent_of.end() || parent->second == a.subject) break;
+                records_of(parent->second).push_back(r);
+                place = parent->second;
+            }
+        }
     }
 
     // Keys in (topic, subject) name order: findings come out in a fixed order
@@ -127,6 +143,7 @@ void for_each_timeline(const std::vector<Assertion>& assertions, const ConflictR
             entry.day = r.day == undated_record ? TimelineEntry::undated_day : r.day;
             entry.headline = r.headline != 0;
             entry.group_voice = r.group_voice != 0;
+            entry.contained = r.contained != 0;
             timeline.by_value[entry.value].push_back(timeline.entries.size());
             timeline.tracks[entry.group].push_back(timeline.entries.size());
             timeline.entries.push_back(entry);

@@ -31,6 +31,7 @@ struct TimelineEntry {
     std::int64_t day = undated_day;  // stated date as days since 1970-01-01
     bool headline = false;
     bool group_voice = false;  // the holder is the group itself ("the Kremlin said"), no named actor
+    bool contained = false;    // about a place inside the timeline's subject (TopicRules::covers_contained)
 
     [[nodiscard]] bool dated() const { return day != undated_day; }
 };
@@ -47,7 +48,9 @@ struct Timeline {
 };
 
 /// Builds one timeline per (topic, subject) key whose topic has conflict rules
-/// and calls `visit` on each, keys in sorted order.
+/// and calls `visit` on each, keys in sorted order. Where the topic covers
+/// contained places, an assertion about a place also joins the timelines of
+/// the regions containing it (ConflictRules::parent_of), marked `contained`.
 void for_each_timeline(const std::vector<Assertion>& assertions, const ConflictRules& rules,
                        const std::function<void(const Timeline&)>& visit);
 

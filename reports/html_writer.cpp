@@ -94,6 +94,7 @@ void evidence_card(Out& out, const FindingEvidence& e) {
     out += fmt::format("<blockquote>{}</blockquote>\n", esc(truncate_text(e.text, 600)));
     out += "<dl>";
     if (e.headline) out += "<dt>Where</dt><dd>headline</dd>";
+    if (!e.subject.empty()) out += fmt::format("<dt>About</dt><dd>{} (inside the subject)</dd>", esc(e.subject));
     out += fmt::format("<dt>Speaker</dt><dd>{}</dd>", esc(e.holder.empty() ? "—" : e.holder));
     out += fmt::format("<dt>Outlet</dt><dd>{}</dd>", esc(e.outlet.empty() ? "—" : e.outlet));
     out += fmt::format("<dt>Stated</dt><dd>{}</dd>", esc(dated_label(e.stated, e.stated_source)));

@@ -50,7 +50,8 @@ void finding_section(Out& out, const Finding& f) {
     out += "|---|---|---|---|---|---|---|\n";
     for (const auto& side : f.sides) {
         for (const auto& e : side.evidence) {
-            const std::string quote = truncate_text(e.text) + (e.headline ? " (headline)" : "");
+            const std::string quote = truncate_text(e.text) + (e.headline ? " (headline)" : "") +
+                                      (e.subject.empty() ? "" : " (about " + e.subject + ")");
             out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdown_cell(side.value),
                                markdown_cell(side.holder_group), markdown_cell(quote), markdown_cell(e.holder),
                                markdown_cell(e.outlet), markdown_cell(dated_label(e.stated, e.stated_source)),

@@ -3,7 +3,10 @@
 // timeline, filtered by the kind's predicate; each entry that takes part in at
 // least one owned pair is reported to the sink once. The work is quadratic in
 // the entries of one (topic, subject) key and one value pair, linear in keys;
-// pairs already covered at both ends are skipped.
+// pairs already covered at both ends are skipped. Two entries about places
+// inside the subject (`contained`) are not a pair here: a region's timeline
+// compares claims about the region with claims about its places, and two
+// places meet in their own timelines.
 #include "checker/finding_sink.hpp"
 #include "checker/timeline.hpp"
 
@@ -21,6 +24,7 @@ void scan_conflicting_pairs(const Timeline& timeline, const FindingKind& kind, F
         for (std::size_t i = 0; i < as.size(); ++i) {
             for (std::size_t j = 0; j < bs.size(); ++j) {
                 if (hit_a[i] && hit_b[j]) continue;
+                if (timeline.entries[as[i]].contained && timeline.entries[bs[j]].contained) continue;
                 if (owns_pair(timeline.entries[as[i]], timeline.entries[bs[j]])) hit_a[i] = hit_b[j] = 1;
             }
         }

@@ -183,3 +183,82 @@ TEST(ShippedRules, SeedContradictionsAreFound) {
 
 }  // namespace
 }  // namespace factline
+
+namespace factline {
+namespace {
+
+/// stance_rules() whose topic covers contained places, with `parents` as the containment table.
+ConflictRules containment_rules(std::map<std::string, std::string, std::less<>> parents, bool covers = true) {
+    auto rules = testing::stance_rules();
+    rules.topics[0].covers_contained = covers;
+    rules.parent_of = std::move(parents);
+    return rules;
+}
+
+Assertion about(std::string subject, Assertion a) {
+    a.subject = std::move(subject);
+    return a;
+}
+
+TEST(Containment, ARegionClaimCoversItsPlaces) {
+    const auto findings = find_conflicts({about("x", said("p", "r", "yes", "2022-11-11", "a")),
+                                          about("town", said("u", "u", "no", "2022-11-12", "b"))},
+                                         containment_rules({{"town", "x"}}));
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].kind, "dispute");
+    EXPECT_EQ(findings[0].subject, "x");
+    ASSERT_EQ(findings[0].sides.size(), 2u);
+    EXPECT_EQ(findings[0].sides[0].evidence[0].subject, "");       // about the region itself
+    EXPECT_EQ(findings[0].sides[1].evidence[0].subject, "town");   // about a place inside it
+}
+
+TEST(Containment, CoversEveryEnclosingRegion) {
+    const auto findings = find_conflicts({about("oblast", said("p", "r", "yes", "2022-11-11", "a")),
+                                          about("village", said("u", "u", "no", "2022-11-12", "b"))},
+                                         containment_rules({{"village", "district"}, {"district", "oblast"}}));
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].subject, "oblast");
+}
+
+TEST(Containment, TwoPlacesDoNotMeetInTheirRegion) {
+    const auto rules = containment_rules({{"town", "x"}, {"village", "x"}});
+    EXPECT_EQ(testing::kinds_of({about("town", said("p", "r", "yes", "2022-11-11", "a")),
+                                 about("village", said("u", "u", "no", "2022-11-12", "b"))},
+                                rules),
+              "none");
+}
+
+TEST(Containment, TopicsThatDoNotCoverCompareOnlyTheSameSubject) {
+    const auto rules = containment_rules({{"town", "x"}}, false);
+    EXPECT_EQ(testing::kinds_of({about("x", said("p", "r", "yes", "2022-11-11", "a")),
+                                 about("town", said("u", "u", "no", "2022-11-12", "b"))},
+                                rules),
+              "none");
+}
+
+TEST(Containment, AParentCycleInAUsersPackEnds) {
+    const auto findings = find_conflicts({about("a", said("p", "r", "yes", "2022-11-11", "a")),
+                                          about("b", said("u", "u", "no", "2022-11-12", "b"))},
+                                         containment_rules({{"a", "b"}, {"b", "a"}}));
+    EXPECT_EQ(findings.size(), 2u);  // each is inside the other: one dispute per subject, no endless walk
+}
+
+TEST(ShippedRules, StatusCoversPlacesControlDoesNot) {
+    Diagnostics diagnostics;  // the whole core pack: containment comes from its lexicon
+    const ConflictRules rules = load_rules({std::filesystem::path(FACTLINE_SOURCE_DIR) / "rules" / "core"}, diagnostics).conflicts;
+    ASSERT_FALSE(diagnostics.has_errors());
+    const auto status = find_conflicts({on("status", "kherson", said("peskov", "russia", "russia", "2022-11-11", "a")),
+                                        on("status", "kherson_city", said("zelensky", "ukraine", "ukraine", "2022-11-14", "b"))},
+                                       rules);
+    ASSERT_EQ(status.size(), 1u);
+    EXPECT_EQ(status[0].kind, "dispute");
+    EXPECT_EQ(status[0].subject, "kherson");
+    const auto control = find_conflicts(
+        {on("control", "kherson", said("narrator", "narrator", "ukraine", "2022-11-11", "a")),
+         on("control", "kherson_city", said("narrator", "narrator", "russia_full", "2022-11-12", "b"))},
+        rules);
+    EXPECT_TRUE(control.empty());
+}
+
+}  // namespace
+}  // namespace factline

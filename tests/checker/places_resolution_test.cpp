@@ -4,6 +4,7 @@
 // and containing oblast; the negative paragraphs give none.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -75,6 +76,24 @@ TEST(PlacesResolution, FrontLineFixtureResolvesEveryMention) {
         mentions += expected_paragraphs[p].size();
     }
     EXPECT_GE(mentions, 40u);
+}
+
+TEST(PlacesResolution, NamesakesKeepTheAlternatives) {
+    Diagnostics diagnostics;
+    const RuleSet rules = load_rules({fs::path(FACTLINE_SOURCE_DIR) / "rules"}, diagnostics);
+    ASSERT_FALSE(diagnostics.has_errors());
+    // Two Zolochivs (Lviv and Kharkiv oblasts): the paragraph names Kharkiv region.
+    const auto tokens = tokenize("Shelling hit Zolochiv in the Kharkiv region on Monday.");
+    auto found = rules.lexicon.matcher->find(tokens);
+    resolve_namesakes(found, rules.lexicon, named_regions(found, rules.lexicon));
+    const auto zolochiv = std::find_if(found.begin(), found.end(), [](const Mention& m) { return m.id.rfind("zolochiv", 0) == 0; });
+    ASSERT_NE(zolochiv, found.end());
+    EXPECT_EQ(zolochiv->id, "zolochiv_kharkiv");
+    EXPECT_EQ(zolochiv->alternatives, std::vector<std::string>{"zolochiv_lviv"});
+    // A name with one meaning lists none.
+    const auto kharkiv = std::find_if(found.begin(), found.end(), [](const Mention& m) { return m.id == "kharkiv"; });
+    ASSERT_NE(kharkiv, found.end());
+    EXPECT_TRUE(kharkiv->alternatives.empty());
 }
 
 }  // namespace

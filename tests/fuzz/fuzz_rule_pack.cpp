@@ -28,16 +28,6 @@ constexpr std::array<const char*, 11> targets = {
     "patterns/status.toml", "conflicts/status.toml", "conflicts/kinds.toml",
 };
 
-fs::path pack_copy() {
-    static const fs::path dir = [] {
-        const fs::path d = fs::temp_directory_path() / ("factline-fuzz-pack-" + std::to_string(::getpid()));
-        fs::remove_all(d);
-        fs::copy(fs::path(FACTLINE_SOURCE_DIR) / "rules" / "core", d, fs::copy_options::recursive);
-        return d;
-    }();
-    return dir;
-}
-
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
@@ -45,6 +35,32 @@ std::string read_file(const fs::path& path) {
 
 void write_file(const fs::path& path, const char* data, std::size_t size) {
     std::ofstream(path, std::ios::binary | std::ios::trunc).write(data, static_cast<std::streamsize>(size));
+}
+
+/// Keeps the comment header and the first `tables` top-level tables of a
+/// lexicon file. The full region and actor lists are most of the load time
+/// under the sanitizers and add no new code paths, only more of the same
+/// entries; ids the trimmed copy no longer has end in diagnostics, which the
+/// loader must handle anyway.
+void keep_first_tables(const fs::path& path, int tables) {
+    const std::string text = read_file(path);
+    std::size_t cut = 0;
+    for (int seen = 0; cut != std::string::npos && seen <= tables; ++seen) {
+        cut = text.find("\n[", cut == 0 ? 0 : cut + 1);
+    }
+    if (cut != std::string::npos) write_file(path, text.data(), cut + 1);
+}
+
+fs::path pack_copy() {
+    static const fs::path dir = [] {
+        const fs::path d = fs::temp_directory_path() / ("factline-fuzz-pack-" + std::to_string(::getpid()));
+        fs::remove_all(d);
+        fs::copy(fs::path(FACTLINE_SOURCE_DIR) / "rules" / "core", d, fs::copy_options::recursive);
+        keep_first_tables(d / "lexicon" / "regions.toml", 40);
+        keep_first_tables(d / "lexicon" / "actors.toml", 25);
+        return d;
+    }();
+    return dir;
 }
 
 }  // namespace
