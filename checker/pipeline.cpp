@@ -195,15 +195,20 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
         record.reason = skipped.reason;
         run.documents.push_back(std::move(record));
     }
+    sort_run_records(run);
+    spdlog::info("analysed {} documents ({} skipped), {} assertions", documents.size(), corpus.skipped.size(),
+                 run.assertions.size());
+    return run;
+}
+
+void sort_run_records(RunOutput& run) {
     std::stable_sort(run.documents.begin(), run.documents.end(),
                      [](const auto& a, const auto& b) { return a.doc < b.doc; });
     std::stable_sort(run.assertions.begin(), run.assertions.end(), [](const Assertion& a, const Assertion& b) {
         return std::tie(a.doc, a.evidence.line, a.evidence.col, a.topic, a.subject, a.holder, a.value) <
                std::tie(b.doc, b.evidence.line, b.evidence.col, b.topic, b.subject, b.holder, b.value);
     });
-    spdlog::info("analysed {} documents ({} skipped), {} assertions", documents.size(), corpus.skipped.size(),
-                 run.assertions.size());
-    return run;
+    sort_findings(run.date_findings);
 }
 
 void add_findings(RunOutput& run, const RuleSet& rules, const std::vector<IgnoreEntry>& ignores) {

@@ -63,6 +63,11 @@ struct AnalysisOptions {
 /// Fills documents and assertions; findings stay empty.
 [[nodiscard]] RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const AnalysisOptions& options);
 
+/// Documents by path, assertions by (doc, line, col, topic, subject, holder,
+/// value), per-document findings in finding order: the order of every output,
+/// whatever order the documents were analysed or the shards were read in.
+void sort_run_records(RunOutput& run);
+
 /// Consistency over the assertions (the reduce step), then [[ignore]] entries.
 void add_findings(RunOutput& run, const RuleSet& rules, const std::vector<IgnoreEntry>& ignores);
 

@@ -17,6 +17,7 @@
 #include "checker/model_json.hpp"
 #include "checker/pipeline.hpp"
 #include "checker/rule_pack.hpp"
+#include "checker/shard.hpp"
 #include "checker/time.hpp"
 #include "reports/report_writer.hpp"
 
@@ -192,7 +193,7 @@ int run_check(const CheckOptions& options) {
     return exit_code(run, fail_on, options.exit_zero, input_errors(run) || !written);
 }
 
-int run_extract(const CommonOptions& common, const std::vector<std::string>& paths) {
+int run_extract(const CommonOptions& common, const std::vector<std::string>& paths, const std::string& out) {
     auto setup = prepare(common);
     if (!setup) return 2;
     const Corpus corpus = read_corpus(paths, setup->config);
@@ -203,6 +204,12 @@ int run_extract(const CommonOptions& common, const std::vector<std::string>& pat
     for (const auto& d : run.documents) {
         if (d.status != "ok") std::cerr << fmt::format("{}: warning: skipped: {}\n", d.doc, d.reason);
     }
+    if (!out.empty()) {
+        Diagnostics diagnostics;
+        const bool written = write_shard(run, out, diagnostics);
+        print_diagnostics(diagnostics);
+        return input_errors(run) || !written ? 2 : 0;
+    }
     for (const auto& assertion : run.assertions) std::cout << to_json_line(assertion) << '\n';
     return input_errors(run) ? 2 : 0;
 }
@@ -212,16 +219,9 @@ int run_reduce(const CheckOptions& options, const std::vector<std::string>& file
     if (!setup) return 2;
     RunOutput run;
     Diagnostics diagnostics;
-    for (const auto& file : files) {
-        auto assertions = read_assertions(file, diagnostics);
-        run.assertions.insert(run.assertions.end(), std::make_move_iterator(assertions.begin()),
-                              std::make_move_iterator(assertions.end()));
-    }
+    for (const auto& file : files) read_shard(file, run, diagnostics);
     if (print_diagnostics(diagnostics)) return 2;
-    std::stable_sort(run.assertions.begin(), run.assertions.end(), [](const Assertion& a, const Assertion& b) {
-        return std::tie(a.doc, a.evidence.line, a.evidence.col, a.topic, a.subject, a.holder, a.value) <
-               std::tie(b.doc, b.evidence.line, b.evidence.col, b.topic, b.subject, b.holder, b.value);
-    });
+    sort_run_records(run);
     add_findings(run, setup->rules, setup->config.ignores);
     if (!load_baseline(run, options.baseline)) return 2;
     CheckOptions json_only = options;

@@ -27,7 +27,7 @@ struct CheckOptions {
 };
 
 int run_check(const CheckOptions& options);
-int run_extract(const CommonOptions& common, const std::vector<std::string>& paths);
+int run_extract(const CommonOptions& common, const std::vector<std::string>& paths, const std::string& out);
 int run_reduce(const CheckOptions& options, const std::vector<std::string>& files);
 int run_report(const CheckOptions& options, const std::string& input);
 int run_explain(const std::string& id, const std::string& input);

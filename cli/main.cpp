@@ -59,14 +59,18 @@ int main(int argc, char** argv) {
 
     factline::cli::CommonOptions extract;
     std::vector<std::string> extract_paths;
+    std::string extract_out;
     auto* extract_cmd = app.add_subcommand("extract", "assertions as JSON Lines on stdout (the map step)");
     extract_cmd->add_option("paths", extract_paths, "files, folders or - (stdin)")->required();
+    extract_cmd->add_option("--out", extract_out,
+                            "write a shard folder for reduce instead (assertions, documents, per-document findings)");
     add_common(extract_cmd, extract);
 
     factline::cli::CheckOptions reduce;
     std::vector<std::string> reduce_files;
     auto* reduce_cmd = app.add_subcommand("reduce", "assertion files from extract -> findings (the reduce step)");
-    reduce_cmd->add_option("files", reduce_files, "assertions JSON Lines files")->required();
+    reduce_cmd->add_option("files", reduce_files, "shard folders (extract --out) or assertions JSON Lines files")
+        ->required();
     add_common(reduce_cmd, reduce.common);
     add_report_options(reduce_cmd, reduce);
     reduce_cmd->add_option("--baseline", reduce.baseline, "earlier findings.jsonl: only new findings fail");
@@ -135,7 +139,7 @@ int main(int argc, char** argv) {
 
     try {
         if (*check_cmd) return factline::cli::run_check(check);
-        if (*extract_cmd) return factline::cli::run_extract(extract, extract_paths);
+        if (*extract_cmd) return factline::cli::run_extract(extract, extract_paths, extract_out);
         if (*reduce_cmd) return factline::cli::run_reduce(reduce, reduce_files);
         if (*report_cmd) return factline::cli::run_report(report, report_input);
         if (*explain_cmd) return factline::cli::run_explain(explain_id, explain_input);

@@ -16,7 +16,10 @@ metadata applies as in a single run, and evidence paths are mapped back to the
 original ones. Limitation: near-duplicate clustering (syndicated copies, and
 the dates propagated inside a cluster) happens inside `extract`, so copies of
 one story must land in the same shard — keep them in adjacent (sorted) files or
-use fewer shards; findings across shards are still found by `reduce`.
+use fewer shards; findings across shards are still found by `reduce`. Each
+worker returns a shard folder (`extract --out`): assertions, document records
+and per-document findings (a weekday that does not fit its date), so the
+reduced output lists every document and finding a single `check` would.
 JSON Lines inputs are sharded as whole files.
 """
 import argparse
@@ -87,25 +90,43 @@ def build_shard(index, items, work):
     return mapping
 
 
+SHARD_FILES = ("assertions.jsonl", "documents.jsonl", "document_findings.jsonl")
+
+
+def original_path(doc, mapping):
+    """The path the user gave for a file the shard folder links to."""
+    for shard_path, arg in mapping:
+        if doc == shard_path or doc.startswith(shard_path + "/"):
+            return arg.rstrip("/") + doc[len(shard_path):]
+    return doc
+
+
+def map_back(record, mapping):
+    """Evidence paths of one record (assertion, document or finding) as the user gave them."""
+    if "doc" in record:
+        record["doc"] = original_path(record["doc"], mapping)
+    for side in record.get("sides", []):
+        for evidence in side.get("evidence", []):
+            evidence["doc"] = original_path(evidence.get("doc", ""), mapping)
+    return record
+
+
 def run_extract(factline, mapping, rules):
-    """Map step on a worker: assertions of one shard, evidence paths mapped back."""
-    args = [factline, "extract", "--quiet", "--jobs", "1"] + [m[0] for m in mapping]
-    for r in rules:
-        args += ["--rules", r]
-    done = subprocess.run(args, capture_output=True, text=True)
-    if done.returncode >= 2:
-        raise RuntimeError(f"factline extract failed ({done.returncode}): {done.stderr.strip()}")
-    out = []
-    for line in done.stdout.splitlines():
-        if not line:
-            continue
-        record = json.loads(line)
-        for shard_path, arg in mapping:
-            if record.get("doc", "") == shard_path or record.get("doc", "").startswith(shard_path + "/"):
-                record["doc"] = arg.rstrip("/") + record["doc"][len(shard_path):]
-                break
-        out.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-    return "\n".join(out) + ("\n" if out else "")
+    """Map step on a worker: one shard folder (assertions, documents, per-document
+    findings) as {file name: JSON Lines text}, evidence paths mapped back."""
+    with tempfile.TemporaryDirectory(prefix="factline-shard-") as out:
+        args = [factline, "extract", "--quiet", "--jobs", "1", "--out", out] + [m[0] for m in mapping]
+        for r in rules:
+            args += ["--rules", r]
+        done = subprocess.run(args, capture_output=True, text=True)
+        if done.returncode >= 2:
+            raise RuntimeError(f"factline extract failed ({done.returncode}): {done.stderr.strip()}")
+        shard = {}
+        for name in SHARD_FILES:
+            lines = Path(out, name).read_text(encoding="utf-8").splitlines()
+            records = [map_back(json.loads(line), mapping) for line in lines if line]
+            shard[name] = "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records)
+        return shard
 
 
 def main():
@@ -152,10 +173,12 @@ def main():
             if cluster is not None:
                 cluster.close()
         files = []
-        for i, text in enumerate(results):
-            f = Path(work) / f"assertions-{i:04d}.jsonl"
-            f.write_text(text, encoding="utf-8")
-            files.append(str(f))
+        for i, shard in enumerate(results):
+            folder = Path(work) / f"extracted-{i:04d}"
+            folder.mkdir()
+            for name, text in shard.items():
+                (folder / name).write_text(text, encoding="utf-8")
+            files.append(str(folder))
         reduce_args = [factline, "reduce", *files, "--out", args.out, "--format", args.format, "--exit-zero", "--quiet"]
         for r in rules:
             reduce_args += ["--rules", r]

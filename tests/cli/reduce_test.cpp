@@ -54,6 +54,39 @@ TEST(Reduce, ShardsGiveTheFindingsOfCheck) {
     RecordProperty("findings", static_cast<int>(from_whole.size()));
 }
 
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Shard folders (extract --out) carry documents and per-document findings
+// (fixture 08's weekday that does not fit its date), so reduce writes the
+// same findings.jsonl and documents.jsonl as check, byte for byte.
+TEST(Reduce, ShardFoldersCarryDocumentsAndWeekdayFindings) {
+    Scratch scratch;
+    const fs::path input = fs::path(FACTLINE_SOURCE_DIR) / "fixtures/sample/input";
+    std::string half_a;
+    std::string half_b;
+    for (const auto& entry : fs::directory_iterator(input)) {
+        if (entry.path().extension() != ".txt") continue;
+        const std::string name = entry.path().filename().string();
+        (name < "06" ? half_a : half_b) += " '" + entry.path().string() + "'";
+    }
+    ASSERT_FALSE(half_a.empty());
+    ASSERT_FALSE(half_b.empty());
+    ASSERT_EQ(run_factline(scratch.dir(), "extract" + half_b + " --out shard-b"), 0);
+    ASSERT_EQ(run_factline(scratch.dir(), "extract" + half_a + " --out shard-a"), 0);
+    ASSERT_TRUE(fs::exists(scratch / "shard-b/document_findings.jsonl"));
+    const int reduced = run_factline(scratch.dir(), "reduce shard-b shard-a --out reduced --format json");
+    const int checked = run_factline(scratch.dir(), "check" + half_a + half_b + " --out whole --format json");
+    EXPECT_EQ(reduced, checked);
+    const std::string findings = slurp(scratch / "whole/findings.jsonl");
+    EXPECT_NE(findings.find("\"kind\":\"date_mismatch\""), std::string::npos);
+    EXPECT_EQ(slurp(scratch / "reduced/findings.jsonl"), findings);
+    EXPECT_EQ(slurp(scratch / "reduced/documents.jsonl"), slurp(scratch / "whole/documents.jsonl"));
+    EXPECT_EQ(slurp(scratch / "reduced/assertions.jsonl"), slurp(scratch / "whole/assertions.jsonl"));
+}
+
 TEST(Reduce, ShardOrderDoesNotChangeTheBytes) {
     Scratch scratch;
     const auto rules = testing::conflict_rules_root(scratch);
