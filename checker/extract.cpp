@@ -321,8 +321,9 @@ private:
         remember_occasions(data, speech);
 
         std::vector<Candidate> candidates;
+        const PreparedSentence prepared(data.tokens, slots);
         for (const auto& rule : rules_.patterns.rules) {
-            for (const auto& match : match_rule(rule, data.tokens, slots)) {
+            for (const auto& match : match_rule(rule, prepared)) {
                 if (is_irrealis(data.tokens, match, lexicon_)) continue;
                 const bool negated = is_negated(data.tokens, match, lexicon_);
                 const std::string& value = negated ? rule.negated_value : rule.value;

@@ -74,9 +74,12 @@ public:
         cut_to_end();
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             if (lines_[i].blank || lines_[i].kind) continue;
+            const std::string_view line = lines_[i].text.of(text_);
+            if (line.size() > max_rule_line_bytes) continue;
+            const std::string folded = fold_line(line);  // once per line, not once per pattern
             for (const auto& rule : rules_.boilerplate) {
                 if (rule.action == BoilerplateRule::Action::drop_to_end) continue;
-                if (!rule_matches(rule, lines_[i].text.of(text_))) continue;
+                if (!rule_matches_folded(rule, folded)) continue;
                 if (rule.action == BoilerplateRule::Action::drop_block) {
                     mark_block(i, rule);
                 } else {
@@ -86,7 +89,7 @@ public:
             }
             if (lines_[i].kind) continue;
             for (const auto& credit : rules_.caption_credits) {
-                if (line_matches(credit, lines_[i].text.of(text_))) {
+                if (folded_line_matches(credit, folded)) {
                     mark(i, i, BlockKind::caption, "layout.caption-credit");
                     break;
                 }
@@ -101,9 +104,10 @@ private:
             if (lines_[i].blank) continue;
             const std::string_view line = lines_[i].text.of(text_);
             // A "Related Articles" above the story is navigation, not the end of the story.
-            if (body_seen) {
+            if (body_seen && line.size() <= max_rule_line_bytes) {
+                const std::string folded = fold_line(line);
                 for (const auto& rule : rules_.boilerplate) {
-                    if (rule.action != BoilerplateRule::Action::drop_to_end || !rule_matches(rule, line)) continue;
+                    if (rule.action != BoilerplateRule::Action::drop_to_end || !rule_matches_folded(rule, folded)) continue;
                     mark(start_back(i, rule), lines_.size() - 1, rule.kind, rule.id);
                     return;
                 }
@@ -122,8 +126,10 @@ private:
             if (line.blank) continue;
             if (line.kind) break;
             const std::string_view content = line.text.of(text_);
-            const bool claimed = std::any_of(rule.starts_back_at.begin(), rule.starts_back_at.end(),
-                                             [&](const LinePattern& p) { return line_matches(p, content); });
+            const std::string folded = content.size() <= max_rule_line_bytes ? fold_line(content) : std::string();
+            const bool claimed = !folded.empty() &&
+                                 std::any_of(rule.starts_back_at.begin(), rule.starts_back_at.end(),
+                                             [&](const LinePattern& p) { return folded_line_matches(p, folded); });
             if (claimed) {
                 start = j;
             } else if (!line.indented) {

@@ -56,14 +56,26 @@ struct LinePattern {
     enum class Match { equals, starts_with, contains };
     Match match = Match::equals;
     std::string text;
+    // Compiled once by make_line_pattern: `text` folded like a line (fold_line),
+    // and, when it has a `*`/`#` inside, the whole glob including the edge `*`s.
+    std::string folded;
+    std::string glob;
+    bool wildcard = false;
 };
 
 /// The LinePattern a TOML glob stands for ("Leave a Reply*" → starts_with).
 [[nodiscard]] LinePattern make_line_pattern(std::string_view glob);
 
+/// A line as patterns see it: lower-case ASCII, blanks trimmed and collapsed,
+/// curly apostrophes straight. Fold a line once and ask every pattern.
+[[nodiscard]] std::string fold_line(std::string_view line);
+
 /// True when `line` (any surrounding blanks ignored, runs of blanks as one
 /// space, ’ as ') matches `pattern`.
 [[nodiscard]] bool line_matches(const LinePattern& pattern, std::string_view line);
+
+/// The same for a line already folded with fold_line().
+[[nodiscard]] bool folded_line_matches(const LinePattern& pattern, std::string_view folded);
 
 /// A rule from rules/<pack>/layout/*.toml.
 struct BoilerplateRule {
@@ -92,6 +104,14 @@ struct LayoutRules {
 
 /// True when `rule` accepts `line` (its patterns and max_words).
 [[nodiscard]] bool rule_matches(const BoilerplateRule& rule, std::string_view line);
+
+/// The same for a line already folded with fold_line().
+[[nodiscard]] bool rule_matches_folded(const BoilerplateRule& rule, std::string_view folded);
+
+/// Layout rules describe page furniture (widgets, captions, credits), which
+/// is never longer than a long caption; longer lines are never matched, which
+/// keeps layout linear on hostile input (a 50 MB line).
+inline constexpr std::size_t max_rule_line_bytes = 4000;
 
 /// Splits `text` into blocks and finds headline and dateline.
 [[nodiscard]] Layout analyse_layout(std::string_view text, const LayoutRules& rules);

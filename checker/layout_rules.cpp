@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
-#include <unordered_map>
 
 #include "checker/layout.hpp"
 #include "checker/rule_pack.hpp"
@@ -12,8 +11,6 @@
 namespace factline {
 
 namespace fs = std::filesystem;
-
-namespace {
 
 /// Lower-cased ASCII, blanks trimmed and collapsed, curly apostrophes straight:
 /// so that a pattern does not depend on how a page spaced or typeset a line.
@@ -44,40 +41,7 @@ std::string fold_line(std::string_view line) {
     return out;
 }
 
-/// fold_line() of the line last asked for on this thread: the classifier asks
-/// every rule and pattern about the same line, and folding it once per pattern
-/// was the layout stage's hot path. Keyed by the line's bytes, so it is never stale.
-const std::string& folded(std::string_view line) {
-    thread_local std::string last_line;
-    thread_local std::string last_folded;
-    thread_local bool valid = false;
-    if (!valid || last_line != line) {
-        last_line.assign(line);
-        last_folded = fold_line(line);
-        valid = true;
-    }
-    return last_folded;
-}
-
-/// A pattern's text as a glob over folded lines, computed once per thread
-/// (patterns are few and asked about every line).
-/// Keyed by the pattern's address (cheap to hash) and checked against its text,
-/// so a pattern that moved or changed is folded again.
-const std::string& pattern_glob(const std::string& pattern) {
-    struct Folded {
-        std::string text;
-        std::string glob;
-    };
-    thread_local std::unordered_map<const std::string*, Folded> cache;
-    Folded& entry = cache[&pattern];
-    if (entry.text == pattern && !(entry.glob.empty() && !pattern.empty())) return entry.glob;
-    entry.text = pattern;
-    entry.glob = fold_line(pattern);
-    // fold_line() trims; a pattern's edge blank matters ("* via Reuters").
-    if (!pattern.empty() && pattern.front() == ' ') entry.glob.insert(entry.glob.begin(), ' ');
-    if (!pattern.empty() && pattern.back() == ' ') entry.glob.push_back(' ');
-    return entry.glob;
-}
+namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -210,39 +174,47 @@ LinePattern make_line_pattern(std::string_view text) {
         text.remove_suffix(1);
     }
     pattern.text = std::string(text);
+    pattern.folded = fold_line(text);
+    // fold_line() trims; a pattern's edge blank matters ("* via Reuters").
+    if (!text.empty() && text.front() == ' ') pattern.folded.insert(pattern.folded.begin(), ' ');
+    if (!text.empty() && text.back() == ' ') pattern.folded.push_back(' ');
+    pattern.wildcard = pattern.folded.find_first_of("*#") != std::string::npos;
+    if (pattern.wildcard) {
+        switch (pattern.match) {
+            case LinePattern::Match::equals: pattern.glob = pattern.folded; break;
+            case LinePattern::Match::starts_with: pattern.glob = pattern.folded + "*"; break;
+            case LinePattern::Match::contains: pattern.glob = "*" + pattern.folded + "*"; break;
+        }
+    }
     return pattern;
 }
 
-bool line_matches(const LinePattern& pattern, std::string_view line) {
-    // Layout rules describe page furniture (widgets, captions, credits), which
-    // is never longer than a long caption; skipping longer lines keeps layout
-    // linear on hostile input (a 50 MB line) instead of folding it per rule.
-    constexpr std::size_t max_rule_line_bytes = 4000;
-    if (line.size() > max_rule_line_bytes) return false;
-    const std::string& text = folded(line);
-    const std::string& glob_text = pattern_glob(pattern.text);
-    if (glob_text.find_first_of("*#") == std::string::npos) {
-        // No wildcard inside: plain comparisons, without the recursive glob.
-        const std::string_view t = text;
-        switch (pattern.match) {
-            case LinePattern::Match::equals: return t == glob_text;
-            case LinePattern::Match::starts_with: return t.substr(0, glob_text.size()) == glob_text;
-            case LinePattern::Match::contains: return t.find(glob_text) != std::string_view::npos;
-        }
-    }
+bool folded_line_matches(const LinePattern& pattern, std::string_view folded) {
+    if (pattern.wildcard) return glob(pattern.glob, folded);
+    // No wildcard inside: plain comparisons, without the recursive glob.
     switch (pattern.match) {
-        case LinePattern::Match::equals: return glob(glob_text, text);
-        case LinePattern::Match::starts_with: return glob(glob_text + "*", text);
-        case LinePattern::Match::contains: return glob("*" + glob_text + "*", text);
+        case LinePattern::Match::equals: return folded == pattern.folded;
+        case LinePattern::Match::starts_with: return folded.substr(0, pattern.folded.size()) == pattern.folded;
+        case LinePattern::Match::contains: return folded.find(pattern.folded) != std::string_view::npos;
     }
     return false;
 }
 
-bool rule_matches(const BoilerplateRule& rule, std::string_view line) {
-    if (line.size() > 4000) return false;  // see line_matches
-    if (rule.max_words > 0 && words_in(folded(line)) > rule.max_words) return false;
+bool line_matches(const LinePattern& pattern, std::string_view line) {
+    if (line.size() > max_rule_line_bytes) return false;
+    return folded_line_matches(pattern, fold_line(line));
+}
+
+bool rule_matches_folded(const BoilerplateRule& rule, std::string_view folded) {
+    if (folded.size() > max_rule_line_bytes) return false;
+    if (rule.max_words > 0 && words_in(folded) > rule.max_words) return false;
     return std::any_of(rule.patterns.begin(), rule.patterns.end(),
-                       [&](const LinePattern& pattern) { return line_matches(pattern, line); });
+                       [&](const LinePattern& pattern) { return folded_line_matches(pattern, folded); });
+}
+
+bool rule_matches(const BoilerplateRule& rule, std::string_view line) {
+    if (line.size() > max_rule_line_bytes) return false;
+    return rule_matches_folded(rule, fold_line(line));
 }
 
 void load_layout_rules(const RulePackInfo& pack, LayoutRules& into, Diagnostics& diagnostics) {

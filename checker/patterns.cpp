@@ -74,6 +74,13 @@ std::vector<PatternStep> compile(const std::vector<grammar::PatternNode>& nodes,
                 context.error_at_text("@" + node.text, "rules.unknown-class", message);
             } else {
                 step.phrases = it->second;
+                for (const auto& phrase : step.phrases) {
+                    if (phrase.empty()) step.empty_phrase = true;
+                    else step.first_words.push_back(phrase.front());
+                }
+                std::sort(step.first_words.begin(), step.first_words.end());
+                step.first_words.erase(std::unique(step.first_words.begin(), step.first_words.end()),
+                                       step.first_words.end());
             }
             break;
         }
@@ -345,27 +352,20 @@ private:
     std::uint32_t end_ = 0;
 };
 
-bool has_token(const std::vector<Token>& tokens, const std::string& word, bool prefix) {
-    return std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
-        return prefix ? t.text.compare(0, word.size(), word) == 0 : t.text == word;
-    });
-}
-
 /// False when a top-level step of `steps` needs a word, a class phrase or a
 /// slot the sentence does not have: then no start position can match, and the
 /// backtracking search (the extraction stage's hot path) is skipped.
-bool may_match(const std::vector<PatternStep>& steps, const std::vector<Token>& tokens, const SlotTable& slots) {
+bool may_match(const std::vector<PatternStep>& steps, const PreparedSentence& words, const SlotTable& slots) {
     for (const auto& s : steps) {
         switch (s.kind) {
         case PatternStep::Kind::words:
             for (std::size_t i = 0; i < s.words.size(); ++i) {
-                if (!has_token(tokens, s.words[i], s.prefix && i + 1 == s.words.size())) return false;
+                const bool prefix = s.prefix && i + 1 == s.words.size();
+                if (!(prefix ? words.has_prefix(s.words[i]) : words.has(s.words[i]))) return false;
             }
             break;
         case PatternStep::Kind::word_class:
-            if (std::none_of(s.phrases.begin(), s.phrases.end(), [&](const std::vector<std::string>& phrase) {
-                    return phrase.empty() || has_token(tokens, phrase.front(), false);
-                })) {
+            if (!s.empty_phrase && !words.shares_any(s.first_words)) {
                 return false;
             }
             break;
@@ -385,15 +385,14 @@ bool may_match(const std::vector<PatternStep>& steps, const std::vector<Token>& 
 
 }  // namespace
 
-std::vector<PatternMatch> match_rule(const PatternRule& rule, const std::vector<Token>& tokens, const SlotTable& slots) {
-    if (std::none_of(rule.compiled.begin(), rule.compiled.end(),
-                     [&](const std::vector<PatternStep>& steps) { return may_match(steps, tokens, slots); })) {
-        return {};
-    }
+PreparedSentence::PreparedSentence(const std::vector<Token>& tokens, const SlotTable& slots_in) : slots(slots_in) {
+    words_.reserve(tokens.size());
+    for (const auto& token : tokens) words_.emplace_back(token.text);
+    std::sort(words_.begin(), words_.end());
+    words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+
     // Quotation marks are transparent to patterns ('to "liberate" the areas'): match over the
     // other tokens and map positions back.
-    std::vector<Token> kept;
-    std::vector<std::uint32_t> original;  // kept index -> token index (one past the end included)
     std::vector<std::uint32_t> kept_at(tokens.size() + 1, 0);  // token index -> kept index
     for (std::uint32_t i = 0; i < tokens.size(); ++i) {
         kept_at[i] = static_cast<std::uint32_t>(kept.size());
@@ -403,7 +402,6 @@ std::vector<PatternMatch> match_rule(const PatternRule& rule, const std::vector<
     }
     kept_at[tokens.size()] = static_cast<std::uint32_t>(kept.size());
     original.push_back(static_cast<std::uint32_t>(tokens.size()));
-    SlotTable kept_slots;
     for (const auto& [name, table] : slots) {
         auto& into = kept_slots[name];
         into.resize(kept.size() + 1);
@@ -412,14 +410,50 @@ std::vector<PatternMatch> match_rule(const PatternRule& rule, const std::vector<
             for (const auto& candidate : table[original[k]]) into[k].push_back({kept_at[candidate.end], candidate.ids});
         }
     }
+}
+
+bool PreparedSentence::has(std::string_view word) const {
+    return std::binary_search(words_.begin(), words_.end(), word);
+}
+
+bool PreparedSentence::shares_any(const std::vector<std::string>& sorted) const {
+    // A merge of two sorted lists: a class has dozens of first words, a sentence a few dozen.
+    auto a = words_.begin();
+    auto b = sorted.begin();
+    while (a != words_.end() && b != sorted.end()) {
+        const int order = a->compare(*b);
+        if (order == 0) return true;
+        if (order < 0) ++a;
+        else ++b;
+    }
+    return false;
+}
+
+bool PreparedSentence::has_prefix(std::string_view prefix) const {
+    const auto it = std::lower_bound(words_.begin(), words_.end(), prefix);
+    return it != words_.end() && it->substr(0, prefix.size()) == prefix;
+}
+
+std::vector<PatternMatch> match_rule(const PatternRule& rule, const std::vector<Token>& tokens, const SlotTable& slots) {
+    return match_rule(rule, PreparedSentence(tokens, slots));
+}
+
+std::vector<PatternMatch> match_rule(const PatternRule& rule, const PreparedSentence& sentence) {
+    std::vector<char> possible(rule.compiled.size());
+    for (std::size_t k = 0; k < rule.compiled.size(); ++k) {
+        possible[k] = may_match(rule.compiled[k], sentence, sentence.slots);
+    }
+    if (std::find(possible.begin(), possible.end(), 1) == possible.end()) return {};
+    const auto& original = sentence.original;
     // An end maps back to just after the last kept token it covers.
     const auto end_of = [&](std::uint32_t end) { return end == 0 ? 0 : original[end - 1] + 1; };
 
     std::vector<PatternMatch> out;
-    Matcher matcher(kept, kept_slots);
-    const auto n = static_cast<std::uint32_t>(kept.size());
-    for (const auto& steps : rule.compiled) {
-        if (!may_match(steps, tokens, slots)) continue;
+    Matcher matcher(sentence.kept, sentence.kept_slots);
+    const auto n = static_cast<std::uint32_t>(sentence.kept.size());
+    for (std::size_t k = 0; k < rule.compiled.size(); ++k) {
+        if (!possible[k]) continue;
+        const auto& steps = rule.compiled[k];
         std::uint32_t start = 0;
         while (start < n) {
             PatternMatch match;

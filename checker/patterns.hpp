@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checker/tokens.hpp"
@@ -23,6 +24,8 @@ struct PatternStep {
     bool prefix = false;                             // words: last token is a prefix ("negotiat*")
     std::string slot;                                // slot: region | named_region | holder | party
     std::vector<std::vector<std::string>> phrases;   // word_class: the class's phrases
+    std::vector<std::string> first_words;            // word_class: their first tokens, sorted, distinct
+    bool empty_phrase = false;                       // word_class: a phrase without tokens (matches anywhere)
     unsigned max_gap = 0;                            // gap
     bool optional = false;                           // group
     std::vector<std::vector<PatternStep>> options;   // group
@@ -82,5 +85,31 @@ struct PatternMatch {
 /// Quotation marks are transparent: 'to "liberate" them' matches 'liberate them'.
 [[nodiscard]] std::vector<PatternMatch> match_rule(const PatternRule& rule, const std::vector<Token>& tokens,
                                                    const SlotTable& slots);
+
+/// One sentence made ready for every rule at once: its distinct words sorted
+/// (each rule's pre-check, "does the sentence have every word this pattern
+/// needs?", is a binary search, not a scan), and its tokens and slots without
+/// quotation marks, which patterns see through. Built once per sentence; the
+/// tokens and slots must outlive it.
+class PreparedSentence {
+public:
+    PreparedSentence(const std::vector<Token>& tokens, const SlotTable& slots);
+
+    [[nodiscard]] bool has(std::string_view word) const;
+    [[nodiscard]] bool has_prefix(std::string_view prefix) const;
+    /// True when one of `sorted` (ascending, as std::string orders) is a word of the sentence.
+    [[nodiscard]] bool shares_any(const std::vector<std::string>& sorted) const;
+
+    const SlotTable& slots;                   // as given (the pre-check asks which slots are filled)
+    std::vector<Token> kept;                  // the tokens without quotation marks
+    std::vector<std::uint32_t> original;      // kept index -> token index (one past the end included)
+    SlotTable kept_slots;                     // the slots over `kept`
+
+private:
+    std::vector<std::string_view> words_;     // views into the tokens
+};
+
+/// The same over a prepared sentence (the extraction loop asks every rule).
+[[nodiscard]] std::vector<PatternMatch> match_rule(const PatternRule& rule, const PreparedSentence& sentence);
 
 }  // namespace factline
