@@ -112,7 +112,7 @@ private:
                     return;
                 }
             }
-            if (lt::ends_sentence(line) && lt::word_count(line) >= 8) body_seen = true;
+            if (!body_seen && lt::ends_sentence(line) && lt::word_count(line) >= 8) body_seen = true;
         }
     }
 

@@ -20,6 +20,7 @@ constexpr std::string_view closers[] = {"\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x8
 std::size_t blank_at(std::string_view text, std::size_t i) {
     const unsigned char c = byte(text, i);
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+    if (c != 0xC2 && c != 0xE2 && c != 0xEF) return 0;  // the lead bytes of the wider blanks below
     if (starts(text, i, "\xC2\xA0")) return 2;                                         // no-break space
     if (starts(text, i, "\xE2\x80\x8B") || starts(text, i, "\xE2\x80\xAF")) return 3;  // zero-width, narrow nbsp
     if (starts(text, i, "\xEF\xBB\xBF")) return 3;                                     // stray BOM

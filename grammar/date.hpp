@@ -1,6 +1,8 @@
 #pragma once
 // The date grammar's rule type and accessor (X3 allowed here; checker/ uses
 // parse_date.hpp instead). One expression starting at the current position.
+#include <string_view>
+
 #include "grammar/config.hpp"
 #include "grammar/date_ast.hpp"
 
@@ -14,5 +16,11 @@ BOOST_SPIRIT_DECLARE(date_expression_type)
 
 /// The rule matching one temporal expression (with its context word).
 const date_rules::date_expression_type& date_expression();
+
+/// True when a temporal expression can start with a word whose letters are
+/// `word` (lower-case ASCII): a month, weekday, context, modifier or deictic
+/// word of the grammar's tables. Lets the scanner skip the rule at the other
+/// words (most of prose) without changing what it finds.
+bool is_date_first_word(std::string_view word);
 
 }  // namespace factline::grammar

@@ -4,6 +4,7 @@
 // "said Thursday"). Builds an ast::DateExpr; gives it no meaning (no calendar
 // beyond "is this day of this month possible", no document date).
 // Prose grammar: only >> and |, a failed parse consumes nothing, no errors.
+#include <set>
 #include <string>
 
 #include "grammar/date.hpp"
@@ -207,4 +208,30 @@ BOOST_SPIRIT_DEFINE(month_name, weekday_name, weekday_any, day_of_month, year_nu
 namespace factline::grammar {
 // Defined here, not inline: this header is included by date.cpp only.
 const date_rules::date_expression_type& date_expression() { return date_rules::date_expression; }
+
+bool is_date_first_word(std::string_view word) {
+    // The letters before any '.' of every key that can begin an expression,
+    // read from the grammar's own tables so the two never drift apart.
+    static const std::set<std::string, std::less<>> first_words = [] {
+        std::set<std::string, std::less<>> out{"earlier", "later"};  // relative_unit's optional lead
+        const auto add = [&](const auto& table) {
+            table.for_each([&](const std::string& key, const auto&) {
+                std::string letters;
+                for (char c : key) {
+                    if (c < 'a' || c > 'z') break;
+                    letters.push_back(c);
+                }
+                out.insert(letters);
+            });
+        };
+        add(date_rules::month_words);
+        add(date_rules::weekday_words);
+        add(date_rules::weekday_abbreviations);
+        add(date_rules::context_words);
+        add(date_rules::modifier_words);
+        add(date_rules::deictic_words);
+        return out;
+    }();
+    return first_words.find(word) != first_words.end();
+}
 }  // namespace factline::grammar

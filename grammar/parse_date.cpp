@@ -10,6 +10,22 @@ bool is_word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/// A cheap test before the X3 rule: every expression starts with a number or
+/// with one of the grammar's first words (is_date_first_word).
+bool may_start_date(const char* p, const char* last) {
+    if (*p >= '0' && *p <= '9') return true;
+    constexpr std::size_t longest = 16;  // longer than every first word
+    char letters[longest];
+    std::size_t n = 0;
+    for (; p < last && n < longest; ++p, ++n) {
+        char c = *p;
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c < 'a' || c > 'z') break;
+        letters[n] = c;
+    }
+    return n < longest && is_date_first_word(std::string_view(letters, n));
+}
+
 /// Tries the date rule at `first`; on success `first` moves past the match.
 std::optional<ast::DateExpr> parse_one(const char*& first, const char* last, ParseState& state) {
     ast::DateExpr expr;
@@ -33,6 +49,10 @@ DateParse parse_dates(std::string_view document, std::uint32_t begin, std::uint3
         const bool word_start = is_word_char(*p) && (p == document.data() || !is_word_char(p[-1]));
         if (!word_start) {
             ++p;
+            continue;
+        }
+        if (!may_start_date(p, last)) {
+            while (p < last && is_word_char(*p)) ++p;
             continue;
         }
         if (auto expr = parse_one(p, last, state)) {
