@@ -1,24 +1,38 @@
 // End to end: `factline check` over a folder of hostile inputs finishes with
-// exit code 0 or 1 and lists every file in documents.jsonl exactly once.
-#include <chrono>
+// exit code 0 or 1, lists every file in documents.jsonl exactly once (ok, or
+// skipped with a reason), and still reads names hidden behind zero-width,
+// bidi and homoglyph characters. Two sizes of the same suite: HostileInputs
+// at full size (a 100 MB line, 20,000 tiny files) for `make test`, and
+// HostileInputsSmall, which the sanitizer job runs (the full size does not
+// fit its time budget under ASan).
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <string>
 #include <sys/wait.h>
-#include <unistd.h>
+
+#include "support/temp_dir.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace std::string_literals;
 
-void write(const fs::path& path, const std::string& bytes) {
-    std::ofstream(path, std::ios::binary) << bytes;
-}
+struct Scale {
+    std::size_t long_line_bytes;
+    int tiny_files;
+    int html_depth;
+    int open_quotes;
+};
+
+constexpr Scale full_size{100u << 20, 20'000, 100'000, 100'000};
+constexpr Scale small_size{2u << 20, 500, 5'000, 5'000};
+
+void write(const fs::path& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
 
 std::string random_bytes(std::size_t size) {
     std::mt19937 generator(42);
@@ -27,75 +41,134 @@ std::string random_bytes(std::size_t size) {
     return out;
 }
 
-std::string fifty_megabyte_line() {
+std::string one_long_line(std::size_t bytes) {
     const std::string sentence = "Peskov said on Friday that the status of the region was unchanged. ";
     std::string out;
-    out.reserve(50u << 20);
-    while (out.size() < (50u << 20)) out += sentence;
+    out.reserve(bytes + sentence.size());
+    while (out.size() < bytes) out += sentence;
     return out;  // no line break at all
 }
 
-TEST(HostileInputs, EveryFileListedOnceAndNoCrash) {
-    const fs::path dir = fs::temp_directory_path() / ("factline_hostile_" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    const fs::path corpus = dir / "corpus";
+std::string nested_html(int depth) {
+    std::string out = "<html><body>";
+    for (int i = 0; i < depth; ++i) out += "<div><span>";
+    out += "KYIV, Nov 11 (Reuters) - Deep inside the markup.";
+    for (int i = 0; i < depth; ++i) out += "</span></div>";
+    return out + "</body></html>";
+}
+
+std::string unterminated_quotes(int count) {
+    std::string out = "KYIV, Nov 11 (Reuters) - ";
+    for (int i = 0; i < count; ++i) out += "\xE2\x80\x9C" "Peskov said ";  // “ never closed
+    return out + "\n";
+}
+
+// A Kremlin statement about `region` with `name` as the speaker's surname.
+std::string statement(const std::string& name, const std::string& region) {
+    return "Kremlin spokesman Dmitry " + name + " said on Friday that the " + region + " region is part of Russia.\n\n";
+}
+
+struct Run {
+    int exit_code = -1;
+    std::string stderr_text;
+    std::map<std::string, nlohmann::json> documents;  // doc -> record
+    std::map<std::string, int> listed;                 // doc -> times listed
+    std::vector<nlohmann::json> assertions;
+};
+
+Run check(const fs::path& corpus, const fs::path& dir) {
+    Run run;
     const fs::path out = dir / "out";
-    fs::create_directories(corpus);
+    const std::string command = std::string("\"") + FACTLINE_BINARY + "\" check \"" + corpus.string() + "\" --out \"" +
+                                out.string() + "\" --format json > \"" + (dir / "stdout").string() + "\" 2> \"" +
+                                (dir / "stderr").string() + "\"";
+    const int status = std::system(command.c_str());
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream stderr_file(dir / "stderr");
+    run.stderr_text.assign(std::istreambuf_iterator<char>(stderr_file), std::istreambuf_iterator<char>());
+    std::ifstream documents(out / "documents.jsonl");
+    for (std::string line; std::getline(documents, line);) {
+        const auto record = nlohmann::json::parse(line);
+        const std::string doc = record.at("doc").get<std::string>();
+        ++run.listed[doc];
+        run.documents[doc] = record;
+    }
+    std::ifstream assertions(out / "assertions.jsonl");
+    for (std::string line; std::getline(assertions, line);) run.assertions.push_back(nlohmann::json::parse(line));
+    return run;
+}
+
+void hostile_suite(const Scale& scale) {
+    const factline::testing::TempDir temp("factline-hostile");
+    const fs::path corpus = temp / "corpus";
+    fs::create_directories(corpus / "tiny");
     const std::map<std::string, std::string> files{
         {"binary.bin.txt", random_bytes(4096)},
         {"empty.txt", ""},
         {"invalid_utf8.txt", "MOSCOW, Nov 11 (Reuters) \xFF\xFE broken \xC3( bytes\n"},
-        {"utf16_bom.txt", "\xFF\xFE" "K\0y\0i\0v\0,\0 \0N\0o\0v\0 \0" "1\0" "1\0\n\0"s},
+        {"utf16le_bom.txt", "\xFF\xFE" "K\0y\0i\0v\0,\0 \0N\0o\0v\0 \0" "1\0" "1\0\n\0"s},
+        {"utf16be_bom.txt", "\xFE\xFF" "\0K\0y\0i\0v\0,\0 \0N\0o\0v\0 \0" "1\0" "1\0\n"s},
         {"crlf.txt", "Headline\r\n\r\nKYIV, Nov 11 (Reuters) - Text.\r\n"},
+        {"cr_only.txt", "Headline\r\rKYIV, Nov 11 (Reuters) - " + statement("Peskov", "Kherson") + "\r"},
         {"nul_bytes.txt", "text\0with\0NUL\0bytes\0"s},
         {"image.png", random_bytes(512)},
-        {"single_line_50mb.txt", fifty_megabyte_line()},
+        {"single_long_line.txt", one_long_line(scale.long_line_bytes)},
+        {"nested.html", nested_html(scale.html_depth)},
+        {"unterminated_quotes.txt", unterminated_quotes(scale.open_quotes)},
+        // Zero-width space, a right-to-left override and a Cyrillic 'е' inside the name.
+        {"hidden_characters.txt", "KYIV, Nov 11 (Reuters) - " + statement("Pes\xE2\x80\x8Bkov", "Zaporizhzhia") +
+                                      statement("\xE2\x80\xAEPeskov\xE2\x80\xAC", "Luhansk") +
+                                      statement("P\xD0\xB5skov", "Donetsk")},
     };
     for (const auto& [name, bytes] : files) write(corpus / name, bytes);
+    for (int i = 0; i < scale.tiny_files; ++i) write(corpus / "tiny" / (std::to_string(i) + ".txt"), "x\n");
 
-    const std::string command = std::string("\"") + FACTLINE_BINARY + "\" check \"" + corpus.string() +
-                                "\" --out \"" + out.string() + "\" --format json > \"" + (dir / "stdout").string() +
-                                "\" 2> \"" + (dir / "stderr").string() + "\"";
-    const auto start = std::chrono::steady_clock::now();
-    const int status = std::system(command.c_str());
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    ASSERT_TRUE(WIFEXITED(status)) << "factline did not exit normally (crash?)";
-    const int code = WEXITSTATUS(status);
-    std::ifstream stderr_file(dir / "stderr");
-    const std::string stderr_text((std::istreambuf_iterator<char>(stderr_file)), std::istreambuf_iterator<char>());
-    EXPECT_TRUE(code == 0 || code == 1) << "exit code " << code << "\n" << stderr_text;
-    RecordProperty("seconds", std::to_string(seconds));
+    const Run run = check(corpus, temp.path());
+    ASSERT_TRUE(run.exit_code == 0 || run.exit_code == 1) << "exit code " << run.exit_code << "\n" << run.stderr_text;
+    ASSERT_FALSE(run.documents.empty()) << "no documents.jsonl\n" << run.stderr_text;
 
-    std::map<std::string, int> seen;
-    std::map<std::string, nlohmann::json> records;
-    std::ifstream documents(out / "documents.jsonl");
-    ASSERT_TRUE(documents.good()) << "no documents.jsonl\n" << stderr_text;
-    for (std::string line; std::getline(documents, line);) {
-        const auto record = nlohmann::json::parse(line);
-        const std::string doc = record.at("doc").get<std::string>();
-        ++seen[doc];
-        records[doc] = record;
-    }
-    for (const auto& [name, bytes] : files) {
-        const std::string doc = (corpus / name).generic_string();
-        ASSERT_EQ(seen[doc], 1) << doc << " should appear exactly once";
-        const auto& record = records[doc];
-        const std::string status_text = record.at("status").get<std::string>();
-        if (status_text == "skipped") {
-            ASSERT_TRUE(record.contains("reason")) << doc;
-            EXPECT_FALSE(record.at("reason").get<std::string>().empty()) << doc;
+    // Nothing lost: every file listed once, ok or skipped with a reason.
+    std::set<std::string> expected;
+    for (const auto& [name, bytes] : files) expected.insert((corpus / name).generic_string());
+    for (int i = 0; i < scale.tiny_files; ++i) expected.insert((corpus / "tiny" / (std::to_string(i) + ".txt")).generic_string());
+    EXPECT_EQ(run.documents.size(), expected.size());
+    for (const auto& doc : expected) {
+        ASSERT_EQ(run.listed.count(doc) ? run.listed.at(doc) : 0, 1) << doc << " should appear exactly once";
+        const auto& record = run.documents.at(doc);
+        const std::string status = record.at("status").get<std::string>();
+        if (status == "skipped") {
+            EXPECT_FALSE(record.value("reason", "").empty()) << doc;
         } else {
-            EXPECT_EQ(status_text, "ok") << doc;
+            EXPECT_EQ(status, "ok") << doc;
         }
     }
-    EXPECT_EQ(records[(corpus / "empty.txt").generic_string()].value("status", ""), "skipped");
-    EXPECT_EQ(records[(corpus / "nul_bytes.txt").generic_string()].value("status", ""), "skipped");
-    EXPECT_EQ(records[(corpus / "binary.bin.txt").generic_string()].value("status", ""), "skipped");
-    EXPECT_EQ(records[(corpus / "utf16_bom.txt").generic_string()].value("status", ""), "ok");
-    EXPECT_EQ(records[(corpus / "crlf.txt").generic_string()].value("status", ""), "ok");
-    EXPECT_EQ(records[(corpus / "invalid_utf8.txt").generic_string()].value("status", ""), "ok");
-    EXPECT_NE(stderr_text.find("invalid_utf8.txt:1:26: warning: invalid UTF-8"), std::string::npos) << stderr_text;
-    fs::remove_all(dir);
+    const auto status_of = [&](const std::string& name) {
+        return run.documents.at((corpus / name).generic_string()).value("status", "");
+    };
+    EXPECT_EQ(status_of("empty.txt"), "skipped");
+    EXPECT_EQ(status_of("nul_bytes.txt"), "skipped");
+    EXPECT_EQ(status_of("binary.bin.txt"), "skipped");
+    for (const char* ok : {"utf16le_bom.txt", "utf16be_bom.txt", "crlf.txt", "cr_only.txt", "invalid_utf8.txt",
+                           "single_long_line.txt", "nested.html", "unterminated_quotes.txt", "hidden_characters.txt"}) {
+        EXPECT_EQ(status_of(ok), "ok") << ok;
+    }
+    EXPECT_NE(run.stderr_text.find("invalid_utf8.txt:1:26: warning: invalid UTF-8"), std::string::npos)
+        << run.stderr_text;
+
+    // The names still match: Peskov's claims survive hidden characters and CR-only lines.
+    std::set<std::string> peskov_subjects;
+    for (const auto& a : run.assertions) {
+        const std::string doc = a.value("doc", "");
+        if (a.value("holder", "") == "peskov" && a.value("topic", "") == "status" &&
+            (doc.ends_with("hidden_characters.txt") || doc.ends_with("cr_only.txt"))) {
+            peskov_subjects.insert(a.value("subject", ""));
+        }
+    }
+    EXPECT_EQ(peskov_subjects, (std::set<std::string>{"donetsk", "kherson", "luhansk", "zaporizhzhia"}));
 }
+
+TEST(HostileInputs, FullSizeEveryFileListedOnceAndNoCrash) { hostile_suite(full_size); }
+
+TEST(HostileInputsSmall, EveryFileListedOnceAndNoCrash) { hostile_suite(small_size); }
 
 }  // namespace
