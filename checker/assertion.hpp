@@ -28,6 +28,10 @@ struct Assertion {
     std::string value;
     std::optional<CivilDate> stated;
     DateSource stated_source = DateSource::unknown;
+    // The earlier time the claim describes, when the sentence names one ("took
+    // Kherson in March" in a November story): the first day of that period.
+    // Time windows compare claims by it; `stated` stays the day of the statement.
+    std::optional<CivilDate> about;
     Evidence evidence;
     std::string cluster;       // syndication cluster id ("c1"), set by dedup
     std::string rule;          // id of the pattern rule that produced it

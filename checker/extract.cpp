@@ -26,7 +26,17 @@ namespace {
 constexpr std::uint32_t quote_lookahead = 3;  // sentences in which an open quotation may find its speaker
 constexpr std::uint32_t subject_reach = 14;
 constexpr std::uint32_t scare_quote_tokens = 4;  // a quoted phrase this short is a word quoted, not a statement
-constexpr std::uint32_t cue_reach = 4;         // tokens after a speech cue in which the day it was said may stand   // tokens before a match in which its clause's subject may stand
+constexpr std::uint32_t cue_reach = 4;         // tokens after a speech cue in which the day it was said may stand
+constexpr std::uint32_t about_reach = 3;       // tokens after a match in which the time it describes may stand
+constexpr std::int64_t about_min_days = 14;    // how much earlier than the statement that time must be
+
+/// The first day of the period a resolved TIMEX3 value names ("2022-03" -> 2022-03-01).
+std::optional<CivilDate> period_start(const std::string& value) {
+    if (auto day = parse_iso(value)) return day;
+    if (value.size() == 7 && value[4] == '-') return parse_iso(value + "-01");
+    if (value.size() == 4) return parse_iso(value + "-01-01");
+    return std::nullopt;
+}
 
 struct SentenceData {
     const Sentence* sentence = nullptr;
@@ -197,6 +207,26 @@ private:
         return {dct.date, dct.date ? dct.source : DateSource::unknown};
     }
 
+    // "Russian troops took Kherson in March" in a November story: a time named in
+    // or right after the matched clause, well before the statement, is the time
+    // the claim describes (Assertion::about); windows compare claims by it.
+    std::optional<CivilDate> about_date(const SentenceData& data, const SentenceSpeech& speech,
+                                        const PatternMatch& match, const std::optional<CivilDate>& stated) const {
+        if (!stated) return std::nullopt;
+        for (const auto& time : find_times(input_.document.text, data.sentence->span, input_.document_date.date)) {
+            const auto start = period_start(time.value);
+            if (!start) continue;
+            std::uint32_t token = 0;
+            while (token < data.tokens.size() && data.tokens[token].span.begin < time.span.begin) ++token;
+            if (token < match.begin || token > match.end + about_reach) continue;
+            const bool quoted = std::any_of(speech.quotes.begin(), speech.quotes.end(),
+                                            [&](const auto& q) { return token >= q.first && token < q.second; });
+            if (quoted) continue;
+            if (days_from_civil(*stated) - days_from_civil(*start) > about_min_days) return start;
+        }
+        return std::nullopt;
+    }
+
     // "At a news conference on April 22, he stressed …": the day each speaker of the sentence spoke.
     void remember_occasions(const SentenceData& data, const SentenceSpeech& speech) {
         for (const auto& cue : speech.cues) {
@@ -343,6 +373,7 @@ private:
                         source = DateSource::relative;
                     }
                 }
+                const auto about = about_date(data, speech, match, stated);
                 for (const auto& holder : holders) {
                     for (const auto& subject : subjects_of(match, data, holder)) {
                         Candidate candidate;
@@ -356,6 +387,7 @@ private:
                         a.value = value;
                         a.stated = stated;
                         a.stated_source = stated ? source : DateSource::unknown;
+                        a.about = about;
                         a.rule = rule.id;
                         a.headline = data.sentence->headline;
                         a.negated = negated;

@@ -119,6 +119,7 @@ std::string to_json_line(const Assertion& a) {
     j["outlet"] = a.outlet;
     j["doc_hash"] = a.doc_hash;
     if (!a.subject_alternatives.empty()) j["subject_alternatives"] = a.subject_alternatives;
+    if (a.about) j["about"] = to_iso(*a.about);
     return dump(j);
 }
 
@@ -179,6 +180,7 @@ std::vector<Assertion> read_assertions(const std::filesystem::path& path, Diagno
         a.value = string_from(j, "value");
         a.stated = date_from(j, "stated");
         a.stated_source = source_from(j, "stated_source");
+        a.about = date_from(j, "about");
         if (auto it = j.find("evidence"); it != j.end() && it->is_object()) {
             a.evidence.line = number_from(*it, "line");
             a.evidence.col = number_from(*it, "col");

@@ -23,13 +23,18 @@ CivilDate today() {
 
 }  // namespace
 
-bool future_tense_before(std::string_view text, std::uint32_t begin) {
+Tense tense_before(std::string_view text, std::uint32_t begin) {
     // Grammatical markers of the future, not vocabulary of any topic.
     static constexpr std::array<std::string_view, 6> markers{"will", "shall", "scheduled", "due", "planned",
                                                              "plans"};
-    // A past form between the marker and the date ends its reach ("will
-    // liberate the regions it annexed in September").
-    static constexpr std::array<std::string_view, 8> past{"said", "says", "was", "were", "had", "did", "told", "met"};
+    // Past forms: regular ones end in -ed; these are the common irregular
+    // verbs of reporting and narration. A past form between a future marker
+    // and the date ends the marker's reach ("will liberate the regions it
+    // annexed in September").
+    static constexpr std::array<std::string_view, 27> past{
+        "said", "was",  "were",  "had",   "did",  "told",   "met",   "took",  "fell",
+        "began", "came", "went", "won",   "lost", "left",   "held",  "gave",  "made",
+        "struck", "broke", "rose", "fought", "sent", "led", "saw", "drove", "withdrew"};
     std::vector<std::string> words;
     std::string word;
     for (std::uint32_t i = begin; i > 0 && words.size() < 8;) {
@@ -44,16 +49,21 @@ bool future_tense_before(std::string_view text, std::uint32_t begin) {
         if (i == 0 && !word.empty()) words.push_back(word);
     }
     for (const auto& w : words) {  // nearest word first
-        if (w.size() > 3 && w.ends_with("'ll")) return true;
+        if (w.size() > 3 && w.ends_with("'ll")) return Tense::future;
         for (auto marker : markers) {
-            if (w == marker) return true;
+            if (w == marker) return Tense::future;
         }
+        if (w == "says") return Tense::unmarked;  // present: the date may lie either way
         for (auto form : past) {
-            if (w == form) return false;
+            if (w == form) return Tense::past;
         }
-        if (w.size() > 4 && w.ends_with("ed")) return false;
+        if (w.size() > 4 && w.ends_with("ed")) return Tense::past;
     }
-    return false;
+    return Tense::unmarked;
+}
+
+bool future_tense_before(std::string_view text, std::uint32_t begin) {
+    return tense_before(text, begin) == Tense::future;
 }
 
 std::vector<TimeExpression> find_times(std::string_view text, Span span, std::optional<CivilDate> dct,
@@ -70,8 +80,10 @@ std::vector<TimeExpression> find_times(std::string_view text, Span span, std::op
         context.dct = dct;
         context.default_order = order;
         context.nearby_weekdays = named_weekdays;
-        context.future = expr.context_word != "said" && expr.context_word != "says" &&
-                         future_tense_before(text, expr.begin);
+        const Tense tense = tense_before(text, expr.begin);
+        const bool reported = expr.context_word == "said" || expr.context_word == "says";
+        context.future = !reported && tense == Tense::future;
+        context.past = expr.context_word == "said" || (!reported && tense == Tense::past);
         const Resolution resolution = resolve(expr, context);
         TimeExpression time;
         time.span = {expr.begin, expr.end};

@@ -34,8 +34,13 @@ struct TimeExpression {
 [[nodiscard]] std::vector<TimeExpression> find_times(std::string_view text, Span span,
                                                      std::optional<CivilDate> dct, NumericOrder order);
 
-/// True when the clause before byte `begin` is in future tense ("will meet
-/// on Friday"), looking back to the start of the sentence.
+/// The tense the clause before byte `begin` marks, by its nearest marker
+/// looking back to the start of the sentence: "will meet on Friday" is future,
+/// "took Kherson in March" past, "in March" alone unmarked.
+enum class Tense { unmarked, past, future };
+[[nodiscard]] Tense tense_before(std::string_view text, std::uint32_t begin);
+
+/// True when the clause before byte `begin` is in future tense ("will meet on Friday").
 [[nodiscard]] bool future_tense_before(std::string_view text, std::uint32_t begin);
 
 /// What a single document tells about its own date, before corpus-level

@@ -35,6 +35,8 @@ Resolution resolve_month(const ast::DateExpr& expr, const ResolveContext& contex
         case ast::Modifier::none:
             if (context.future) {
                 year = expr.month >= dct.month ? dct.year : dct.year + 1;
+            } else if (context.past) {
+                year = expr.month <= dct.month ? dct.year : dct.year - 1;  // the latest one not after the DCT
             } else {
                 // The nearest occurrence; a tie (six months away) goes to the past, as news reports mostly do.
                 int best = dct.year - 1;
@@ -141,6 +143,14 @@ std::optional<CivilDate> nearest_month_day(CivilDate reference, int month, int d
     return best;
 }
 
+std::optional<CivilDate> latest_month_day(CivilDate reference, int month, int day) {
+    for (int year : {reference.year, reference.year - 1}) {
+        const CivilDate candidate{year, month, day};
+        if (is_valid(candidate) && days_from_civil(candidate) <= days_from_civil(reference)) return candidate;
+    }
+    return std::nullopt;
+}
+
 std::string iso_week(CivilDate date) {
     // The ISO week belongs to the year of its Thursday.
     const CivilDate thursday = add_days(date, 3 - weekday(date));
@@ -158,6 +168,9 @@ Resolution resolve(const ast::DateExpr& expr, const ResolveContext& context) {
                 return day_resolution(date, false);
             }
             if (!context.dct) return {"", std::nullopt, true};
+            if (context.past) {
+                if (auto date = latest_month_day(*context.dct, expr.month, expr.day)) return day_resolution(*date, true);
+            }
             if (auto date = nearest_month_day(*context.dct, expr.month, expr.day)) return day_resolution(*date, true);
             return {"", std::nullopt, true};
         }

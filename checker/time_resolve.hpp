@@ -23,6 +23,7 @@ enum class NumericOrder { month_first, day_first };
 struct ResolveContext {
     std::optional<CivilDate> dct;
     bool future = false;              // the clause is in future tense ("will meet on Friday")
+    bool past = false;                // the clause is in past tense ("took Kherson in March")
     std::vector<int> nearby_weekdays; // weekdays named near a numeric date, 0 = Monday
     NumericOrder default_order = NumericOrder::month_first;
 };
@@ -54,6 +55,10 @@ struct Resolution {
 [[nodiscard]] CivilDate weekday_after(CivilDate reference, int weekday);
 /// Month-day without year: the occurrence nearest to `reference` (within ±6 months).
 [[nodiscard]] std::optional<CivilDate> nearest_month_day(CivilDate reference, int month, int day);
+
+/// The latest (month, day) on or before `reference`, within a year: "took the
+/// city on March 3" told on Nov 10 is the March before.
+[[nodiscard]] std::optional<CivilDate> latest_month_day(CivilDate reference, int month, int day);
 /// ISO 8601 week value "YYYY-Www" of `date`.
 [[nodiscard]] std::string iso_week(CivilDate date);
 

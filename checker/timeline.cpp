@@ -40,6 +40,7 @@ struct Record {
     std::uint32_t doc;
     std::uint32_t cluster;
     std::int32_t day;     // INT32_MAX: undated
+    std::int32_t about;   // the time described; `day` when the claim names none
     std::uint8_t headline;
     std::uint8_t group_voice;
     std::uint8_t contained;
@@ -79,6 +80,7 @@ void for_each_timeline(const std::vector<Assertion>& assertions, const ConflictR
         r.doc = docs.id(a.doc);
         r.cluster = a.cluster.empty() ? (own_cluster | r.doc) : clusters.id(a.cluster);
         r.day = a.stated ? static_cast<std::int32_t>(days_from_civil(*a.stated)) : undated_record;
+        r.about = a.about && a.stated ? static_cast<std::int32_t>(days_from_civil(*a.about)) : r.day;
         r.headline = a.headline;
         r.group_voice = a.holder == a.holder_group;
         records_of(a.subject).push_back(r);
@@ -141,6 +143,7 @@ void for_each_timeline(const std::vector<Assertion>& assertions, const ConflictR
             entry.doc = r.doc;
             entry.cluster = r.cluster;
             entry.day = r.day == undated_record ? TimelineEntry::undated_day : r.day;
+            entry.about_day = r.about == undated_record ? TimelineEntry::undated_day : r.about;
             entry.headline = r.headline != 0;
             entry.group_voice = r.group_voice != 0;
             entry.contained = r.contained != 0;

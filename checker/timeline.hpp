@@ -29,6 +29,7 @@ struct TimelineEntry {
     std::uint32_t doc = 0;      // interned document
     std::uint32_t cluster = 0;  // interned syndication cluster (the document itself when it has none)
     std::int64_t day = undated_day;  // stated date as days since 1970-01-01
+    std::int64_t about_day = undated_day;  // the time the claim describes (Assertion::about), else `day`
     bool headline = false;
     bool group_voice = false;  // the holder is the group itself ("the Kremlin said"), no named actor
     bool contained = false;    // about a place inside the timeline's subject (TopicRules::covers_contained)

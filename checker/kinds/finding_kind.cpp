@@ -30,7 +30,9 @@ bool KindOptions::within_window(const Timeline& timeline, const TimelineEntry& a
     // Where time matters (a window), an undated entry can only be compared
     // within its own document: across documents it could be from any year.
     if (!a.dated() || !b.dated()) return !window || a.doc == b.doc;
-    return !window || std::llabs(a.day - b.day) <= *window;
+    // By the times the claims describe: "took Kherson in March", told in
+    // November, is no news about November.
+    return !window || std::llabs(a.about_day - b.about_day) <= *window;
 }
 
 bool KindOptions::is_outlet_group(const Timeline& timeline, std::uint32_t group) const {

@@ -119,6 +119,18 @@ TEST(Extraction, StatedDateFromTheCueElseTheDocumentDate) {
     EXPECT_EQ(found[1].stated_source, DateSource::dateline);
 }
 
+TEST(Extraction, AboutIsTheEarlierTimeAClaimDescribes) {
+    const DatedBy november{CivilDate{2022, 11, 15}, DateSource::dateline};
+    const auto found = extract_lines("Russian troops took Kherson in March, only weeks into the war.\n"
+                                     "On Friday, Russian troops took Izium.",
+                                     november);
+    ASSERT_EQ(found.size(), 2u);
+    ASSERT_TRUE(found[0].about);
+    EXPECT_EQ(to_iso(*found[0].about), "2022-03-01");
+    EXPECT_EQ(to_iso(*found[0].stated), "2022-11-15");  // the statement's day is unchanged
+    EXPECT_FALSE(found[1].about) << "a day four days back is the story's present";
+}
+
 TEST(Extraction, UndatedDocumentGivesNoStatedDate) {
     const auto found = extract_lines("Peskov said Russia would never renounce its claims to Kherson.");
     ASSERT_EQ(found.size(), 1u);

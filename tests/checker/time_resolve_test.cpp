@@ -119,9 +119,28 @@ TEST(TimeResolve, Helpers) {
     EXPECT_EQ(nearest_month_day({2022, 11, 11}, 5, 11), (CivilDate{2023, 5, 11}));  // 181 days ahead, 184 back
     EXPECT_EQ(nearest_month_day({2022, 11, 11}, 6, 11), (CivilDate{2022, 6, 11}));
     EXPECT_FALSE(nearest_month_day({2022, 11, 11}, 2, 29).has_value());
+    EXPECT_EQ(latest_month_day({2022, 11, 11}, 3, 3), (CivilDate{2022, 3, 3}));
+    EXPECT_EQ(latest_month_day({2022, 11, 11}, 12, 1), (CivilDate{2021, 12, 1}));
+    EXPECT_EQ(tense_before("Russian troops took Kherson in ", 31), Tense::past);
+    EXPECT_EQ(tense_before("The city was retaken in ", 24), Tense::past);
+    EXPECT_EQ(tense_before("They will meet in ", 18), Tense::future);
+    EXPECT_EQ(tense_before("Talks in ", 9), Tense::unmarked);
     EXPECT_TRUE(future_tense_before("They will meet on ", 18));
     EXPECT_FALSE(future_tense_before("He said they met on ", 20));
     EXPECT_FALSE(future_tense_before("It will. They met on ", 21));
+}
+
+TEST(TimeResolve, PastTenseReadsAYearlessDateBackwards) {
+    // November 10, 2022: "in March" is four months ahead, eight back; "took" says back.
+    const std::string past = "Russian troops took Kherson in March.";
+    EXPECT_EQ(find_times(past, {0, static_cast<std::uint32_t>(past.size())}, CivilDate{2022, 11, 10})[0].value, "2022-03");
+    const std::string day = "Russia invaded on February 24.";
+    EXPECT_EQ(find_times(day, {0, static_cast<std::uint32_t>(day.size())}, CivilDate{2022, 12, 8})[0].value, "2022-02-24");
+    // Unmarked, the nearest occurrence still wins; future tense looks ahead.
+    const std::string bare = "Talks in March.";
+    EXPECT_EQ(find_times(bare, {0, static_cast<std::uint32_t>(bare.size())}, CivilDate{2022, 11, 10})[0].value, "2023-03");
+    const std::string future = "Talks will resume in October.";
+    EXPECT_EQ(find_times(future, {0, static_cast<std::uint32_t>(future.size())}, CivilDate{2022, 11, 10})[0].value, "2023-10");
 }
 
 TEST(TimeResolve, SpanLimitsTheSearch) {

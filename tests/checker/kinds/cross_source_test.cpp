@@ -36,6 +36,17 @@ TEST(CrossSource, Window) {
                         said("narrator", "narrator", "no", "2023-02-28", "b")}, rules), "none");
 }
 
+TEST(CrossSource, WindowComparesTheTimesTheClaimsDescribe) {
+    // "Russian troops took Kherson in March", told on Nov 15, is no news about November.
+    const auto rules = testing::stance_rules(90);
+    auto recap = said("narrator", "narrator", "yes", "2022-11-15", "a");
+    recap.about = CivilDate{2022, 3, 1};
+    const auto current = said("narrator", "narrator", "no", "2022-11-10", "b");
+    EXPECT_EQ(kinds_of({recap, current}, rules), "none");
+    recap.about.reset();
+    EXPECT_EQ(kinds_of({recap, current}, rules), "cross_source");
+}
+
 TEST(CrossSource, MessageNamesOutletsAndGap) {
     auto a = said("narrator", "narrator", "yes", "2022-12-08", "a.txt");
     a.outlet = "Newsweek";
