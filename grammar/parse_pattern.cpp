@@ -58,6 +58,19 @@ std::string expected_name(const std::string& which) {
 
 PatternParse parse_pattern(std::string_view text) {
     PatternParse result;
+    // The grammar recurses once per open group; a pattern nested deeper than
+    // any rule needs would otherwise exhaust the stack (found by fuzz_pattern).
+    constexpr int max_depth = 16;
+    int depth = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '(' || text[i] == '[') ++depth;
+        if (text[i] == ')' || text[i] == ']') --depth;
+        if (depth > max_depth) {
+            result.error_column = static_cast<std::uint32_t>(i) + 1;
+            result.error = "groups nested deeper than " + std::to_string(max_depth);
+            return result;
+        }
+    }
     std::vector<ParseMessage> messages;
     ParseState state{text.data(), &messages};
     const char* first = text.data();

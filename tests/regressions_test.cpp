@@ -5,6 +5,7 @@
 #include <string>
 
 #include "checker/ingest.hpp"
+#include "grammar/parse_pattern.hpp"
 
 namespace factline {
 namespace {
@@ -24,6 +25,18 @@ TEST(Issue8, JsonLinesNumberOverflowRejectsOnlyThatRecord) {
     ASSERT_EQ(corpus.diagnostics.items().size(), 1u);
     EXPECT_EQ(corpus.diagnostics.items()[0].line, 2u);
     EXPECT_EQ(corpus.diagnostics.items()[0].col, 1u);
+}
+
+// fuzz_pattern: 2,300 bytes of nested '(' and '[' recursed the X3 group rule
+// until the stack overflowed. Deep nesting is now a pattern error with its column.
+TEST(Issue8, DeeplyNestedPatternGroupsAreAnErrorNotAStackOverflow) {
+    const std::string pattern = std::string(5000, '(') + "word" + std::string(5000, ')');
+    const auto parsed = grammar::parse_pattern(pattern);
+    ASSERT_TRUE(parsed.error_column.has_value());
+    EXPECT_EQ(*parsed.error_column, 17u);  // the 17th '(' goes one past the limit
+    EXPECT_NE(parsed.error.find("nested deeper"), std::string::npos) << parsed.error;
+    // Nesting a real rule needs still parses.
+    EXPECT_FALSE(grammar::parse_pattern("((a | [b (c | d)]) e)").error_column.has_value());
 }
 
 }  // namespace
