@@ -15,14 +15,6 @@ constexpr const char* documents_file = "documents.jsonl";
 constexpr const char* document_findings_file = "document_findings.jsonl";
 
 template <typename T>
-std::vector<std::string> lines_of(const std::vector<T>& items) {
-    std::vector<std::string> lines;
-    lines.reserve(items.size());
-    for (const auto& item : items) lines.push_back(to_json_line(item));
-    return lines;
-}
-
-template <typename T>
 void append(std::vector<T>& to, std::vector<T>&& from) {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
@@ -36,9 +28,9 @@ bool write_shard(const RunOutput& run, const std::filesystem::path& dir, Diagnos
         diagnostics.error("output.mkdir", dir.string(), 0, 0, "cannot create the shard folder: " + ec.message());
         return false;
     }
-    bool ok = write_json_lines(dir / assertions_file, lines_of(run.assertions), diagnostics);
-    ok = write_json_lines(dir / documents_file, lines_of(run.documents), diagnostics) && ok;
-    return write_json_lines(dir / document_findings_file, lines_of(run.date_findings), diagnostics) && ok;
+    bool ok = write_json_lines(dir / assertions_file, to_json_lines(run.assertions), diagnostics);
+    ok = write_json_lines(dir / documents_file, to_json_lines(run.documents), diagnostics) && ok;
+    return write_json_lines(dir / document_findings_file, to_json_lines(run.date_findings), diagnostics) && ok;
 }
 
 void read_shard(const std::filesystem::path& path, RunOutput& into, Diagnostics& diagnostics) {
