@@ -354,8 +354,10 @@ private:
         const PreparedSentence prepared(data.tokens, slots);
         for (const auto& rule : rules_.patterns.rules) {
             for (const auto& match : match_rule(rule, prepared)) {
-                if (is_irrealis(data.tokens, match, lexicon_)) continue;
-                const bool negated = is_negated(data.tokens, match, lexicon_);
+                // A question asserts nothing, unless the sentence quotes its yes or no.
+                const auto answer = answered_question(data.tokens, match, lexicon_);
+                if (!answer && is_irrealis(data.tokens, match, lexicon_)) continue;
+                const bool negated = answer ? !*answer : is_negated(data.tokens, match, lexicon_);
                 const std::string& value = negated ? rule.negated_value : rule.value;
                 if (value.empty()) continue;
                 std::optional<std::uint32_t> anchor;

@@ -35,6 +35,28 @@ bool is_irrealis(const std::vector<Token>& tokens, const PatternMatch& match, co
     return false;
 }
 
+std::optional<bool> answered_question(const std::vector<Token>& tokens, const PatternMatch& match,
+                                     const Lexicon& lexicon) {
+    bool question = false;
+    const std::uint32_t stop = match.begin > scope_window ? match.begin - scope_window : 0;
+    for (std::uint32_t at = match.begin; at > stop && !question; --at) {
+        question = cue_at(tokens, at - 1, match.begin, lexicon, "questions");
+        if (!question && clause_break(tokens[at - 1], lexicon)) break;
+    }
+    if (!question) return std::nullopt;
+    // The answer: an opening quote, one answer word, optional punctuation, a closing quote.
+    const auto n = static_cast<std::uint32_t>(tokens.size());
+    for (std::uint32_t at = match.end; at + 2 < n; ++at) {
+        if (!tokens[at].quote) continue;
+        std::uint32_t end = at + 2;
+        while (end < n && (tokens[end].text == "." || tokens[end].text == "!" || tokens[end].text == ",")) ++end;
+        if (end >= n || !tokens[end].quote) continue;
+        if (cue_at(tokens, at + 1, at + 2, lexicon, "answers_no")) return false;
+        if (cue_at(tokens, at + 1, at + 2, lexicon, "answers_yes")) return true;
+    }
+    return std::nullopt;
+}
+
 bool is_negated(const std::vector<Token>& tokens, const PatternMatch& match, const Lexicon& lexicon) {
     const std::uint32_t stop = match.begin > scope_window ? match.begin - scope_window : 0;
     for (std::uint32_t at = match.begin; at > stop; --at) {

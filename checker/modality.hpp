@@ -8,6 +8,7 @@
 // itself names are not cues: "no plans to seize" is written as a pattern.
 // Questions, conditions and demands before a match ("asked whether", "must
 // leave") make it no statement at all.
+#include <optional>
 #include <vector>
 
 #include "checker/lexicon.hpp"
@@ -20,6 +21,14 @@ namespace factline {
 /// question, a condition or a demand (word class `irrealis`: "whether", "if",
 /// "must", "demanded", …).
 [[nodiscard]] bool is_irrealis(const std::vector<Token>& tokens, const PatternMatch& match, const Lexicon& lexicon);
+
+/// For a match inside a yes/no question (word class `questions` before it in
+/// its clause: "Asked whether Moscow aims to seize more territory, …"), the
+/// answer quoted after it as one word (classes `answers_yes`, `answers_no`:
+/// "… he answered: “No.”"): true for yes, false for no. Nullopt when the
+/// match is no question or the sentence gives no such answer.
+[[nodiscard]] std::optional<bool> answered_question(const std::vector<Token>& tokens, const PatternMatch& match,
+                                                    const Lexicon& lexicon);
 
 /// True when `match` lies in the scope of a negation cue.
 [[nodiscard]] bool is_negated(const std::vector<Token>& tokens, const PatternMatch& match, const Lexicon& lexicon);
