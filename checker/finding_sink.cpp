@@ -61,11 +61,16 @@ std::vector<Finding> FindingSink::flush(const Timeline& timeline) {
         // The rule of the first conflicting pair in id order names the finding.
         finding.rule = (*std::min_element(episode.rules.begin(), episode.rules.end(),
                                           [](const auto* a, const auto* b) { return a->id < b->id; }))->id;
-        std::map<std::tuple<std::string, std::string, std::string>, FindingSide> sides;
+        // Sides by (value, holder group[, stated day]): the value's index orders
+        // as its name (timeline.values is sorted), the group by its name, and
+        // undated before dated; no strings are built per entry.
+        std::map<std::tuple<std::uint32_t, std::string_view, std::int64_t>, FindingSide> sides;
         const bool by_date = episode.kind->sides_by_stated_date();
         for (std::size_t index : episode.entries) {
-            const Assertion& a = *timeline.entries[index].assertion;
-            auto& side = sides[{a.value, a.holder_group, by_date && a.stated ? to_iso(*a.stated) : std::string()}];
+            const TimelineEntry& entry = timeline.entries[index];
+            const Assertion& a = *entry.assertion;
+            const std::int64_t day = by_date && entry.dated() ? entry.day : -1;
+            auto& side = sides[{entry.value, std::string_view(a.holder_group), day}];
             side.value = a.value;
             side.holder_group = a.holder_group;
             side.evidence.push_back(evidence_of(a, timeline.subject));
