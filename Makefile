@@ -39,7 +39,8 @@ bench: build
 
 # The suite again under AddressSanitizer + UndefinedBehaviorSanitizer (own
 # build folder). SANITIZE_EXCLUDE: ctest -E regex of tests too slow under the
-# sanitizers for CI's time budget (they run in `make test`).
+# sanitizers for CI's time budget (they run in `make test`): the full-size
+# hostile-input suite; its small twin HostileInputsSmall runs here.
 SANITIZE_BUILD ?= build-asan
 SANITIZE_EXCLUDE ?= HostileInputs\.
 test-sanitize:
