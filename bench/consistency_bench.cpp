@@ -4,9 +4,12 @@
 // years). The third argument is the percentage of assertions that carry one of
 // the two conflicting values (100: every assertion is drawn from all three
 // values uniformly, nearly all become evidence). Generation is outside the
-// timed loop; items/s = assertions/s.
+// timed loop; items/s = assertions/s. extra_MiB is how much the peak RSS grew
+// while the stage ran, beyond the generated input (its working memory and the
+// findings); extra_B/assertion divides it by the assertions.
 #include <benchmark/benchmark.h>
 #include <random>
+#include <sys/resource.h>
 
 #include "checker/consistency.hpp"
 
@@ -51,10 +54,18 @@ std::vector<Assertion> generate(std::size_t count, std::size_t keys, std::size_t
     return out;
 }
 
+/// Peak resident set size of this process so far, in bytes.
+double peak_rss_bytes() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) * 1024.0;
+}
+
 void BM_FindConflicts(benchmark::State& state) {
     const auto assertions = generate(static_cast<std::size_t>(state.range(0)), static_cast<std::size_t>(state.range(1)),
                                      static_cast<std::size_t>(state.range(2)));
     const auto rules = bench_rules();
+    const double rss_before = peak_rss_bytes();
     std::size_t findings = 0;
     for (auto _ : state) {
         auto out = find_conflicts(assertions, rules);
@@ -63,6 +74,9 @@ void BM_FindConflicts(benchmark::State& state) {
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * state.range(0));
     state.counters["findings"] = static_cast<double>(findings);
+    const double extra = peak_rss_bytes() - rss_before;
+    state.counters["extra_MiB"] = extra / (1024.0 * 1024.0);
+    state.counters["extra_B/assertion"] = extra / static_cast<double>(state.range(0));
 }
 
 BENCHMARK(BM_FindConflicts)
