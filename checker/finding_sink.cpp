@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <tuple>
 
 #include "checker/finding_id.hpp"
@@ -37,6 +36,14 @@ bool evidence_before(const FindingEvidence& a, const FindingEvidence& b) {
     return std::tie(a.doc, a.line, a.col, a.holder) < std::tie(b.doc, b.line, b.col, b.holder);
 }
 
+/// evidence_before() for the assertions the evidence is made from.
+bool assertion_before(const Assertion& a, const Assertion& b) {
+    if (a.stated.has_value() != b.stated.has_value()) return a.stated.has_value();
+    if (a.stated && *a.stated != *b.stated) return *a.stated < *b.stated;
+    return std::tie(a.doc, a.evidence.line, a.evidence.col, a.holder) <
+           std::tie(b.doc, b.evidence.line, b.evidence.col, b.holder);
+}
+
 }  // namespace
 
 void FindingSink::report(const FindingKind& kind, const ValueConflict& rule, std::size_t entry) {
@@ -64,23 +71,32 @@ std::vector<Finding> FindingSink::flush(const Timeline& timeline) {
         // Sides by (value, holder group[, stated day]): the value's index orders
         // as its name (timeline.values is sorted), the group by its name, and
         // undated before dated; no strings are built per entry.
-        std::map<std::tuple<std::uint32_t, std::string_view, std::int64_t>, FindingSide> sides;
+        // Each side's assertions are gathered and ordered as pointers first, so
+        // that the evidence records (a dozen strings each) are built once, in place.
+        std::map<std::tuple<std::uint32_t, std::string_view, std::int64_t>, std::vector<const Assertion*>> sides;
         const bool by_date = episode.kind->sides_by_stated_date();
         for (std::size_t index : episode.entries) {
             const TimelineEntry& entry = timeline.entries[index];
             const Assertion& a = *entry.assertion;
             const std::int64_t day = by_date && entry.dated() ? entry.day : -1;
-            auto& side = sides[{entry.value, std::string_view(a.holder_group), day}];
-            side.value = a.value;
-            side.holder_group = a.holder_group;
-            side.evidence.push_back(evidence_of(a, timeline.subject));
+            sides[{entry.value, std::string_view(a.holder_group), day}].push_back(&a);
             finding.undated = finding.undated || !a.stated;
         }
-        for (auto& [key, side] : sides) {
-            std::sort(side.evidence.begin(), side.evidence.end(), evidence_before);
-            std::set<std::string_view> clusters;
-            for (const auto& e : side.evidence) clusters.insert(e.cluster.empty() ? std::string_view(e.doc) : e.cluster);
-            side.clusters = static_cast<int>(clusters.size());
+        for (auto& [key, members] : sides) {
+            std::sort(members.begin(), members.end(),
+                      [](const Assertion* x, const Assertion* y) { return assertion_before(*x, *y); });
+            FindingSide side;
+            side.value = members.front()->value;
+            side.holder_group = members.front()->holder_group;
+            side.evidence.reserve(members.size());
+            std::vector<std::string_view> clusters;
+            clusters.reserve(members.size());
+            for (const Assertion* a : members) {
+                side.evidence.push_back(evidence_of(*a, timeline.subject));
+                clusters.push_back(a->cluster.empty() ? std::string_view(a->doc) : std::string_view(a->cluster));
+            }
+            std::sort(clusters.begin(), clusters.end());
+            side.clusters = static_cast<int>(std::unique(clusters.begin(), clusters.end()) - clusters.begin());
             finding.sides.push_back(std::move(side));
         }
         // Sides in the order the story unfolds: earliest evidence first.
