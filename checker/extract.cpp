@@ -27,6 +27,7 @@ constexpr std::uint32_t quote_lookahead = 3;  // sentences in which an open quot
 constexpr std::uint32_t subject_reach = 14;
 constexpr std::uint32_t scare_quote_tokens = 4;  // a quoted phrase this short is a word quoted, not a statement
 constexpr std::uint32_t cue_reach = 4;         // tokens after a speech cue in which the day it was said may stand
+constexpr std::uint32_t that_reach = 4;        // tokens before a clause's subject in which "that" opens a reported clause
 constexpr std::uint32_t about_reach = 3;       // tokens after a match in which the time it describes may stand
 constexpr std::int64_t about_min_days = 14;    // how much earlier than the statement that time must be
 
@@ -133,7 +134,8 @@ private:
     }
 
     // The actor named as the subject of the clause before a match ("Russia will focus its efforts to …").
-    std::vector<Speaker> clause_subject(const SentenceData& data, std::uint32_t begin) const {
+    std::vector<Speaker> clause_subject(const SentenceData& data, std::uint32_t begin,
+                                        std::uint32_t* mention_begin = nullptr) const {
         const std::uint32_t stop = begin > subject_reach ? begin - subject_reach : 0;
         for (std::uint32_t at = begin; at > stop; --at) {
             const Token& token = data.tokens[at - 1];
@@ -146,7 +148,10 @@ private:
             if (token.quote || token.text == ";" || token.text == ":" || (token.text == "," && !list_comma)) break;
             for (const auto& mention : data.mentions) {
                 if (!is_holder_mention(mention) || mention.end != at) continue;
-                if (auto speaker = speaker_of(mention.id, lexicon_)) return {*speaker};
+                if (auto speaker = speaker_of(mention.id, lexicon_)) {
+                    if (mention_begin != nullptr) *mention_begin = mention.begin;
+                    return {*speaker};
+                }
             }
         }
         return {};
@@ -330,7 +335,20 @@ private:
                                                                                             : "document_focus";
         }
         if (fallback == "any") return {"any"};
-        if (fallback == "speaker_group") return {holder.group};
+        if (fallback == "speaker_group") {
+            // "The Kremlin representative reminded that the authorities in Kyiv
+            // reject talks": a reported clause ("that …") whose subject is
+            // another party states that party's stance. ("He urged Kyiv to
+            // come back to the table" names Kyiv as an object: the speaker's.)
+            std::uint32_t at = 0;
+            for (const auto& other : clause_subject(data, match.begin, &at)) {
+                const std::uint32_t from = at > that_reach ? at - that_reach : 0;
+                const bool reported = std::any_of(data.tokens.begin() + from, data.tokens.begin() + at,
+                                                  [](const Token& t) { return t.text == "that"; });
+                if (reported && other.group != holder.group && other.group != "narrator") return {other.group};
+            }
+            return {holder.group};
+        }
         auto focus = focus_regions(data);
         if (!rule.prefer_city) return focus;
         for (auto& id : focus) {

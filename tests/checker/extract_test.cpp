@@ -100,7 +100,13 @@ INSTANTIATE_TEST_SUITE_P(
         ExtractCase{"outlet_is_no_holder",
                     "According to Reuters, Russia will focus its efforts to liberate Donetsk.",
                     {"russia aims donetsk liberate"}},
-        ExtractCase{"hyphenated_name_is_no_mention", "A Zaporizhzhia-based analyst said Russian forces pulled out.", {}}),
+        ExtractCase{"hyphenated_name_is_no_mention", "A Zaporizhzhia-based analyst said Russian forces pulled out.", {}},
+        ExtractCase{"reported_clause_states_its_subjects_stance",
+                    "Peskov reminded that the authorities in Kyiv refuse to sit down with Russia.",
+                    {"peskov negotiation ukraine refuses"}},
+        ExtractCase{"urged_object_is_no_stance_holder",
+                    "Peskov urged Kyiv to sit down with Russia at the negotiating table.",
+                    {"peskov negotiation russia open"}}),
     [](const auto& info) { return info.param.name; });
 
 TEST(Extraction, StatedDateFromTheCueElseTheDocumentDate) {
