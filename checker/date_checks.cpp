@@ -1,6 +1,8 @@
 #include "checker/date_checks.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <fmt/format.h>
 
 #include "checker/finding_id.hpp"
@@ -31,6 +33,52 @@ void same_expression_conflicts(std::string_view text, const Layout& layout, std:
     }
 }
 
+/// True when the weekday at [begin, end) is the day something was reported:
+/// "said Friday", "said on Friday", "told reporters on Friday", "on Friday
+/// announced". Other lead weekdays are too often a day ahead ("have been
+/// rescheduled for Thursday", "the board Monday will discuss") or an aside.
+bool reported_day(std::string_view text, std::uint32_t begin, std::uint32_t end) {
+    static constexpr std::array<std::string_view, 10> reporting{"said", "says", "told", "announced", "reported",
+                                                                "stated", "added", "declared", "confirmed", "wrote"};
+    const auto is_reporting = [&](std::string_view word) {
+        return std::find(reporting.begin(), reporting.end(), word) != reporting.end();
+    };
+    const auto word_at = [&](std::size_t from, std::size_t to) {
+        std::string word;
+        for (std::size_t i = from; i < to; ++i) word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+        return word;
+    };
+    // Up to three words before ("told reporters on", "said on") and two after ("on Friday said").
+    std::size_t i = begin;
+    for (int words = 0; words < 3 && i > 0; ++words) {
+        while (i > 0 && !std::isalpha(static_cast<unsigned char>(text[i - 1]))) {
+            if (text[i - 1] == '.' || text[i - 1] == ';') return false;  // another sentence
+            --i;
+        }
+        const std::size_t word_end = i;
+        while (i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1]))) --i;
+        if (!is_reporting(word_at(i, word_end))) continue;
+        // "to be reported Tuesday" is a report still to come.
+        std::size_t k = i;
+        while (k > 0 && text[k - 1] == ' ') --k;
+        std::size_t before = k;
+        while (before > 0 && std::isalpha(static_cast<unsigned char>(text[before - 1]))) --before;
+        const std::string previous = word_at(before, k);
+        return previous != "be" && previous != "to" && previous != "will";
+    }
+    std::size_t j = end;
+    for (int words = 0; words < 2 && j < text.size(); ++words) {
+        while (j < text.size() && !std::isalpha(static_cast<unsigned char>(text[j]))) {
+            if (text[j] == '.' || text[j] == ';' || text[j] == ',') return false;
+            ++j;
+        }
+        const std::size_t word_begin = j;
+        while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+        if (is_reporting(word_at(word_begin, j))) return true;
+    }
+    return false;
+}
+
 /// The lead's first past weekday against a document date the page itself states.
 void lead_conflict(std::string_view text, const Layout& layout, const DatedBy& dct, const DateCheckOptions& options,
                    std::vector<DateConflict>& out) {
@@ -41,8 +89,9 @@ void lead_conflict(std::string_view text, const Layout& layout, const DatedBy& d
         for (const auto& expr : grammar::parse_dates(text, block.span.begin, block.span.end).dates) {
             if (expr.form == ast::DateForm::relative_unit || expr.modifier != ast::Modifier::none) return;  // "last week", "last Friday": told as earlier
             if (expr.form != ast::DateForm::weekday) continue;
-            const bool reported = expr.context_word == "said" || expr.context_word == "says";
-            if (!reported && future_tense_before(text, expr.begin)) return;
+            // Only a day something was reported on ("said on Friday"), and not one ahead.
+            if (!reported_day(text, expr.begin, expr.end)) continue;
+            if (future_marker_before(text, expr.begin)) return;
             const CivilDate day = weekday_on_or_before(*dct.date, expr.weekday);
             if (days_from_civil(*dct.date) - days_from_civil(day) > options.max_lead_gap_days) {
                 out.push_back({{expr.begin, expr.end}, expr.weekday, *dct.date, DateConflict::Reason::document_date});

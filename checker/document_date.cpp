@@ -51,7 +51,7 @@ std::vector<int> lead_weekdays(std::string_view text, const Layout& layout) {
         for (const auto& expr : grammar::parse_dates(text, block.span.begin, end).dates) {
             if (expr.form != ast::DateForm::weekday || expr.modifier != ast::Modifier::none) continue;
             const bool reported = expr.context_word == "said" || expr.context_word == "says";
-            if (!reported && future_tense_before(text, expr.begin)) continue;
+            if (!reported && future_marker_before(text, expr.begin)) continue;
             weekdays.push_back(expr.weekday);
         }
     }

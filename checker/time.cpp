@@ -66,6 +66,42 @@ bool future_tense_before(std::string_view text, std::uint32_t begin) {
     return tense_before(text, begin) == Tense::future;
 }
 
+bool future_marker_before(std::string_view text, std::uint32_t begin) {
+    // Grammatical markers of a time ahead, not vocabulary of any topic.
+    static constexpr std::array<std::string_view, 14> markers{
+        "will", "would", "shall", "scheduled", "rescheduled", "due", "planned", "plans", "expected",
+        "expects", "postponed", "delayed", "upcoming", "next"};
+    constexpr std::size_t max_words = 60;
+    std::size_t words = 0;
+    std::string word;
+    for (std::uint32_t i = std::min<std::uint32_t>(begin, static_cast<std::uint32_t>(text.size())); i > 0;) {
+        const char c = text[--i];
+        const bool paragraph_break = c == '\n' && i > 0 && text[i - 1] == '\n';
+        // ". T" after a lower-case letter ends a sentence; "U.K. Ltd" does not.
+        std::uint32_t next = i + 1;
+        while (next < text.size() && (text[next] == ' ' || text[next] == '\n')) ++next;
+        const bool sentence_end = (c == '.' || c == '!' || c == '?') && next > i + 1 && next < text.size() &&
+                                  text[next] >= 'A' && text[next] <= 'Z' && i > 0 && text[i - 1] >= 'a' &&
+                                  text[i - 1] <= 'z';
+        if (is_letter(c)) {
+            word.insert(word.begin(), c);
+            if (i > 0) continue;
+        }
+        if (!word.empty()) {
+            std::string lower_word;
+            for (char w : word) lower_word.push_back(lower(w));
+            if (lower_word.size() > 3 && lower_word.ends_with("'ll")) return true;
+            for (auto marker : markers) {
+                if (lower_word == marker) return true;
+            }
+            word.clear();
+            if (++words == max_words) return false;
+        }
+        if (paragraph_break || sentence_end || c == ';') return false;
+    }
+    return false;
+}
+
 std::vector<TimeExpression> find_times(std::string_view text, Span span, std::optional<CivilDate> dct,
                                        NumericOrder order) {
     const auto parsed = grammar::parse_dates(text, span.begin, std::min<std::uint32_t>(span.end, text.size()));

@@ -43,6 +43,13 @@ enum class Tense { unmarked, past, future };
 /// True when the clause before byte `begin` is in future tense ("will meet on Friday").
 [[nodiscard]] bool future_tense_before(std::string_view text, std::uint32_t begin);
 
+/// True when anything earlier in the sentence of byte `begin` looks ahead
+/// ("will", "would", "due", "scheduled", "rescheduled", "expected", …),
+/// however far back; line breaks inside a paragraph do not end the sentence.
+/// Stricter than future_tense_before, for checks that must only read a
+/// weekday as a past day ("have been rescheduled for Thursday" is not one).
+[[nodiscard]] bool future_marker_before(std::string_view text, std::uint32_t begin);
+
 /// What a single document tells about its own date, before corpus-level
 /// completion (cluster, weekday-year).
 struct DocumentDateEvidence {

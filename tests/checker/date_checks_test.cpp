@@ -79,6 +79,17 @@ TEST(DateChecks, LeadWeekdayAgainstDocumentDate) {
         {"only the lead paragraph", "Talks were off.\nThe Kremlin said on Friday that talks were off.",
          dated("2022-11-15", DateSource::metadata), "none"},
         {"no document date", "The Kremlin said on Friday that talks were off.", no_date, "none"},
+        {"the day it was reported, after the weekday", "The ministry on Friday announced that talks were off.",
+         dated("2022-11-15", DateSource::metadata), "Friday@friday@2022-11-15"},
+        {"a day ahead, the future marker far back across a line break",
+         "Talks due today between the two sides\nhave been rescheduled for Friday, a spokesman said.",
+         dated("2022-11-15", DateSource::metadata), "none"},
+        {"a weekday no one reported on", "A record price was paid Friday for a seat on the exchange.",
+         dated("2022-11-15", DateSource::metadata), "none"},
+        {"a report still to come", "The figures to be reported Friday are expected to show a gap.",
+         dated("2022-11-15", DateSource::metadata), "none"},
+        {"the weekday before 'will'", "The board Friday will discuss the sale, the company said.",
+         dated("2022-11-15", DateSource::metadata), "none"},
     };
     for (const auto& c : cases) EXPECT_EQ(conflicts_of(c.text, c.dct), c.want) << c.why;
 }
