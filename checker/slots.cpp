@@ -80,8 +80,15 @@ SlotTable build_slots(const std::vector<Token>& tokens, const std::vector<Mentio
     std::vector<std::uint32_t> named_end(n + 1, 0);
     std::vector<std::vector<std::string>> actor_at(n + 1), party_at(n + 1);
     std::vector<std::uint32_t> actor_end(n + 1, 0);
+    // "Russia annexed the Donetsk, Luhansk, Zaporizhzhia and Kherson regions,
+    // though it controls none of them": several regions named earlier in the
+    // sentence are what its group anaphora mean; otherwise the document's focus.
+    std::vector<std::string> named_before;
     for (const auto& mention : mentions) {
-        auto ids = region_ids(mention, tokens, lexicon, focus);
+        auto ids = mention.kind == MentionKind::group_anaphora && named_before.size() >= 2
+                       ? named_before
+                       : region_ids(mention, tokens, lexicon, focus);
+        if (mention.kind == MentionKind::region || mention.kind == MentionKind::region_group) add_unique(named_before, ids);
         if (!ids.empty()) {
             add_unique(region_at[mention.begin], ids);
             region_end[mention.begin] = mention.end;

@@ -104,6 +104,11 @@ INSTANTIATE_TEST_SUITE_P(
         ExtractCase{"reported_clause_states_its_subjects_stance",
                     "Peskov reminded that the authorities in Kyiv refuse to sit down with Russia.",
                     {"peskov negotiation ukraine refuses"}},
+        ExtractCase{"group_anaphora_in_the_same_sentence",
+                    "Russia annexed the Donetsk, Luhansk, Zaporizhzhia and Kherson regions in 2022, but Russian "
+                    "forces do not fully control any of them.",
+                    {"narrator control donetsk russia_part", "narrator control luhansk russia_part",
+                     "narrator control zaporizhzhia russia_part", "narrator control kherson russia_part"}},
         ExtractCase{"urged_object_is_no_stance_holder",
                     "Peskov urged Kyiv to sit down with Russia at the negotiating table.",
                     {"peskov negotiation russia open"}}),
