@@ -82,6 +82,8 @@ std::vector<Mention> LexiconMatcher::find(const std::vector<Token>& tokens) cons
         std::uint32_t node = 0;
         for (std::uint32_t j = i; j < n; ++j) {
             if (tokens[j].text == "-" && j > i) continue;
+            // Scare quotes inside a name ('the “new territories”') do not break it.
+            if (tokens[j].quote && j > i) continue;
             auto it = nodes_[node].next.find(tokens[j].text);
             if (it == nodes_[node].next.end()) break;
             node = it->second;

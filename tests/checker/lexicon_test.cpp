@@ -51,6 +51,7 @@ INSTANTIATE_TEST_SUITE_P(
                       MatchCase{"a Zaporizhzhia-based firm", {}}, MatchCase{"pro-Kremlin bloggers", {}},
                       MatchCase{"Lyman said", {}}, MatchCase{"in Lyman", {"lyman"}}, MatchCase{"Lyman town", {"lyman"}},
                       MatchCase{"in lyman", {}}, MatchCase{"lyman town", {}},
+                      MatchCase{"near “Kryvyi Rih”", {"kryvyi_rih"}}, MatchCase{"Kryvyi “Rih”", {"kryvyi_rih"}},
                       MatchCase{"none of the four regions", {"annexed_four"}},
                       MatchCase{"Moscow and the Kremlin", {"russia", "kremlin"}}));
 
