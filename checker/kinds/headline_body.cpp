@@ -11,8 +11,14 @@ HeadlineBody::HeadlineBody(const RuleSpec& spec)
     : options_(KindOptions::read(spec, "headline_body", Severity::warning)) {}
 
 void HeadlineBody::evaluate(const Timeline& timeline, FindingSink& sink) const {
-    scan_conflicting_pairs(timeline, *this, sink, [](const TimelineEntry& a, const TimelineEntry& b) {
-        return a.doc == b.doc && a.group == b.group && a.headline != b.headline;
+    // The headline against its own body: the same holder group in both, or a
+    // headline in the outlet's own voice ("Russia Takes Full Control of …")
+    // against what the body reports from anyone ("… only part of the region,
+    // according to Ukraine's General Staff").
+    scan_conflicting_pairs(timeline, *this, sink, [&](const TimelineEntry& a, const TimelineEntry& b) {
+        if (a.doc != b.doc || a.headline == b.headline) return false;
+        const TimelineEntry& head = a.headline ? a : b;
+        return a.group == b.group || options_.is_outlet_group(timeline, head.group);
     });
 }
 
