@@ -43,38 +43,26 @@ bool reported_day(std::string_view text, std::uint32_t begin, std::uint32_t end)
     const auto is_reporting = [&](std::string_view word) {
         return std::find(reporting.begin(), reporting.end(), word) != reporting.end();
     };
-    const auto word_at = [&](std::size_t from, std::size_t to) {
-        std::string word;
-        for (std::size_t i = from; i < to; ++i) word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
-        return word;
-    };
-    // Up to three words before ("told reporters on", "said on") and two after ("on Friday said").
-    std::size_t i = begin;
-    for (int words = 0; words < 3 && i > 0; ++words) {
-        while (i > 0 && !std::isalpha(static_cast<unsigned char>(text[i - 1]))) {
-            if (text[i - 1] == '.' || text[i - 1] == ';') return false;  // another sentence
-            --i;
-        }
-        const std::size_t word_end = i;
-        while (i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1]))) --i;
-        if (!is_reporting(word_at(i, word_end))) continue;
-        // "to be reported Tuesday" is a report still to come.
-        std::size_t k = i;
-        while (k > 0 && text[k - 1] == ' ') --k;
-        std::size_t before = k;
-        while (before > 0 && std::isalpha(static_cast<unsigned char>(text[before - 1]))) --before;
-        const std::string previous = word_at(before, k);
+    // Up to three words before ("told reporters on", "said on"), but not a
+    // report still to come ("to be reported Tuesday").
+    const auto before = words_before(text, begin, 4, WordReach::sentence);
+    for (std::size_t k = 0; k < before.size() && k < 3; ++k) {
+        if (!is_reporting(before[k])) continue;
+        const std::string_view previous = k + 1 < before.size() ? std::string_view(before[k + 1]) : "";
         return previous != "be" && previous != "to" && previous != "will";
     }
+    // Up to two words after, in the same clause ("on Friday said").
     std::size_t j = end;
     for (int words = 0; words < 2 && j < text.size(); ++words) {
         while (j < text.size() && !std::isalpha(static_cast<unsigned char>(text[j]))) {
             if (text[j] == '.' || text[j] == ';' || text[j] == ',') return false;
             ++j;
         }
-        const std::size_t word_begin = j;
-        while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
-        if (is_reporting(word_at(word_begin, j))) return true;
+        std::string word;
+        for (; j < text.size() && std::isalpha(static_cast<unsigned char>(text[j])); ++j) {
+            word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[j]))));
+        }
+        if (is_reporting(word)) return true;
     }
     return false;
 }

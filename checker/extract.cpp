@@ -39,10 +39,19 @@ std::optional<CivilDate> period_start(const std::string& value) {
     return std::nullopt;
 }
 
+/// A time expression of a sentence, with the token it starts at.
+struct SentenceTime {
+    TimeExpression time;
+    std::uint32_t token = 0;
+};
+
 struct SentenceData {
     const Sentence* sentence = nullptr;
     std::vector<Token> tokens;
     std::vector<Mention> mentions;
+    // The sentence's time expressions, found once when first asked for
+    // (DocumentExtractor::times_of): most sentences never need them.
+    mutable std::optional<std::vector<SentenceTime>> times;
 };
 
 struct Candidate {
@@ -184,21 +193,32 @@ private:
         return focus_.group;
     }
 
+    const std::vector<SentenceTime>& times_of(const SentenceData& data) const {
+        if (!data.times) {
+            data.times.emplace();
+            std::uint32_t token = 0;
+            for (auto& time : find_times(input_.document.text, data.sentence->span, input_.document_date.date)) {
+                while (token < data.tokens.size() && data.tokens[token].span.begin < time.span.begin) ++token;
+                data.times->push_back({std::move(time), token});
+            }
+        }
+        return *data.times;
+    }
+
+    static bool quoted(const SentenceSpeech& speech, std::uint32_t token) {
+        return std::any_of(speech.quotes.begin(), speech.quotes.end(),
+                           [&](const auto& q) { return token >= q.first && token < q.second; });
+    }
+
     /// The stated date of a statement whose cue (or anchor) is token `anchor`.
     std::pair<std::optional<CivilDate>, DateSource> stated_date(const SentenceData& data, const SentenceSpeech& speech,
                                                                 std::optional<std::uint32_t> anchor) const {
         const DatedBy& dct = input_.document_date;
         if (!anchor) return {dct.date, dct.date ? dct.source : DateSource::unknown};
-        const auto times = find_times(input_.document.text, data.sentence->span, dct.date);
         std::optional<CivilDate> best;
         std::uint32_t best_distance = ~0u;
-        for (const auto& time : times) {
-            if (!time.day) continue;
-            std::uint32_t token = 0;
-            while (token < data.tokens.size() && data.tokens[token].span.begin < time.span.begin) ++token;
-            const bool quoted = std::any_of(speech.quotes.begin(), speech.quotes.end(),
-                                            [&](const auto& q) { return token >= q.first && token < q.second; });
-            if (quoted) continue;
+        for (const auto& [time, token] : times_of(data)) {
+            if (!time.day || quoted(speech, token)) continue;
             // The day of the statement stands before its cue or right after it ("said on Friday"); a date
             // further on belongs to what was said ("said Russia did not regret the ceremony on Sept. 30").
             if (token > *anchor + cue_reach) continue;
@@ -218,15 +238,9 @@ private:
     std::optional<CivilDate> about_date(const SentenceData& data, const SentenceSpeech& speech,
                                         const PatternMatch& match, const std::optional<CivilDate>& stated) const {
         if (!stated) return std::nullopt;
-        for (const auto& time : find_times(input_.document.text, data.sentence->span, input_.document_date.date)) {
+        for (const auto& [time, token] : times_of(data)) {
             const auto start = period_start(time.value);
-            if (!start) continue;
-            std::uint32_t token = 0;
-            while (token < data.tokens.size() && data.tokens[token].span.begin < time.span.begin) ++token;
-            if (token < match.begin || token > match.end + about_reach) continue;
-            const bool quoted = std::any_of(speech.quotes.begin(), speech.quotes.end(),
-                                            [&](const auto& q) { return token >= q.first && token < q.second; });
-            if (quoted) continue;
+            if (!start || token < match.begin || token > match.end + about_reach || quoted(speech, token)) continue;
             if (days_from_civil(*stated) - days_from_civil(*start) > about_min_days) return start;
         }
         return std::nullopt;

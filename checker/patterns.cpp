@@ -434,10 +434,6 @@ bool PreparedSentence::has_prefix(std::string_view prefix) const {
     return it != words_.end() && it->substr(0, prefix.size()) == prefix;
 }
 
-std::vector<PatternMatch> match_rule(const PatternRule& rule, const std::vector<Token>& tokens, const SlotTable& slots) {
-    return match_rule(rule, PreparedSentence(tokens, slots));
-}
-
 std::vector<PatternMatch> match_rule(const PatternRule& rule, const PreparedSentence& sentence) {
     std::vector<char> possible(rule.compiled.size());
     for (std::size_t k = 0; k < rule.compiled.size(); ++k) {

@@ -81,11 +81,6 @@ struct PatternMatch {
     unsigned literals = 0;  // tokens matched by words, classes and slots: the match's specificity
 };
 
-/// Every non-overlapping match of `rule` in `tokens`, left to right.
-/// Quotation marks are transparent: 'to "liberate" them' matches 'liberate them'.
-[[nodiscard]] std::vector<PatternMatch> match_rule(const PatternRule& rule, const std::vector<Token>& tokens,
-                                                   const SlotTable& slots);
-
 /// One sentence made ready for every rule at once: its distinct words sorted
 /// (each rule's pre-check, "does the sentence have every word this pattern
 /// needs?", is a binary search, not a scan), and its tokens and slots without
@@ -109,7 +104,8 @@ private:
     std::vector<std::string_view> words_;     // views into the tokens
 };
 
-/// The same over a prepared sentence (the extraction loop asks every rule).
+/// Every non-overlapping match of `rule` in the sentence, left to right.
+/// Quotation marks are transparent: 'to "liberate" them' matches 'liberate them'.
 [[nodiscard]] std::vector<PatternMatch> match_rule(const PatternRule& rule, const PreparedSentence& sentence);
 
 }  // namespace factline

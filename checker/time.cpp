@@ -1,5 +1,6 @@
 #include "checker/time.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <string>
@@ -23,6 +24,39 @@ CivilDate today() {
 
 }  // namespace
 
+std::vector<std::string> words_before(std::string_view text, std::uint32_t begin, std::size_t max_words,
+                                      WordReach reach) {
+    std::vector<std::string> words;
+    std::string word;
+    const auto flush = [&] {
+        if (!word.empty()) words.push_back(std::move(word));
+        word.clear();
+    };
+    for (std::uint32_t i = std::min<std::uint32_t>(begin, static_cast<std::uint32_t>(text.size()));
+         i > 0 && words.size() < max_words;) {
+        const char c = text[--i];
+        if (is_letter(c)) {
+            word.insert(word.begin(), lower(c));
+            continue;
+        }
+        flush();
+        if (c == ';') break;
+        if (reach == WordReach::clause && (c == '.' || c == '!' || c == '?' || c == '\n')) break;
+        if (reach == WordReach::sentence) {
+            if (c == '\n' && i > 0 && text[i - 1] == '\n') break;  // a blank line
+            std::uint32_t next = i + 1;
+            while (next < text.size() && (text[next] == ' ' || text[next] == '\n')) ++next;
+            const bool sentence_end = (c == '.' || c == '!' || c == '?') && next > i + 1 && next < text.size() &&
+                                      text[next] >= 'A' && text[next] <= 'Z' && i > 0 && text[i - 1] >= 'a' &&
+                                      text[i - 1] <= 'z';
+            if (sentence_end) break;
+        }
+    }
+    flush();
+    if (words.size() > max_words) words.resize(max_words);
+    return words;
+}
+
 Tense tense_before(std::string_view text, std::uint32_t begin) {
     // Grammatical markers of the future, not vocabulary of any topic.
     static constexpr std::array<std::string_view, 6> markers{"will", "shall", "scheduled", "due", "planned",
@@ -35,19 +69,7 @@ Tense tense_before(std::string_view text, std::uint32_t begin) {
         "said", "was",  "were",  "had",   "did",  "told",   "met",   "took",  "fell",
         "began", "came", "went", "won",   "lost", "left",   "held",  "gave",  "made",
         "struck", "broke", "rose", "fought", "sent", "led", "saw", "drove", "withdrew"};
-    std::vector<std::string> words;
-    std::string word;
-    for (std::uint32_t i = begin; i > 0 && words.size() < 8;) {
-        const char c = text[--i];
-        if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';') break;
-        if (is_letter(c)) {
-            word.insert(word.begin(), lower(c));
-        } else if (!word.empty()) {
-            words.push_back(std::move(word));
-            word.clear();
-        }
-        if (i == 0 && !word.empty()) words.push_back(word);
-    }
+    const auto words = words_before(text, begin, 8, WordReach::clause);
     for (const auto& w : words) {  // nearest word first
         if (w.size() > 3 && w.ends_with("'ll")) return Tense::future;
         for (auto marker : markers) {
@@ -71,33 +93,9 @@ bool future_marker_before(std::string_view text, std::uint32_t begin) {
     static constexpr std::array<std::string_view, 14> markers{
         "will", "would", "shall", "scheduled", "rescheduled", "due", "planned", "plans", "expected",
         "expects", "postponed", "delayed", "upcoming", "next"};
-    constexpr std::size_t max_words = 60;
-    std::size_t words = 0;
-    std::string word;
-    for (std::uint32_t i = std::min<std::uint32_t>(begin, static_cast<std::uint32_t>(text.size())); i > 0;) {
-        const char c = text[--i];
-        const bool paragraph_break = c == '\n' && i > 0 && text[i - 1] == '\n';
-        // ". T" after a lower-case letter ends a sentence; "U.K. Ltd" does not.
-        std::uint32_t next = i + 1;
-        while (next < text.size() && (text[next] == ' ' || text[next] == '\n')) ++next;
-        const bool sentence_end = (c == '.' || c == '!' || c == '?') && next > i + 1 && next < text.size() &&
-                                  text[next] >= 'A' && text[next] <= 'Z' && i > 0 && text[i - 1] >= 'a' &&
-                                  text[i - 1] <= 'z';
-        if (is_letter(c)) {
-            word.insert(word.begin(), c);
-            if (i > 0) continue;
-        }
-        if (!word.empty()) {
-            std::string lower_word;
-            for (char w : word) lower_word.push_back(lower(w));
-            if (lower_word.size() > 3 && lower_word.ends_with("'ll")) return true;
-            for (auto marker : markers) {
-                if (lower_word == marker) return true;
-            }
-            word.clear();
-            if (++words == max_words) return false;
-        }
-        if (paragraph_break || sentence_end || c == ';') return false;
+    for (const auto& w : words_before(text, begin, 60, WordReach::sentence)) {
+        if (w.size() > 3 && w.ends_with("'ll")) return true;
+        if (std::find(markers.begin(), markers.end(), w) != markers.end()) return true;
     }
     return false;
 }

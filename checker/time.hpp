@@ -34,6 +34,17 @@ struct TimeExpression {
 [[nodiscard]] std::vector<TimeExpression> find_times(std::string_view text, Span span,
                                                      std::optional<CivilDate> dct, NumericOrder order);
 
+/// How far back words_before() reads: `clause` stops at . ! ? ; and line
+/// breaks; `sentence` only at a real sentence end (". T" after a lower-case
+/// letter, so "U.K. Ltd" goes on), a blank line or ';', and so crosses the
+/// line breaks of wrapped paragraphs.
+enum class WordReach { clause, sentence };
+
+/// The lower-cased words (letters and apostrophes) before byte `begin`,
+/// nearest first, at most `max_words`.
+[[nodiscard]] std::vector<std::string> words_before(std::string_view text, std::uint32_t begin,
+                                                    std::size_t max_words, WordReach reach);
+
 /// The tense the clause before byte `begin` marks, by its nearest marker
 /// looking back to the start of the sentence: "will meet on Friday" is future,
 /// "took Kherson in March" past, "in March" alone unmarked.

@@ -13,9 +13,8 @@
 #include <random>
 #include <set>
 #include <string>
-#include <sys/wait.h>
 
-#include "support/temp_dir.hpp"
+#include "tests/cli/cli_support.hpp"
 
 namespace {
 
@@ -78,23 +77,15 @@ struct Run {
 
 Run check(const fs::path& corpus, const fs::path& dir) {
     Run run;
-    const fs::path out = dir / "out";
-    const std::string command = std::string("\"") + FACTLINE_BINARY + "\" check \"" + corpus.string() + "\" --out \"" +
-                                out.string() + "\" --format json > \"" + (dir / "stdout").string() + "\" 2> \"" +
-                                (dir / "stderr").string() + "\"";
-    const int status = std::system(command.c_str());
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream stderr_file(dir / "stderr");
+    run.exit_code = factline::testing::run_factline(dir, "check '" + corpus.string() + "' --out out --format json");
+    std::ifstream stderr_file(dir / "factline-stderr.txt");
     run.stderr_text.assign(std::istreambuf_iterator<char>(stderr_file), std::istreambuf_iterator<char>());
-    std::ifstream documents(out / "documents.jsonl");
-    for (std::string line; std::getline(documents, line);) {
-        const auto record = nlohmann::json::parse(line);
+    for (const auto& record : factline::testing::read_jsonl(dir / "out" / "documents.jsonl")) {
         const std::string doc = record.at("doc").get<std::string>();
         ++run.listed[doc];
         run.documents[doc] = record;
     }
-    std::ifstream assertions(out / "assertions.jsonl");
-    for (std::string line; std::getline(assertions, line);) run.assertions.push_back(nlohmann::json::parse(line));
+    run.assertions = factline::testing::read_jsonl(dir / "out" / "assertions.jsonl");
     return run;
 }
 
