@@ -20,10 +20,12 @@ bool phrase_at(const std::vector<Token>& tokens, std::uint32_t at, const std::ve
     return true;
 }
 
-std::uint32_t class_at(const std::vector<Token>& tokens, std::uint32_t at, const Lexicon& lexicon,
-                       const std::string& word_class) {
+using Phrases = std::vector<std::vector<std::string>>;
+
+/// The longest phrase of a word class (Lexicon::words, looked up once per sentence) at `at`.
+std::uint32_t class_at(const std::vector<Token>& tokens, std::uint32_t at, const Phrases& phrases) {
     std::uint32_t best = 0;
-    for (const auto& phrase : lexicon.words(word_class)) {
+    for (const auto& phrase : phrases) {
         if (phrase_at(tokens, at, phrase)) best = std::max(best, static_cast<std::uint32_t>(phrase.size()));
     }
     return best;
@@ -226,19 +228,22 @@ SentenceSpeech AttributionState::analyse(const std::vector<Token>& tokens, const
     SentenceSpeech speech;
     find_quotes(tokens, speech);
     const auto n = static_cast<std::uint32_t>(tokens.size());
+    const Phrases& asides = lexicon.words("narrator_asides");
+    const Phrases& attribution_phrases = lexicon.words("attribution_phrases");
+    const Phrases& speech_verbs = lexicon.words("speech_verbs");
     for (std::uint32_t i = 0; i < n; ++i) {
-        if (lexicon.in_class("narrator_asides", tokens[i].text) && !inside(speech, i, i + 1)) speech.asides.push_back(i);
+        if (Lexicon::is_one_word_phrase(asides, tokens[i].text) && !inside(speech, i, i + 1)) speech.asides.push_back(i);
     }
     for (std::uint32_t i = 0; i < n; ++i) {
         if (inside(speech, i, i + 1)) continue;  // a quoted "said" is the quoted person's word
         std::vector<Speaker> speakers;
         std::uint32_t cue_end = i;
-        if (const auto size = class_at(tokens, i, lexicon, "attribution_phrases")) {
+        if (const auto size = class_at(tokens, i, attribution_phrases)) {
             speakers = subject_after(i + size, tokens, mentions, lexicon, cue_end);
             // "according to the statement": the last speaker's words.
             if (speakers.empty() && last_speaker_ && cue_end == i + size && i + size < n && tokens[i + size].text == "the")
                 speakers = {*last_speaker_};
-        } else if (const auto verb = class_at(tokens, i, lexicon, "speech_verbs")) {
+        } else if (const auto verb = class_at(tokens, i, speech_verbs)) {
             cue_end = i + verb;
             speakers = subject_before(i, tokens, mentions, lexicon);
             const bool inverted = i == 0 || is_boundary(tokens[i - 1]);

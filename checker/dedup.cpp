@@ -2,7 +2,7 @@
 
 #include <Eigen/Core>
 #include <algorithm>
-#include <cctype>
+#include <array>
 #include <numeric>
 #include <unordered_map>
 
@@ -31,22 +31,31 @@ std::uint64_t mix(std::uint64_t x) {
     return x ^ (x >> 31);
 }
 
-/// Lower-case ASCII letters and digits; every other byte below 0x80 separates
-/// words. UTF-8 bytes stay part of words, so "Zelenskyy" and "Zelenskiy" differ
-/// but "Kherson," and "kherson" do not.
-std::vector<std::string> words_of(std::string_view body) {
-    std::vector<std::string> words;
-    std::string word;
-    for (unsigned char c : body) {
-        if (c >= 0x80 || std::isalnum(c)) {
-            word.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
-        } else if (!word.empty()) {
-            words.push_back(std::move(word));
-            word.clear();
-        }
+/// Word byte ranges of `body`: ASCII letters and digits, and UTF-8 bytes; every
+/// other byte below 0x80 separates words. Case is folded when hashing, so
+/// "Kherson," and "kherson" are one word, but "Zelenskyy" and "Zelenskiy" differ.
+std::vector<std::string_view> words_of(std::string_view body) {
+    std::vector<std::string_view> words;
+    std::size_t begin = 0;
+    bool in_word = false;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        const auto c = static_cast<unsigned char>(body[i]);
+        const bool word_byte = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        if (word_byte && !in_word) begin = i;
+        if (!word_byte && in_word) words.push_back(body.substr(begin, i - begin));
+        in_word = word_byte;
     }
-    if (!word.empty()) words.push_back(std::move(word));
+    if (in_word) words.push_back(body.substr(begin));
     return words;
+}
+
+/// fnv1a() of the word lower-cased (ASCII), without copying it.
+std::uint64_t fnv1a_folded(std::string_view word, std::uint64_t hash) {
+    for (unsigned char c : word) {
+        hash ^= c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+        hash *= 1099511628211ull;
+    }
+    return hash;
 }
 
 struct UnionFind {
@@ -65,17 +74,32 @@ struct UnionFind {
 
 using Signatures = Eigen::Matrix<std::uint64_t, Eigen::Dynamic, Eigen::Dynamic>;
 
-/// One column per document: the minimum of each permuted hash over its shingles.
+/// One column per document: a one-permutation MinHash (Li, Owen & Zhang 2012)
+/// with rotation densification (Shrivastava & Li 2014). Each shingle is hashed
+/// once; its hash picks a row and competes for that row's minimum, so the cost
+/// is one hash per shingle instead of one per shingle and row. A row no shingle
+/// fell into takes the next filled row's value (circularly), mixed with the
+/// distance, so that two documents still agree on it exactly when they agree
+/// on that row: the estimate of resemblance stays unbiased for short documents.
 Signatures minhash(const std::vector<std::vector<std::uint64_t>>& shingles) {
+    constexpr std::uint64_t empty = ~0ull;
     Signatures signatures(permutations, static_cast<Eigen::Index>(shingles.size()));
-    signatures.setConstant(~0ull);
+    signatures.setConstant(empty);
     for (std::size_t doc = 0; doc < shingles.size(); ++doc) {
-        auto column = signatures.col(static_cast<Eigen::Index>(doc));
+        std::uint64_t* column = signatures.col(static_cast<Eigen::Index>(doc)).data();
         for (std::uint64_t shingle : shingles[doc]) {
-            for (int row = 0; row < permutations; ++row) {
-                const std::uint64_t value = mix(shingle ^ mix(static_cast<std::uint64_t>(row) + 1));
-                if (value < column(row)) column(row) = value;
-            }
+            const std::uint64_t value = mix(shingle);
+            const std::size_t row = static_cast<std::size_t>(value % permutations);
+            column[row] = std::min(column[row], value);
+        }
+        if (shingles[doc].empty()) continue;
+        std::array<std::uint64_t, permutations> filled{};
+        std::copy(column, column + permutations, filled.begin());
+        for (int row = 0; row < permutations; ++row) {
+            if (filled[row] != empty) continue;
+            int distance = 1;
+            while (filled[(row + distance) % permutations] == empty) ++distance;
+            column[row] = mix(filled[(row + distance) % permutations] ^ mix(static_cast<std::uint64_t>(distance)));
         }
     }
     return signatures;
@@ -91,7 +115,7 @@ std::vector<std::uint64_t> shingle_hashes(std::string_view body) {
     for (std::size_t i = 0; i + 5 <= words.size(); ++i) {
         std::uint64_t hash = 1469598103934665603ull;
         for (std::size_t k = i; k < i + 5; ++k) {
-            hash = fnv1a(words[k], hash);
+            hash = fnv1a_folded(words[k], hash);
             hash = fnv1a(" ", hash);
         }
         out.push_back(hash);

@@ -379,13 +379,27 @@ private:
         if (speech.cues.empty() && speech.open_quote) {
             if (auto ahead = lookahead_speaker(sentences, index)) carried = ahead;
         }
-        const SlotTable slots = build_slots(data.tokens, data.mentions, lexicon_, focus_);
         remember_occasions(data, speech);
 
+        // Only the patterns whose trigger words (and slots) the sentence has are
+        // tried; a sentence with none and no mentions needs no slots either.
+        const auto& patterns = rules_.patterns;
+        const bool indexed = patterns.triggers.covers(patterns.rules.size());
+        const bool any_wanted = !indexed || patterns.triggers.candidates(data.tokens, fillable_slots(data.mentions), wanted_);
+        if (!any_wanted && data.mentions.empty()) {
+            finish_sentence(speech);
+            return;
+        }
+        const SlotTable slots = build_slots(data.tokens, data.mentions, lexicon_, focus_);
         std::vector<Candidate> candidates;
-        const PreparedSentence prepared(data.tokens, slots);
-        for (const auto& rule : rules_.patterns.rules) {
-            for (const auto& match : match_rule(rule, prepared)) {
+        std::optional<PreparedSentence> prepared;
+        if (any_wanted) prepared.emplace(data.tokens, slots);
+        for (std::size_t r = 0; any_wanted && r < patterns.rules.size(); ++r) {
+            const PatternRule& rule = patterns.rules[r];
+            const char* wanted = indexed ? wanted_.data() + patterns.triggers.first_alternative(r) : nullptr;
+            if (wanted != nullptr && std::find(wanted, wanted + rule.compiled.size(), 1) == wanted + rule.compiled.size())
+                continue;
+            for (const auto& match : match_rule(rule, *prepared, wanted)) {
                 // A question asserts nothing, unless the sentence quotes its yes or no.
                 const auto answer = answered_question(data.tokens, match, lexicon_);
                 if (!answer && is_irrealis(data.tokens, match, lexicon_)) continue;
@@ -436,6 +450,10 @@ private:
         }
         keep_most_specific(candidates);
         update_focus(slots, data);
+        finish_sentence(speech);
+    }
+
+    void finish_sentence(const SentenceSpeech& speech) {
         previous_speaker_.reset();
         if (!speech.cues.empty()) previous_speaker_ = speech.cues.back().speakers.front();
     }
@@ -479,6 +497,7 @@ private:
     std::optional<Speaker> previous_speaker_;
     std::map<std::string, CivilDate> occasion_;  // holder -> the day their last dated statement was made  // the speaker of the previous sentence, if it had a cue
     std::vector<Assertion> out_;
+    std::vector<char> wanted_;  // per sentence: the pattern alternatives worth trying (TriggerIndex)
 };
 
 }  // namespace

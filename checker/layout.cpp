@@ -68,15 +68,22 @@ std::vector<Line> split_lines(std::string_view text) {
 class RuleClassifier {
 public:
     RuleClassifier(std::string_view text, std::vector<Line>& lines, const LayoutRules& rules)
-        : text_(text), lines_(lines), rules_(rules) {}
+        : text_(text), lines_(lines), rules_(rules) {
+        // Every pass asks about the same lines: fold each once. A line too long
+        // for any rule folds to "" (no rule matches an empty line).
+        folded_.reserve(lines_.size());
+        for (const auto& line : lines_) {
+            const std::string_view content = line.text.of(text_);
+            folded_.push_back(line.blank || content.size() > max_rule_line_bytes ? std::string() : fold_line(content));
+        }
+    }
 
     void run() {
         cut_to_end();
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             if (lines_[i].blank || lines_[i].kind) continue;
-            const std::string_view line = lines_[i].text.of(text_);
-            if (line.size() > max_rule_line_bytes) continue;
-            const std::string folded = fold_line(line);  // once per line, not once per pattern
+            const std::string& folded = folded_[i];
+            if (folded.empty()) continue;
             for (const auto& rule : rules_.boilerplate) {
                 if (rule.action == BoilerplateRule::Action::drop_to_end) continue;
                 if (!rule_matches_folded(rule, folded)) continue;
@@ -104,8 +111,8 @@ private:
             if (lines_[i].blank) continue;
             const std::string_view line = lines_[i].text.of(text_);
             // A "Related Articles" above the story is navigation, not the end of the story.
-            if (body_seen && line.size() <= max_rule_line_bytes) {
-                const std::string folded = fold_line(line);
+            if (body_seen && !folded_[i].empty()) {
+                const std::string& folded = folded_[i];
                 for (const auto& rule : rules_.boilerplate) {
                     if (rule.action != BoilerplateRule::Action::drop_to_end || !rule_matches_folded(rule, folded)) continue;
                     mark(start_back(i, rule), lines_.size() - 1, rule.kind, rule.id);
@@ -125,8 +132,7 @@ private:
             const Line& line = lines_[j];
             if (line.blank) continue;
             if (line.kind) break;
-            const std::string_view content = line.text.of(text_);
-            const std::string folded = content.size() <= max_rule_line_bytes ? fold_line(content) : std::string();
+            const std::string& folded = folded_[j];
             const bool claimed = !folded.empty() &&
                                  std::any_of(rule.starts_back_at.begin(), rule.starts_back_at.end(),
                                              [&](const LinePattern& p) { return folded_line_matches(p, folded); });
@@ -159,6 +165,7 @@ private:
     std::string_view text_;
     std::vector<Line>& lines_;
     const LayoutRules& rules_;
+    std::vector<std::string> folded_;  // per line: fold_line() of its text
     int next_region_ = 0;
 };
 

@@ -61,6 +61,9 @@ struct LinePattern {
     std::string folded;
     std::string glob;
     bool wildcard = false;
+    // The longest literal piece of `glob`: a line without it cannot match, and
+    // looking for it is much cheaper than the backtracking glob.
+    std::string must_contain;
 };
 
 /// The LinePattern a TOML glob stands for ("Leave a Reply*" → starts_with).

@@ -185,12 +185,20 @@ LinePattern make_line_pattern(std::string_view text) {
             case LinePattern::Match::starts_with: pattern.glob = pattern.folded + "*"; break;
             case LinePattern::Match::contains: pattern.glob = "*" + pattern.folded + "*"; break;
         }
+        std::size_t begin = 0;
+        while (begin <= pattern.glob.size()) {
+            const std::size_t end = std::min(pattern.glob.find_first_of("*#", begin), pattern.glob.size());
+            if (end - begin > pattern.must_contain.size()) pattern.must_contain = pattern.glob.substr(begin, end - begin);
+            begin = end + 1;
+        }
     }
     return pattern;
 }
 
 bool folded_line_matches(const LinePattern& pattern, std::string_view folded) {
-    if (pattern.wildcard) return glob(pattern.glob, folded);
+    if (pattern.wildcard) {
+        return folded.find(pattern.must_contain) != std::string_view::npos && glob(pattern.glob, folded);
+    }
     // No wildcard inside: plain comparisons, without the recursive glob.
     switch (pattern.match) {
         case LinePattern::Match::equals: return folded == pattern.folded;

@@ -11,7 +11,10 @@ const std::vector<std::vector<std::string>>& Lexicon::words(const std::string& w
 }
 
 bool Lexicon::in_class(const std::string& word_class, const std::string& word) const {
-    const auto& phrases = words(word_class);
+    return is_one_word_phrase(words(word_class), word);
+}
+
+bool Lexicon::is_one_word_phrase(const std::vector<std::vector<std::string>>& phrases, const std::string& word) {
     return std::any_of(phrases.begin(), phrases.end(),
                        [&](const auto& phrase) { return phrase.size() == 1 && phrase.front() == word; });
 }

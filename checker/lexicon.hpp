@@ -70,6 +70,9 @@ struct Lexicon {
     [[nodiscard]] const std::vector<std::vector<std::string>>& words(const std::string& word_class) const;
     /// True when the normalised token `word` is a one-token phrase of `word_class`.
     [[nodiscard]] bool in_class(const std::string& word_class, const std::string& word) const;
+    /// The same over phrases already looked up with words() (hot loops look them up once).
+    [[nodiscard]] static bool is_one_word_phrase(const std::vector<std::vector<std::string>>& phrases,
+                                                 const std::string& word);
 };
 
 }  // namespace factline

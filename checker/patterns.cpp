@@ -434,10 +434,12 @@ bool PreparedSentence::has_prefix(std::string_view prefix) const {
     return it != words_.end() && it->substr(0, prefix.size()) == prefix;
 }
 
-std::vector<PatternMatch> match_rule(const PatternRule& rule, const PreparedSentence& sentence) {
+void index_triggers(PatternSet& set) { set.triggers = TriggerIndex(set.rules); }
+
+std::vector<PatternMatch> match_rule(const PatternRule& rule, const PreparedSentence& sentence, const char* wanted) {
     std::vector<char> possible(rule.compiled.size());
     for (std::size_t k = 0; k < rule.compiled.size(); ++k) {
-        possible[k] = may_match(rule.compiled[k], sentence, sentence.slots);
+        possible[k] = (wanted == nullptr || wanted[k]) && may_match(rule.compiled[k], sentence, sentence.slots);
     }
     if (std::find(possible.begin(), possible.end(), 1) == possible.end()) return {};
     const auto& original = sentence.original;

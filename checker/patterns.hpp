@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "checker/pattern_triggers.hpp"
 #include "checker/tokens.hpp"
 
 namespace factline {
@@ -52,7 +53,11 @@ struct PatternRule {
 struct PatternSet {
     std::vector<std::string> ids;
     std::vector<PatternRule> rules;
+    TriggerIndex triggers;  // over `rules`; rebuilt by index_triggers() after loading
 };
+
+/// Builds `set.triggers` for the rules loaded so far.
+void index_triggers(PatternSet& set);
 
 /// Candidates for a slot starting at one token: where each ends, and the ids it names.
 struct SlotCandidate {
@@ -106,6 +111,9 @@ private:
 
 /// Every non-overlapping match of `rule` in the sentence, left to right.
 /// Quotation marks are transparent: 'to "liberate" them' matches 'liberate them'.
-[[nodiscard]] std::vector<PatternMatch> match_rule(const PatternRule& rule, const PreparedSentence& sentence);
+/// `wanted`, when given, has one flag per pattern of the rule: only flagged
+/// ones are tried (TriggerIndex::candidates).
+[[nodiscard]] std::vector<PatternMatch> match_rule(const PatternRule& rule, const PreparedSentence& sentence,
+                                                   const char* wanted = nullptr);
 
 }  // namespace factline

@@ -4,7 +4,10 @@
 // "said Thursday"). Builds an ast::DateExpr; gives it no meaning (no calendar
 // beyond "is this day of this month possible", no document date).
 // Prose grammar: only >> and |, a failed parse consumes nothing, no errors.
-#include <set>
+#include <array>
+#include <cstdint>
+#include <unordered_set>
+#include <vector>
 #include <string>
 
 #include "grammar/date.hpp"
@@ -211,9 +214,17 @@ const date_rules::date_expression_type& date_expression() { return date_rules::d
 
 bool is_date_first_word(std::string_view word) {
     // The letters before any '.' of every key that can begin an expression,
-    // read from the grammar's own tables so the two never drift apart.
-    static const std::set<std::string, std::less<>> first_words = [] {
-        std::set<std::string, std::less<>> out{"earlier", "later"};  // relative_unit's optional lead
+    // read from the grammar's own tables so the two never drift apart. It is
+    // asked for nearly every word of a document: a (first letter, length)
+    // table rejects most words before the hash lookup.
+    struct FirstWords {
+        std::vector<std::string> words;
+        std::unordered_set<std::string_view> set;
+        std::array<std::uint32_t, 26> lengths{};  // bit L set: some first word of that letter has length L
+    };
+    static const FirstWords first = [] {
+        FirstWords out;
+        out.words = {"earlier", "later"};  // relative_unit's optional lead
         const auto add = [&](const auto& table) {
             table.for_each([&](const std::string& key, const auto&) {
                 std::string letters;
@@ -221,7 +232,7 @@ bool is_date_first_word(std::string_view word) {
                     if (c < 'a' || c > 'z') break;
                     letters.push_back(c);
                 }
-                out.insert(letters);
+                out.words.push_back(letters);
             });
         };
         add(date_rules::month_words);
@@ -230,8 +241,14 @@ bool is_date_first_word(std::string_view word) {
         add(date_rules::context_words);
         add(date_rules::modifier_words);
         add(date_rules::deictic_words);
+        for (const auto& w : out.words) {
+            out.set.insert(w);
+            if (!w.empty() && w.size() < 32) out.lengths[static_cast<std::size_t>(w[0] - 'a')] |= 1u << w.size();
+        }
         return out;
     }();
-    return first_words.find(word) != first_words.end();
+    if (word.empty() || word.size() >= 32 || word[0] < 'a' || word[0] > 'z') return first.set.count(word) > 0;
+    if ((first.lengths[static_cast<std::size_t>(word[0] - 'a')] & (1u << word.size())) == 0) return false;
+    return first.set.count(word) > 0;
 }
 }  // namespace factline::grammar
