@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 #include <thread>
 
+#include "checker/cluster_map.hpp"
 #include "checker/consistency.hpp"
 #include "checker/date_checks.hpp"
 #include "checker/dedup.hpp"
@@ -23,10 +24,8 @@ namespace {
 /// What the first pass learns about a document before corpus-level decisions.
 struct DocumentDraft {
     Layout layout;
-    DocumentDateEvidence date_evidence;
-    std::vector<std::uint64_t> shingles;
     std::string headline;
-    std::string doc_hash;
+    DocumentSketch sketch;
 };
 
 /// Runs `work(i)` for i in [0, count) on `jobs` threads; each i writes only its own slot.
@@ -59,48 +58,25 @@ std::string body_text(std::string_view text, const Layout& layout) {
     return body;
 }
 
+DocumentSketch sketch_document(const Document& document, const Layout& layout, NumericOrder numeric_order) {
+    DocumentSketch sketch;
+    sketch.doc = document.path;
+    sketch.doc_hash = text_hash(document.text);
+    sketch.date_evidence = read_document_date(document, layout, numeric_order);
+    sketch.shingles = shingle_hashes(body_text(document.text, layout));
+    return sketch;
+}
+
 DocumentDraft first_pass(const Document& document, const RuleSet& rules, NumericOrder numeric_order) {
     DocumentDraft draft;
     draft.layout = analyse_layout(document.text, rules.layout);
-    draft.date_evidence = read_document_date(document, draft.layout, numeric_order);
-    draft.shingles = shingle_hashes(body_text(document.text, draft.layout));
     if (draft.layout.headline) draft.headline = std::string(draft.layout.headline->of(document.text));
-    draft.doc_hash = text_hash(document.text);
+    draft.sketch = sketch_document(document, draft.layout, numeric_order);
     return draft;
 }
 
-/// Document dates after corpus-level completion: cluster propagation, then weekday-year.
-std::vector<DatedBy> settle_document_dates(const std::vector<DocumentDraft>& drafts,
-                                           const std::vector<std::size_t>& cluster_of) {
-    std::vector<DatedBy> dates(drafts.size());
-    std::optional<CivilDate> newest;
-    for (std::size_t i = 0; i < drafts.size(); ++i) {
-        dates[i] = drafts[i].date_evidence.date;
-        if (dates[i].date && (!newest || *dates[i].date > *newest)) newest = dates[i].date;
-    }
-    // A year-less dateline is completed by its weekdays, with the newest date
-    // the corpus knows as the reference ("the most recent such year").
-    const CivilDate reference = newest ? *newest : CivilDate{9999, 12, 31};
-    for (std::size_t i = 0; i < drafts.size(); ++i) {
-        if (!dates[i].date) dates[i] = complete_with_weekday(drafts[i].date_evidence, reference);
-    }
-    // Syndicated copies share the date of a dated member (the best-sourced, earliest).
-    std::map<std::size_t, DatedBy> cluster_date;
-    for (std::size_t i = 0; i < drafts.size(); ++i) {
-        if (!dates[i].date) continue;
-        auto [it, inserted] = cluster_date.emplace(cluster_of[i], dates[i]);
-        if (!inserted && (dates[i].source < it->second.source ||
-                          (dates[i].source == it->second.source && *dates[i].date < *it->second.date))) {
-            it->second = dates[i];
-        }
-    }
-    for (std::size_t i = 0; i < drafts.size(); ++i) {
-        if (dates[i].date) continue;
-        if (auto it = cluster_date.find(cluster_of[i]); it != cluster_date.end()) {
-            dates[i] = {it->second.date, DateSource::cluster};
-        }
-    }
-    return dates;
+NumericOrder numeric_order_of(const AnalysisOptions& options) {
+    return parse_numeric_order(options.numeric_date_order).value_or(NumericOrder::month_first);
 }
 
 }  // namespace
@@ -130,51 +106,43 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
     run.diagnostics.append(corpus.diagnostics);
     const auto& documents = corpus.documents;
 
-    const NumericOrder numeric_order =
-        parse_numeric_order(options.numeric_date_order).value_or(NumericOrder::month_first);
     std::vector<DocumentDraft> drafts(documents.size());
-    parallel_for(documents.size(), options.jobs,
-                 [&](std::size_t i) { drafts[i] = first_pass(documents[i], rules, numeric_order); });
-
-    std::vector<std::vector<std::uint64_t>> shingles;
-    shingles.reserve(drafts.size());
-    for (auto& draft : drafts) shingles.push_back(std::move(draft.shingles));
-    DedupOptions dedup;
-    dedup.threshold = options.dedup_threshold;
-    const auto cluster_of = cluster_documents(shingles, dedup);
-    const auto dates = settle_document_dates(drafts, cluster_of);
-
-    // Cluster ids come from the members' text hashes, not from input order, so
-    // that they are the same for any order, any --jobs and any sharding.
-    std::map<std::size_t, std::string> cluster_name;
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-        auto [it, inserted] = cluster_name.emplace(cluster_of[i], drafts[i].doc_hash);
-        if (!inserted && drafts[i].doc_hash < it->second) it->second = drafts[i].doc_hash;
-    }
+    parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
+        drafts[i] = first_pass(documents[i], rules, numeric_order_of(options));
+    });
+    std::vector<DocumentSketch> sketches;
+    sketches.reserve(drafts.size());
+    for (auto& draft : drafts) sketches.push_back(std::move(draft.sketch));
+    // With a map, clusters and dates were decided over the whole corpus of a
+    // sharded run; without one, over this corpus (the same thing for `check`).
+    const std::vector<ClusterAssignment> clusters =
+        options.clusters != nullptr ? look_up_clusters(sketches, *options.clusters, run.diagnostics)
+                                    : assign_clusters(std::move(sketches), DedupOptions{options.dedup_threshold});
 
     std::vector<std::vector<Assertion>> per_document(documents.size());
     std::vector<std::vector<DateConflict>> date_conflicts(documents.size());
     parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
         const auto sentences = split_sentences(documents[i].text, drafts[i].layout);
-        per_document[i] = extract_assertions({documents[i], drafts[i].layout, sentences, dates[i]}, rules);
-        date_conflicts[i] = find_date_conflicts(documents[i].text, drafts[i].layout, dates[i]);
+        const DatedBy& date = clusters[i].date;
+        per_document[i] = extract_assertions({documents[i], drafts[i].layout, sentences, date}, rules);
+        date_conflicts[i] = find_date_conflicts(documents[i].text, drafts[i].layout, date);
     });
 
     for (std::size_t i = 0; i < documents.size(); ++i) {
         const Document& document = documents[i];
         DocumentRecord record;
         record.doc = document.path;
-        record.published = dates[i].date;
-        record.published_source = dates[i].source;
+        record.published = clusters[i].date.date;
+        record.published_source = clusters[i].date.source;
         record.headline = drafts[i].headline;
-        record.cluster = "c" + cluster_name[cluster_of[i]].substr(0, 8);
+        record.cluster = clusters[i].cluster;
         record.boilerplate_lines = drafts[i].layout.boilerplate_lines;
         record.assertions = static_cast<std::uint32_t>(per_document[i].size());
         record.url = document.meta.url;
         record.outlet = document.meta.outlet.empty() && drafts[i].layout.dateline
                             ? drafts[i].layout.dateline->agency
                             : document.meta.outlet;
-        record.doc_hash = drafts[i].doc_hash;
+        record.doc_hash = clusters[i].doc_hash;
         for (const auto& conflict : date_conflicts[i]) {
             run.date_findings.push_back(date_conflict_finding(
                 conflict, document.text, {document.path, record.doc_hash, record.outlet, record.cluster}));
@@ -199,6 +167,17 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
     spdlog::info("analysed {} documents ({} skipped), {} assertions", documents.size(), corpus.skipped.size(),
                  run.assertions.size());
     return run;
+}
+
+std::vector<DocumentSketch> sketch_corpus(const Corpus& corpus, const RuleSet& rules, const AnalysisOptions& options) {
+    const auto& documents = corpus.documents;
+    std::vector<DocumentSketch> sketches(documents.size());
+    parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
+        const Layout layout = analyse_layout(documents[i].text, rules.layout);
+        sketches[i] = sketch_document(documents[i], layout, numeric_order_of(options));
+    });
+    spdlog::info("sketched {} documents ({} skipped)", documents.size(), corpus.skipped.size());
+    return sketches;
 }
 
 void sort_run_records(RunOutput& run) {

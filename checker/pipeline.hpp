@@ -4,12 +4,16 @@
 // analyse_corpus() runs layout, time, extraction and dedup per document (in
 // parallel, deterministic output); find_conflicts() then turns assertions into
 // findings. Writers in reports/ format the RunOutput; nothing here prints.
+// A sharded run moves the corpus-level part of dedup (clusters, and the dates
+// they settle) out: sketch_corpus() per shard, assign_clusters() over all
+// sketches (cluster_map.hpp), then analyse_corpus() with the map per shard.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "checker/assertion.hpp"
+#include "checker/cluster_map.hpp"
 #include "checker/config.hpp"
 #include "checker/document.hpp"
 #include "checker/finding.hpp"
@@ -57,11 +61,20 @@ struct AnalysisOptions {
     int jobs = 0;                 // 0: all cores
     double dedup_threshold = 0.6;
     std::string numeric_date_order = "mdy";  // reads "12/8/2022" when nothing else decides: mdy | dmy
+    // Clusters and settled dates decided over a whole sharded corpus
+    // (`extract --clusters`); null: decided over this corpus alone.
+    const ClusterMap* clusters = nullptr;
 };
 
 /// Layout, time, extraction and dedup over a whole corpus (the map step).
-/// Fills documents and assertions; findings stay empty.
+/// Fills documents and assertions; findings stay empty. With
+/// options.clusters, a document the map lacks is an error in run.diagnostics.
 [[nodiscard]] RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const AnalysisOptions& options);
+
+/// Layout, date evidence and shingles per document, in corpus order: what
+/// assign_clusters needs (`factline sketch`, the first map step of a sharded run).
+[[nodiscard]] std::vector<DocumentSketch> sketch_corpus(const Corpus& corpus, const RuleSet& rules,
+                                                        const AnalysisOptions& options);
 
 /// Documents by path, assertions by (doc, line, col, topic, subject, holder,
 /// value), per-document findings in finding order: the order of every output,

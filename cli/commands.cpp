@@ -17,9 +17,8 @@
 #include "checker/model_json.hpp"
 #include "checker/pipeline.hpp"
 #include "checker/rule_pack.hpp"
-#include "checker/shard.hpp"
 #include "checker/time.hpp"
-#include "reports/report_writer.hpp"
+#include "cli/run_support.hpp"
 
 namespace factline::cli {
 
@@ -30,153 +29,11 @@ bool print_diagnostics(const Diagnostics& diagnostics) {
     return diagnostics.has_errors();
 }
 
-namespace {
-
-/// Config and rules for a run, or nothing when either has an error (already printed).
-struct Setup {
-    Config config;
-    RuleSet rules;
-};
-
-std::optional<Config> resolve_config(const CommonOptions& common) {
-    Diagnostics diagnostics;
-    Config config;
-    std::optional<fs::path> file = common.config.empty() ? discover_config(fs::current_path()) : fs::path(common.config);
-    if (file) {
-        std::error_code ec;
-        if (!fs::is_regular_file(*file, ec)) {
-            diagnostics.error("config.missing", file->string(), 0, 0, "config file not found");
-        } else {
-            config = load_config(*file, diagnostics);
-        }
-    }
-    if (print_diagnostics(diagnostics)) return std::nullopt;
-    if (!common.rules.empty()) {
-        config.rules.clear();
-        for (const auto& r : common.rules) config.rules.emplace_back(r);
-    }
-    if (common.jobs >= 0) config.jobs = common.jobs;
-    return config;
-}
-
-std::optional<Setup> prepare(const CommonOptions& common) {
-    auto config = resolve_config(common);
-    if (!config) return std::nullopt;
-    Diagnostics diagnostics;
-    const auto roots = config->rules.empty() ? default_rule_roots() : config->rules;
-    RuleSet rules = load_rules(roots, diagnostics);
-    if (print_diagnostics(diagnostics)) return std::nullopt;
-    return Setup{std::move(*config), std::move(rules)};
-}
-
-Corpus read_corpus(const std::vector<std::string>& paths, const Config& config) {
-    IngestOptions options;
-    options.max_file_bytes = config.max_file_bytes;
-    options.manifest = config.manifest;
-    return ingest(paths, options, std::cin);
-}
-
-std::vector<std::string> split_formats(const std::string& text) {
-    std::vector<std::string> out;
-    std::stringstream stream(text);
-    std::string item;
-    while (std::getline(stream, item, ',')) {
-        item.erase(0, item.find_first_not_of(' '));
-        item.erase(item.find_last_not_of(' ') + 1);
-        if (!item.empty()) out.push_back(item);
-    }
-    return out;
-}
-
-/// The common corpus root of the inputs, for relative SARIF URIs.
-fs::path corpus_root(const std::vector<std::string>& paths) {
-    if (paths.empty()) return fs::current_path();
-    std::error_code ec;
-    fs::path first = fs::absolute(paths.front(), ec);
-    return fs::is_directory(first, ec) ? first : first.parent_path();
-}
-
-int exit_code(const RunOutput& run, Severity fail_on, bool exit_zero, bool input_errors) {
-    if (input_errors) return 2;
-    if (exit_zero) return 0;
-    for (const auto& finding : run.findings) {
-        if (run.has_baseline && finding.baseline != "new") continue;
-        if (finding.severity >= fail_on) return 1;
-    }
-    return 0;
-}
-
-/// Writes the selected formats; returns false when a writer failed or a format is unknown.
-bool write_reports(const RunOutput& run, const CheckOptions& options, const Config& config, const fs::path& root) {
-    const fs::path out_dir = options.out.empty() ? fs::path(config.out_dir) : fs::path(options.out);
-    const auto formats = options.formats.empty() ? config.formats : split_formats(options.formats);
-    Diagnostics diagnostics;
-    std::error_code ec;
-    fs::create_directories(out_dir, ec);
-    if (ec) {
-        diagnostics.error("output.mkdir", out_dir.string(), 0, 0, fmt::format("cannot create folder: {}", ec.message()));
-        print_diagnostics(diagnostics);
-        return false;
-    }
-    ReportContext context{root, "0.1.0"};
-    std::vector<std::string> written;
-    for (const auto& format : formats) {
-        auto writer = make_writer(format);
-        if (!writer) {
-            std::string known;
-            for (const auto& f : known_formats()) known += (known.empty() ? "" : ", ") + f;
-            diagnostics.error("usage.format", "--format", 0, 0, fmt::format("unknown format '{}' (known: {})", format, known));
-            continue;
-        }
-        writer->write(run, context, out_dir, std::cout, diagnostics);
-        for (auto& path : writer->outputs(out_dir)) written.push_back(std::move(path));
-    }
-    if (!options.common.quiet && !written.empty()) {
-        std::cerr << "factline: wrote";
-        for (const auto& path : written) std::cerr << ' ' << path;
-        std::cerr << '\n';
-    }
-    return !print_diagnostics(diagnostics);
-}
-
-bool load_baseline(RunOutput& run, const std::string& file) {
-    if (file.empty()) return true;
-    Diagnostics diagnostics;
-    auto baseline = read_findings(file, diagnostics);
-    if (print_diagnostics(diagnostics)) return false;
-    apply_baseline(run, baseline);
-    return true;
-}
-
-void log_summary(const RunOutput& run, bool quiet) {
-    if (quiet) return;
-    std::size_t skipped = 0;
-    for (const auto& d : run.documents) skipped += d.status != "ok";
-    std::cerr << fmt::format("factline: {} documents ({} skipped), {} assertions, {} findings", run.documents.size(),
-                             skipped, run.assertions.size(), run.findings.size());
-    if (run.has_baseline) {
-        const auto fresh = std::count_if(run.findings.begin(), run.findings.end(),
-                                         [](const Finding& f) { return f.baseline == "new"; });
-        std::cerr << fmt::format(" ({} new, {} resolved)", fresh, run.resolved.size());
-    }
-    std::cerr << '\n';
-    for (const auto& entry : run.stale_ignores) {
-        std::cerr << fmt::format("factline: warning: [[ignore]] entry at line {} matched no finding (stale)\n",
-                                 entry.line);
-    }
-}
-
-bool input_errors(const RunOutput& run) { return run.diagnostics.has_errors(); }
-
-}  // namespace
-
 int run_check(const CheckOptions& options) {
     auto setup = prepare(options.common);
     if (!setup) return 2;
     const Corpus corpus = read_corpus(options.paths, setup->config);
-    AnalysisOptions analysis{setup->config.jobs, setup->config.dedup_threshold};
-    analysis.numeric_date_order = setup->config.numeric_date_order;
-    RunOutput run = analyse_corpus(corpus, setup->rules, analysis);
+    RunOutput run = analyse_corpus(corpus, setup->rules, analysis_options(setup->config));
     print_diagnostics(run.diagnostics);
     add_findings(run, setup->rules, setup->config.ignores);
     if (!load_baseline(run, options.baseline)) return 2;
@@ -191,52 +48,6 @@ int run_check(const CheckOptions& options) {
     log_summary(run, options.common.quiet);
     const Severity fail_on = options.fail_on.empty() ? setup->config.fail_on : *parse_severity(options.fail_on);
     return exit_code(run, fail_on, options.exit_zero, input_errors(run) || !written);
-}
-
-int run_extract(const CommonOptions& common, const std::vector<std::string>& paths, const std::string& out) {
-    auto setup = prepare(common);
-    if (!setup) return 2;
-    const Corpus corpus = read_corpus(paths, setup->config);
-    AnalysisOptions analysis{setup->config.jobs, setup->config.dedup_threshold};
-    analysis.numeric_date_order = setup->config.numeric_date_order;
-    RunOutput run = analyse_corpus(corpus, setup->rules, analysis);
-    print_diagnostics(run.diagnostics);
-    for (const auto& d : run.documents) {
-        if (d.status != "ok") std::cerr << fmt::format("{}: warning: skipped: {}\n", d.doc, d.reason);
-    }
-    if (!out.empty()) {
-        Diagnostics diagnostics;
-        const bool written = write_shard(run, out, diagnostics);
-        print_diagnostics(diagnostics);
-        return input_errors(run) || !written ? 2 : 0;
-    }
-    for (const auto& assertion : run.assertions) std::cout << to_json_line(assertion) << '\n';
-    return input_errors(run) ? 2 : 0;
-}
-
-int run_reduce(const CheckOptions& options, const std::vector<std::string>& files) {
-    auto setup = prepare(options.common);
-    if (!setup) return 2;
-    RunOutput run;
-    Diagnostics diagnostics;
-    for (const auto& file : files) read_shard(file, run, diagnostics);
-    if (print_diagnostics(diagnostics)) return 2;
-    sort_run_records(run);
-    add_findings(run, setup->rules, setup->config.ignores);
-    if (!load_baseline(run, options.baseline)) return 2;
-    CheckOptions json_only = options;
-    if (json_only.formats.empty()) json_only.formats = "json";
-    const bool written = write_reports(run, json_only, setup->config, fs::current_path());
-    if (!options.write_baseline.empty()) {
-        std::vector<std::string> lines;
-        for (const auto& f : run.findings) lines.push_back(to_json_line(f));
-        Diagnostics baseline_diagnostics;
-        write_json_lines(options.write_baseline, lines, baseline_diagnostics);
-        if (print_diagnostics(baseline_diagnostics)) return 2;
-    }
-    log_summary(run, options.common.quiet);
-    const Severity fail_on = options.fail_on.empty() ? setup->config.fail_on : *parse_severity(options.fail_on);
-    return exit_code(run, fail_on, options.exit_zero, !written);
 }
 
 namespace {

@@ -26,8 +26,25 @@ struct CheckOptions {
     bool exit_zero = false;
 };
 
+struct ExtractOptions {
+    CommonOptions common;
+    std::vector<std::string> paths;
+    std::string out;                  // --out: a shard folder ("" = assertions on stdout)
+    std::string clusters;             // --clusters: a map from `factline cluster` ("" = cluster these files alone)
+};
+
+struct ClusterOptions {
+    CommonOptions common;             // only --config (dedup threshold) and --quiet are used
+    std::vector<std::string> inputs;  // shard folders holding sketches.jsonl, or sketches files
+    std::string out;                  // --out: the cluster map ("" = stdout)
+};
+
 int run_check(const CheckOptions& options);
-int run_extract(const CommonOptions& common, const std::vector<std::string>& paths, const std::string& out);
+/// Sharded runs (shard_commands.cpp): sketch each shard, cluster all sketches
+/// once, extract each shard with the cluster map, reduce the shards.
+int run_sketch(const CommonOptions& common, const std::vector<std::string>& paths, const std::string& out);
+int run_cluster(const ClusterOptions& options);
+int run_extract(const ExtractOptions& options);
 int run_reduce(const CheckOptions& options, const std::vector<std::string>& files);
 int run_report(const CheckOptions& options, const std::string& input);
 int run_explain(const std::string& id, const std::string& input);

@@ -57,18 +57,38 @@ int main(int argc, char** argv) {
     check_cmd->add_option("--baseline", check.baseline, "earlier findings.jsonl: only new findings fail");
     check_cmd->add_option("--write-baseline", check.write_baseline, "write this run's findings as a baseline file");
 
-    factline::cli::CommonOptions extract;
-    std::vector<std::string> extract_paths;
-    std::string extract_out;
-    auto* extract_cmd = app.add_subcommand("extract", "assertions as JSON Lines on stdout (the map step)");
-    extract_cmd->add_option("paths", extract_paths, "files, folders or - (stdin)")->required();
-    extract_cmd->add_option("--out", extract_out,
+    factline::cli::CommonOptions sketch;
+    std::vector<std::string> sketch_paths;
+    std::string sketch_out;
+    auto* sketch_cmd = app.add_subcommand(
+        "sketch", "sharded run, step 1 per shard: what clustering and document dates need, into SHARD/sketches.jsonl");
+    sketch_cmd->add_option("paths", sketch_paths, "files, folders or - (stdin): the shard, as extract will be given it")
+        ->required();
+    sketch_cmd->add_option("--out", sketch_out, "shard folder to write sketches.jsonl into")->required();
+    add_common(sketch_cmd, sketch);
+
+    factline::cli::ClusterOptions cluster;
+    auto* cluster_cmd = app.add_subcommand(
+        "cluster", "sharded run, step 2 once: syndication clusters and settled dates over every shard's sketches");
+    cluster_cmd->add_option("inputs", cluster.inputs, "shard folders (sketch --out) or sketches.jsonl files")
+        ->required();
+    cluster_cmd->add_option("--out", cluster.out, "cluster map to write for extract --clusters (default: stdout)");
+    cluster_cmd->add_option("--config", cluster.common.config, "config file ([dedup] threshold)");
+    cluster_cmd->add_flag("--quiet,-q", cluster.common.quiet, "only errors on stderr");
+
+    factline::cli::ExtractOptions extract;
+    auto* extract_cmd = app.add_subcommand("extract", "assertions as JSON Lines on stdout, or a shard folder (the map step)");
+    extract_cmd->add_option("paths", extract.paths, "files, folders or - (stdin)")->required();
+    extract_cmd->add_option("--out", extract.out,
                             "write a shard folder for reduce instead (assertions, documents, per-document findings)");
-    add_common(extract_cmd, extract);
+    extract_cmd->add_option("--clusters", extract.clusters,
+                            "cluster map from `factline cluster`: clusters and dates of the whole sharded corpus "
+                            "(default: cluster these files alone)");
+    add_common(extract_cmd, extract.common);
 
     factline::cli::CheckOptions reduce;
     std::vector<std::string> reduce_files;
-    auto* reduce_cmd = app.add_subcommand("reduce", "assertion files from extract -> findings (the reduce step)");
+    auto* reduce_cmd = app.add_subcommand("reduce", "shard folders or assertion files from extract -> findings (the reduce step)");
     reduce_cmd->add_option("files", reduce_files, "shard folders (extract --out) or assertions JSON Lines files")
         ->required();
     add_common(reduce_cmd, reduce.common);
@@ -118,6 +138,15 @@ int main(int argc, char** argv) {
     auto* config_cmd = app.add_subcommand("config", "print the effective configuration");
     add_common(config_cmd, config);
 
+    const std::string sharded_runs =
+        "Sharded runs (output equal to `check` on the whole corpus, however it is cut):\n"
+        "  factline sketch FILES_i --out S_i                        each shard\n"
+        "  factline cluster S_1 ... S_n --out clusters.jsonl        once\n"
+        "  factline extract FILES_i --clusters clusters.jsonl --out S_i   each shard\n"
+        "  factline reduce S_1 ... S_n --out DIR\n"
+        "Give sketch and extract the same paths and config.";
+    for (auto* command : {&app, sketch_cmd, cluster_cmd, extract_cmd, reduce_cmd}) command->footer(sharded_runs);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -132,14 +161,17 @@ int main(int argc, char** argv) {
     }
 
     bool quiet = false;
-    for (const auto* common : {&check.common, &extract, &reduce.common, &report.common, &rules, &config}) {
+    for (const auto* common :
+         {&check.common, &sketch, &cluster.common, &extract.common, &reduce.common, &report.common, &rules, &config}) {
         quiet = quiet || common->quiet;
     }
     setup_logging(log_level, quiet);
 
     try {
         if (*check_cmd) return factline::cli::run_check(check);
-        if (*extract_cmd) return factline::cli::run_extract(extract, extract_paths, extract_out);
+        if (*sketch_cmd) return factline::cli::run_sketch(sketch, sketch_paths, sketch_out);
+        if (*cluster_cmd) return factline::cli::run_cluster(cluster);
+        if (*extract_cmd) return factline::cli::run_extract(extract);
         if (*reduce_cmd) return factline::cli::run_reduce(reduce, reduce_files);
         if (*report_cmd) return factline::cli::run_report(report, report_input);
         if (*explain_cmd) return factline::cli::run_explain(explain_id, explain_input);

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Runs factline on a Dask cluster: `extract` per shard (map), `reduce` (reduce).
+"""Runs factline on a Dask cluster: sketch and extract per shard (map), cluster and reduce on the driver.
 
 Usage: dask_run.py PATH... --out DIR [--factline BIN] [--shards N]
                    [--scheduler ADDRESS] [--workers N] [--format json]
@@ -13,13 +13,18 @@ does; a `sources.toml` sidecar is metadata, not an article) are cut into N
 contiguous shards of the sorted list. Each shard is laid out as a folder of
 symbolic links with its own sources.toml (the entries for its files), so
 metadata applies as in a single run, and evidence paths are mapped back to the
-original ones. Limitation: near-duplicate clustering (syndicated copies, and
-the dates propagated inside a cluster) happens inside `extract`, so copies of
-one story must land in the same shard — keep them in adjacent (sorted) files or
-use fewer shards; findings across shards are still found by `reduce`. Each
-worker returns a shard folder (`extract --out`): assertions, document records
-and per-document findings (a weekday that does not fit its date), so the
-reduced output lists every document and finding a single `check` would.
+original ones at the end.
+
+Three steps, so that the output equals one `check` however the corpus is cut:
+  1. `factline sketch` per shard on the workers: per document, its text hash,
+     what it says about its own date, and its body's shingles;
+  2. `factline cluster` once on the driver over every shard's sketches: the
+     syndication clusters and settled document dates of the whole corpus
+     (copies of one story in different shards join one cluster, and an undated
+     copy takes its cluster-mate's date); each shard gets its part of the map;
+  3. `factline extract --clusters` per shard on the workers: a shard folder
+     (assertions, document records, per-document findings such as a weekday
+     that does not fit its date), then `factline reduce` on the driver.
 JSON Lines inputs are sharded as whole files.
 """
 import argparse
@@ -111,19 +116,61 @@ def map_back(record, mapping):
     return record
 
 
-def run_extract(factline, mapping, rules):
-    """Map step on a worker: one shard folder (assertions, documents, per-document
+def with_rules(args, rules):
+    for r in rules:
+        args += ["--rules", r]
+    return args
+
+
+def run_factline(args, step):
+    done = subprocess.run(args, capture_output=True, text=True)
+    if done.returncode >= 2:
+        raise RuntimeError(f"factline {step} failed ({done.returncode}): {done.stderr.strip()}")
+    return done
+
+
+def run_sketch(factline, mapping, rules):
+    """Step 1 on a worker: the shard's sketches.jsonl text. Paths stay the shard's
+    own: the cluster map and extract see the same ones."""
+    with tempfile.TemporaryDirectory(prefix="factline-sketch-") as out:
+        args = [factline, "sketch", "--quiet", "--jobs", "1", "--out", out] + [m[0] for m in mapping]
+        run_factline(with_rules(args, rules), "sketch")
+        return Path(out, "sketches.jsonl").read_text(encoding="utf-8")
+
+
+def cluster_maps(factline, sketches, work):
+    """Step 2 on the driver: one cluster map over all shards' sketches, cut into
+    each shard's lines (a shard needs only its own documents)."""
+    files = []
+    shard_of = {}
+    for i, text in enumerate(sketches):
+        path = Path(work) / f"sketches-{i:04d}.jsonl"
+        path.write_text(text, encoding="utf-8")
+        files.append(str(path))
+        for line in text.splitlines():
+            if line:
+                shard_of[json.loads(line)["doc"]] = i
+    clusters = Path(work) / "clusters.jsonl"
+    run_factline([factline, "cluster", "--quiet", "--out", str(clusters), *files], "cluster")
+    maps = [[] for _ in sketches]
+    for line in clusters.read_text(encoding="utf-8").splitlines():
+        if line:
+            maps[shard_of[json.loads(line)["doc"]]].append(line + "\n")
+    return ["".join(lines) for lines in maps]
+
+
+def run_extract(factline, mapping, rules, cluster_map):
+    """Step 3 on a worker: one shard folder (assertions, documents, per-document
     findings) as {file name: JSON Lines text}, evidence paths mapped back."""
     with tempfile.TemporaryDirectory(prefix="factline-shard-") as out:
-        args = [factline, "extract", "--quiet", "--jobs", "1", "--out", out] + [m[0] for m in mapping]
-        for r in rules:
-            args += ["--rules", r]
-        done = subprocess.run(args, capture_output=True, text=True)
-        if done.returncode >= 2:
-            raise RuntimeError(f"factline extract failed ({done.returncode}): {done.stderr.strip()}")
+        map_file = Path(out, "clusters.jsonl")
+        map_file.write_text(cluster_map, encoding="utf-8")
+        shard_dir = str(Path(out, "shard"))
+        args = [factline, "extract", "--quiet", "--jobs", "1", "--clusters", str(map_file), "--out", shard_dir]
+        run_factline(with_rules(args + [m[0] for m in mapping], rules), "extract")
         shard = {}
         for name in SHARD_FILES:
-            lines = Path(out, name).read_text(encoding="utf-8").splitlines()
+            lines = Path(shard_dir, name).read_text(encoding="utf-8").splitlines()
             records = [map_back(json.loads(line), mapping) for line in lines if line]
             shard[name] = "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records)
         return shard
@@ -166,8 +213,13 @@ def main():
                                    dashboard_address=None, processes=True)
             client = Client(cluster)
         try:
-            futures = [client.submit(run_extract, factline, m, rules, pure=False) for m in mappings]
-            results = client.gather(futures)
+            sketches = client.gather([client.submit(run_sketch, factline, m, rules, pure=False) for m in mappings])
+            maps = cluster_maps(factline, sketches, work)
+            results = client.gather([client.submit(run_extract, factline, m, rules, cluster_map, pure=False)
+                                     for m, cluster_map in zip(mappings, maps)])
+        except RuntimeError as error:
+            print(f"dask_run: {error}", file=sys.stderr)
+            return 2
         finally:
             client.close()
             if cluster is not None:

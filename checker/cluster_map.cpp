@@ -1,0 +1,119 @@
+#include "checker/cluster_map.hpp"
+
+#include <fmt/format.h>
+#include <optional>
+#include <tuple>
+
+namespace factline {
+
+namespace {
+
+/// Document dates after corpus-level completion: weekday-year, then cluster propagation.
+std::vector<DatedBy> settle_document_dates(const std::vector<DocumentSketch>& sketches,
+                                           const std::vector<std::size_t>& cluster_of) {
+    std::vector<DatedBy> dates(sketches.size());
+    std::optional<CivilDate> newest;
+    for (std::size_t i = 0; i < sketches.size(); ++i) {
+        dates[i] = sketches[i].date_evidence.date;
+        if (dates[i].date && (!newest || *dates[i].date > *newest)) newest = dates[i].date;
+    }
+    // A year-less dateline is completed by its weekdays, with the newest date
+    // the corpus knows as the reference ("the most recent such year").
+    const CivilDate reference = newest ? *newest : CivilDate{9999, 12, 31};
+    for (std::size_t i = 0; i < sketches.size(); ++i) {
+        if (!dates[i].date) dates[i] = complete_with_weekday(sketches[i].date_evidence, reference);
+    }
+    // Syndicated copies share the date of a dated member (the best-sourced, earliest).
+    std::map<std::size_t, DatedBy> cluster_date;
+    for (std::size_t i = 0; i < sketches.size(); ++i) {
+        if (!dates[i].date) continue;
+        auto [it, inserted] = cluster_date.emplace(cluster_of[i], dates[i]);
+        if (!inserted && (dates[i].source < it->second.source ||
+                          (dates[i].source == it->second.source && *dates[i].date < *it->second.date))) {
+            it->second = dates[i];
+        }
+    }
+    for (std::size_t i = 0; i < sketches.size(); ++i) {
+        if (dates[i].date) continue;
+        if (auto it = cluster_date.find(cluster_of[i]); it != cluster_date.end()) {
+            dates[i] = {it->second.date, DateSource::cluster};
+        }
+    }
+    return dates;
+}
+
+std::string cluster_name(const std::string& smallest_doc_hash) { return "c" + smallest_doc_hash.substr(0, 8); }
+
+bool same_assignment(const ClusterAssignment& a, const ClusterAssignment& b) {
+    return std::tie(a.doc_hash, a.cluster, a.date.date, a.date.source) ==
+           std::tie(b.doc_hash, b.cluster, b.date.date, b.date.source);
+}
+
+}  // namespace
+
+std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketches, const DedupOptions& options) {
+    std::vector<std::vector<std::uint64_t>> shingles;
+    shingles.reserve(sketches.size());
+    for (auto& sketch : sketches) shingles.push_back(std::move(sketch.shingles));
+    const auto cluster_of = cluster_documents(shingles, options);
+    shingles.clear();
+    const auto dates = settle_document_dates(sketches, cluster_of);
+
+    // Cluster ids come from the members' text hashes, not from input order, so
+    // that they are the same for any order, any --jobs and any sharding.
+    std::map<std::size_t, std::string> smallest_hash;
+    for (std::size_t i = 0; i < sketches.size(); ++i) {
+        auto [it, inserted] = smallest_hash.emplace(cluster_of[i], sketches[i].doc_hash);
+        if (!inserted && sketches[i].doc_hash < it->second) it->second = sketches[i].doc_hash;
+    }
+    std::vector<ClusterAssignment> assignments(sketches.size());
+    for (std::size_t i = 0; i < sketches.size(); ++i) {
+        assignments[i].doc = std::move(sketches[i].doc);
+        assignments[i].doc_hash = std::move(sketches[i].doc_hash);
+        assignments[i].cluster = cluster_name(smallest_hash[cluster_of[i]]);
+        assignments[i].date = dates[i];
+    }
+    return assignments;
+}
+
+ClusterMap index_cluster_map(std::vector<ClusterAssignment> assignments, const std::string& file,
+                             Diagnostics& diagnostics) {
+    ClusterMap map{file, {}};
+    for (auto& assignment : assignments) {
+        const auto [it, inserted] = map.by_doc.emplace(assignment.doc, assignment);
+        if (inserted || same_assignment(it->second, assignment)) continue;
+        diagnostics.error("clusters.duplicate", file, assignment.line, 1,
+                          fmt::format("'{}' is listed again (first at line {}) with another text, cluster or date; "
+                                      "document paths must be unique across the shards of one run",
+                                      assignment.doc, it->second.line));
+    }
+    return map;
+}
+
+std::vector<ClusterAssignment> look_up_clusters(const std::vector<DocumentSketch>& sketches, const ClusterMap& map,
+                                                Diagnostics& diagnostics) {
+    std::vector<ClusterAssignment> assignments;
+    assignments.reserve(sketches.size());
+    for (const auto& sketch : sketches) {
+        const auto it = map.by_doc.find(sketch.doc);
+        if (it != map.by_doc.end() && it->second.doc_hash == sketch.doc_hash) {
+            assignments.push_back(it->second);
+            continue;
+        }
+        if (it == map.by_doc.end()) {
+            diagnostics.error("clusters.missing", sketch.doc, 0, 0,
+                              fmt::format("not in the cluster map {}; run `factline cluster` over the sketches of "
+                                          "every shard, with the paths given to `extract`",
+                                          map.file));
+        } else {
+            diagnostics.error("clusters.stale", map.file, it->second.line, 1,
+                              fmt::format("'{}' has changed since it was sketched (text hash {}, the map has {}); "
+                                          "sketch and cluster again",
+                                          sketch.doc, sketch.doc_hash, it->second.doc_hash));
+        }
+        assignments.push_back({sketch.doc, sketch.doc_hash, cluster_name(sketch.doc_hash), sketch.date_evidence.date, 0});
+    }
+    return assignments;
+}
+
+}  // namespace factline
