@@ -12,25 +12,6 @@ constexpr std::uint32_t subject_window = 5;
 constexpr std::uint32_t trailing_words = 4;
 constexpr std::uint32_t apposition_window = 14;  // "X, a spokesperson for …, said"   // "said on Friday" / "told reporters on Tuesday" still closes a sentence  // tokens between a subject and its speech verb ("X on Tuesday also said")
 
-bool phrase_at(const std::vector<Token>& tokens, std::uint32_t at, const std::vector<std::string>& phrase) {
-    if (at + phrase.size() > tokens.size()) return false;
-    for (std::size_t i = 0; i < phrase.size(); ++i) {
-        if (tokens[at + i].text != phrase[i]) return false;
-    }
-    return true;
-}
-
-using Phrases = std::vector<std::vector<std::string>>;
-
-/// The longest phrase of a word class (Lexicon::words, looked up once per sentence) at `at`.
-std::uint32_t class_at(const std::vector<Token>& tokens, std::uint32_t at, const Phrases& phrases) {
-    std::uint32_t best = 0;
-    for (const auto& phrase : phrases) {
-        if (phrase_at(tokens, at, phrase)) best = std::max(best, static_cast<std::uint32_t>(phrase.size()));
-    }
-    return best;
-}
-
 bool is_boundary(const Token& token) {
     return token.quote || token.text == "," || token.text == ";" || token.text == ":" || token.text == "." ||
            token.text == "(" || token.text == ")" || token.text == "that" || token.text == "-";
@@ -228,9 +209,9 @@ SentenceSpeech AttributionState::analyse(const std::vector<Token>& tokens, const
     SentenceSpeech speech;
     find_quotes(tokens, speech);
     const auto n = static_cast<std::uint32_t>(tokens.size());
-    const Phrases& asides = lexicon.words("narrator_asides");
-    const Phrases& attribution_phrases = lexicon.words("attribution_phrases");
-    const Phrases& speech_verbs = lexicon.words("speech_verbs");
+    const auto& asides = lexicon.words("narrator_asides");
+    const PhraseIndex& attribution_phrases = lexicon.phrases("attribution_phrases");
+    const PhraseIndex& speech_verbs = lexicon.phrases("speech_verbs");
     for (std::uint32_t i = 0; i < n; ++i) {
         if (Lexicon::is_one_word_phrase(asides, tokens[i].text) && !inside(speech, i, i + 1)) speech.asides.push_back(i);
     }
@@ -238,12 +219,12 @@ SentenceSpeech AttributionState::analyse(const std::vector<Token>& tokens, const
         if (inside(speech, i, i + 1)) continue;  // a quoted "said" is the quoted person's word
         std::vector<Speaker> speakers;
         std::uint32_t cue_end = i;
-        if (const auto size = class_at(tokens, i, attribution_phrases)) {
+        if (const auto size = attribution_phrases.longest_at(tokens, i)) {
             speakers = subject_after(i + size, tokens, mentions, lexicon, cue_end);
             // "according to the statement": the last speaker's words.
             if (speakers.empty() && last_speaker_ && cue_end == i + size && i + size < n && tokens[i + size].text == "the")
                 speakers = {*last_speaker_};
-        } else if (const auto verb = class_at(tokens, i, speech_verbs)) {
+        } else if (const auto verb = speech_verbs.longest_at(tokens, i)) {
             cue_end = i + verb;
             speakers = subject_before(i, tokens, mentions, lexicon);
             const bool inverted = i == 0 || is_boundary(tokens[i - 1]);

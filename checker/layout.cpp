@@ -84,8 +84,11 @@ public:
             if (lines_[i].blank || lines_[i].kind) continue;
             const std::string& folded = folded_[i];
             if (folded.empty()) continue;
-            for (const auto& rule : rules_.boilerplate) {
-                if (rule.action == BoilerplateRule::Action::drop_to_end) continue;
+            const bool indexed = rules_.boilerplate_index.covers(rules_.boilerplate.size());
+            if (indexed) rules_.boilerplate_index.candidates(folded, wanted_);
+            for (std::size_t r = 0; r < rules_.boilerplate.size(); ++r) {
+                const BoilerplateRule& rule = rules_.boilerplate[r];
+                if ((indexed && !wanted_[r]) || rule.action == BoilerplateRule::Action::drop_to_end) continue;
                 if (!rule_matches_folded(rule, folded)) continue;
                 if (rule.action == BoilerplateRule::Action::drop_block) {
                     mark_block(i, rule);
@@ -95,8 +98,11 @@ public:
                 break;
             }
             if (lines_[i].kind) continue;
-            for (const auto& credit : rules_.caption_credits) {
-                if (folded_line_matches(credit, folded)) {
+            const bool credits_indexed = rules_.credit_index.covers(rules_.caption_credits.size());
+            if (credits_indexed) rules_.credit_index.candidates(folded, wanted_);
+            for (std::size_t c = 0; c < rules_.caption_credits.size(); ++c) {
+                if (credits_indexed && !wanted_[c]) continue;
+                if (folded_line_matches(rules_.caption_credits[c], folded)) {
                     mark(i, i, BlockKind::caption, "layout.caption-credit");
                     break;
                 }
@@ -113,7 +119,11 @@ private:
             // A "Related Articles" above the story is navigation, not the end of the story.
             if (body_seen && !folded_[i].empty()) {
                 const std::string& folded = folded_[i];
-                for (const auto& rule : rules_.boilerplate) {
+                const bool indexed = rules_.boilerplate_index.covers(rules_.boilerplate.size());
+                if (indexed) rules_.boilerplate_index.candidates(folded, wanted_);
+                for (std::size_t r = 0; r < rules_.boilerplate.size(); ++r) {
+                    const BoilerplateRule& rule = rules_.boilerplate[r];
+                    if (indexed && !wanted_[r]) continue;
                     if (rule.action != BoilerplateRule::Action::drop_to_end || !rule_matches_folded(rule, folded)) continue;
                     mark(start_back(i, rule), lines_.size() - 1, rule.kind, rule.id);
                     return;
@@ -166,6 +176,7 @@ private:
     std::vector<Line>& lines_;
     const LayoutRules& rules_;
     std::vector<std::string> folded_;  // per line: fold_line() of its text
+    std::vector<char> wanted_;         // per line: the rules (or credits) its index lookup let through
     int next_region_ = 0;
 };
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "checker/line_pattern_index.hpp"
 #include "checker/span.hpp"
 
 namespace factline {
@@ -103,7 +104,13 @@ struct BoilerplateRule {
 struct LayoutRules {
     std::vector<BoilerplateRule> boilerplate;
     std::vector<LinePattern> caption_credits;  // "via Reuters", "© Getty", "AP Photo/" … (from kind = "caption" rules)
+    // Built by index_layout_rules() once every pack is loaded.
+    LinePatternIndex boilerplate_index;  // one group per boilerplate rule
+    LinePatternIndex credit_index;       // one group per caption credit
 };
+
+/// Builds the indexes of `rules` for the rules loaded so far.
+void index_layout_rules(LayoutRules& rules);
 
 /// True when `rule` accepts `line` (its patterns and max_words).
 [[nodiscard]] bool rule_matches(const BoilerplateRule& rule, std::string_view line);

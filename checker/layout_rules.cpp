@@ -225,6 +225,18 @@ bool rule_matches(const BoilerplateRule& rule, std::string_view line) {
     return rule_matches_folded(rule, fold_line(line));
 }
 
+void index_layout_rules(LayoutRules& rules) {
+    std::vector<std::vector<const LinePattern*>> groups;
+    for (const auto& rule : rules.boilerplate) {
+        auto& group = groups.emplace_back();
+        for (const auto& pattern : rule.patterns) group.push_back(&pattern);
+    }
+    rules.boilerplate_index = LinePatternIndex(groups);
+    groups.clear();
+    for (const auto& credit : rules.caption_credits) groups.push_back({&credit});
+    rules.credit_index = LinePatternIndex(groups);
+}
+
 void load_layout_rules(const RulePackInfo& pack, LayoutRules& into, Diagnostics& diagnostics) {
     const fs::path dir = pack.dir / "layout";
     std::error_code ec;

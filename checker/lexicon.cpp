@@ -2,12 +2,41 @@
 
 #include <algorithm>
 
+#include "checker/tokens.hpp"
+
 namespace factline {
 
 const std::vector<std::vector<std::string>>& Lexicon::words(const std::string& word_class) const {
     static const std::vector<std::vector<std::string>> none;
     auto it = word_classes.find(word_class);
     return it == word_classes.end() ? none : it->second;
+}
+
+PhraseIndex::PhraseIndex(const std::vector<std::vector<std::string>>& phrases) {
+    for (const auto& phrase : phrases) {
+        if (!phrase.empty()) by_first_[phrase.front()].push_back(phrase);
+    }
+}
+
+std::uint32_t PhraseIndex::longest_at(const std::vector<Token>& tokens, std::uint32_t at) const {
+    if (at >= tokens.size()) return 0;
+    const auto it = by_first_.find(tokens[at].text);
+    if (it == by_first_.end()) return 0;
+    std::uint32_t best = 0;
+    for (const auto& phrase : it->second) {
+        if (at + phrase.size() > tokens.size() || phrase.size() <= best) continue;
+        bool same = true;
+        for (std::size_t i = 1; i < phrase.size() && same; ++i) same = tokens[at + i].text == phrase[i];
+        if (same) best = static_cast<std::uint32_t>(phrase.size());
+    }
+    return best;
+}
+
+const PhraseIndex& Lexicon::phrases(const std::string& word_class) const {
+    static const PhraseIndex none;
+    if (!phrase_index) return none;
+    auto it = phrase_index->find(word_class);
+    return it == phrase_index->end() ? none : it->second;
 }
 
 bool Lexicon::in_class(const std::string& word_class, const std::string& word) const {

@@ -8,11 +8,27 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace factline {
 
 class LexiconMatcher;
+struct Token;
+
+/// The phrases of one word class by their first token: asking "which phrase
+/// starts here?" at every token of a sentence is one hash lookup, not a scan
+/// of the whole class (speech verbs, attribution phrases).
+class PhraseIndex {
+public:
+    PhraseIndex() = default;
+    explicit PhraseIndex(const std::vector<std::vector<std::string>>& phrases);
+    /// Tokens covered by the longest phrase of the class at `at`; 0 when none starts there.
+    [[nodiscard]] std::uint32_t longest_at(const std::vector<Token>& tokens, std::uint32_t at) const;
+
+private:
+    std::unordered_map<std::string, std::vector<std::vector<std::string>>> by_first_;
+};
 
 /// Someone who can hold a position: a person, an institution or a country as speaker.
 struct Actor {
@@ -65,9 +81,13 @@ struct Lexicon {
     std::map<std::string, std::vector<std::vector<std::string>>> word_classes;
     /// Compiled matcher over all the names above; rebuilt after each pack is loaded.
     std::shared_ptr<const LexiconMatcher> matcher;
+    /// Word class id -> its PhraseIndex; rebuilt with the matcher.
+    std::shared_ptr<const std::map<std::string, PhraseIndex>> phrase_index;
 
     /// Phrases of a word class (empty when the class is unknown).
     [[nodiscard]] const std::vector<std::vector<std::string>>& words(const std::string& word_class) const;
+    /// The PhraseIndex of a word class (an empty one when the class is unknown or not indexed).
+    [[nodiscard]] const PhraseIndex& phrases(const std::string& word_class) const;
     /// True when the normalised token `word` is a one-token phrase of `word_class`.
     [[nodiscard]] bool in_class(const std::string& word_class, const std::string& word) const;
     /// The same over phrases already looked up with words() (hot loops look them up once).

@@ -1,0 +1,61 @@
+#include "checker/line_pattern_index.hpp"
+
+#include <algorithm>
+#include <bitset>
+
+#include "checker/layout.hpp"
+
+namespace factline {
+
+std::uint32_t LinePatternIndex::first_two(std::string_view text) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(text[0])) << 8 |
+           static_cast<unsigned char>(text[1]);
+}
+
+std::uint16_t LinePatternIndex::pair_bit(char a, char b) {
+    const std::uint32_t pair = static_cast<std::uint32_t>(static_cast<unsigned char>(a)) * 251u + static_cast<unsigned char>(b);
+    return static_cast<std::uint16_t>((pair * 2654435761u) >> 22);  // the top 10 bits: 0..1023
+}
+
+LinePatternIndex::LinePatternIndex(const std::vector<std::vector<const LinePattern*>>& groups)
+    : groups_(groups.size()), built_(true) {
+    for (std::uint32_t g = 0; g < groups.size(); ++g) {
+        for (const LinePattern* pattern : groups[g]) {
+            if (!pattern->wildcard && pattern->match == LinePattern::Match::equals) {
+                equals_[pattern->folded].push_back(g);
+            } else if (!pattern->wildcard && pattern->match == LinePattern::Match::starts_with &&
+                       pattern->folded.size() >= 2) {
+                starts_with_[first_two(pattern->folded)].push_back(g);
+            } else {
+                // A contains pattern must contain its text; a glob its longest literal piece.
+                const std::string& text = pattern->wildcard ? pattern->must_contain : pattern->folded;
+                ByPairs entry{g, {}};
+                for (std::size_t i = 0; i + 1 < text.size(); ++i) entry.bits.push_back(pair_bit(text[i], text[i + 1]));
+                std::sort(entry.bits.begin(), entry.bits.end());
+                entry.bits.erase(std::unique(entry.bits.begin(), entry.bits.end()), entry.bits.end());
+                by_pairs_.push_back(std::move(entry));
+            }
+        }
+    }
+}
+
+void LinePatternIndex::candidates(const std::string& folded, std::vector<char>& out) const {
+    out.assign(groups_, 0);
+    std::bitset<pair_bits> pairs;
+    for (std::size_t i = 0; i + 1 < folded.size(); ++i) pairs.set(pair_bit(folded[i], folded[i + 1]));
+    for (const auto& entry : by_pairs_) {
+        if (out[entry.group]) continue;
+        if (std::all_of(entry.bits.begin(), entry.bits.end(), [&](std::uint16_t bit) { return pairs.test(bit); }))
+            out[entry.group] = 1;
+    }
+    if (auto it = equals_.find(folded); it != equals_.end()) {
+        for (const std::uint32_t g : it->second) out[g] = 1;
+    }
+    if (folded.size() >= 2) {
+        if (auto it = starts_with_.find(first_two(folded)); it != starts_with_.end()) {
+            for (const std::uint32_t g : it->second) out[g] = 1;
+        }
+    }
+}
+
+}  // namespace factline

@@ -1,0 +1,50 @@
+#pragma once
+// Which layout rules could match a line, found with two hash lookups instead
+// of trying every pattern of every rule (issue 7: the boilerplate rules were
+// a sixth of a run on plain news). A pattern that must equal the folded line
+// is found by the line itself; one the line must start with, by the line's
+// first two bytes; a pattern the line must only contain, or one with
+// wildcards, by the byte pairs of the text it must contain: the line's pairs
+// are hashed into a bit set once, and a pattern whose pairs are not all in it
+// is skipped. A pre-filter only: the rules' own matching still decides.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace factline {
+
+struct LinePattern;
+
+class LinePatternIndex {
+public:
+    LinePatternIndex() = default;
+    /// `groups[g]`: the patterns of group g (one rule's patterns, or one caption credit).
+    explicit LinePatternIndex(const std::vector<std::vector<const LinePattern*>>& groups);
+
+    /// False when built for another number of groups (rules assembled by hand).
+    [[nodiscard]] bool covers(std::size_t groups) const { return built_ && groups_ == groups; }
+
+    /// One flag per group, set when one of its patterns may match the folded line.
+    void candidates(const std::string& folded, std::vector<char>& out) const;
+
+private:
+    static std::uint32_t first_two(std::string_view text);
+
+    std::unordered_map<std::string, std::vector<std::uint32_t>> equals_;
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> starts_with_;  // by the first two bytes
+    /// A pattern the line must contain a text of: the bits of that text's byte pairs.
+    struct ByPairs {
+        std::uint32_t group = 0;
+        std::vector<std::uint16_t> bits;  // empty: every line is a candidate
+    };
+    static constexpr std::size_t pair_bits = 1024;
+    static std::uint16_t pair_bit(char a, char b);
+
+    std::vector<ByPairs> by_pairs_;
+    std::size_t groups_ = 0;
+    bool built_ = false;
+};
+
+}  // namespace factline
