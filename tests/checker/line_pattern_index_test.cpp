@@ -1,0 +1,76 @@
+// The layout rules' index (checker/line_pattern_index.hpp) and the word-class
+// phrase index (Lexicon::phrases): pre-filters that may let through too much,
+// but must never hold back a rule or phrase that matches.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "checker/layout.hpp"
+#include "checker/rule_pack.hpp"
+#include "checker/tokens.hpp"
+
+namespace factline {
+namespace {
+
+const RuleSet& shipped() {
+    static const RuleSet rules = [] {
+        Diagnostics diagnostics;
+        return load_rules({std::filesystem::path(FACTLINE_SOURCE_DIR) / "rules"}, diagnostics);
+    }();
+    return rules;
+}
+
+TEST(LinePatternIndex, EveryShippedExampleLineFlagsItsRule) {
+    const LayoutRules& layout = shipped().layout;
+    ASSERT_TRUE(layout.boilerplate_index.covers(layout.boilerplate.size()));
+    std::size_t examples = 0;
+    std::vector<char> flags;
+    for (std::size_t r = 0; r < layout.boilerplate.size(); ++r) {
+        for (const auto& example : layout.boilerplate[r].examples) {
+            layout.boilerplate_index.candidates(fold_line(example), flags);
+            EXPECT_TRUE(flags[r]) << layout.boilerplate[r].id << ": " << example;
+            ++examples;
+        }
+    }
+    EXPECT_GT(examples, 50u);
+}
+
+TEST(LinePatternIndex, EachKindOfPatternIsFoundAndOtherLinesAreNot) {
+    std::vector<LinePattern> patterns = {make_line_pattern("Leave a Reply"), make_line_pattern("Share this*"),
+                                         make_line_pattern("* via Reuters*"), make_line_pattern("Liked by # people")};
+    std::vector<std::vector<const LinePattern*>> groups;
+    for (const auto& pattern : patterns) groups.push_back({&pattern});
+    const LinePatternIndex index(groups);
+    std::vector<char> flags;
+    const auto flagged = [&](const std::string& line) {
+        index.candidates(fold_line(line), flags);
+        std::vector<int> out;
+        for (std::size_t g = 0; g < flags.size(); ++g) {
+            if (flags[g]) out.push_back(static_cast<int>(g));
+        }
+        return out;
+    };
+    EXPECT_EQ(flagged("Leave a reply"), std::vector<int>{0});
+    EXPECT_EQ(flagged("Share this: Facebook, X"), std::vector<int>{1});
+    EXPECT_EQ(flagged("Soldiers in Bakhmut (photo via Reuters)"), std::vector<int>{2});
+    EXPECT_EQ(flagged("Liked by 12 people"), std::vector<int>{3});
+    EXPECT_TRUE(flagged("The talks resumed on Monday in Istanbul.").empty());
+}
+
+TEST(PhraseIndex, TheLongestPhraseAtATokenWins) {
+    const PhraseIndex index({{"told"}, {"told", "reporters"}, {"said"}});
+    const auto tokens = tokenize("He told reporters he said so");
+    EXPECT_EQ(index.longest_at(tokens, 1), 2u);  // "told reporters", not "told"
+    EXPECT_EQ(index.longest_at(tokens, 4), 1u);  // "said"
+    EXPECT_EQ(index.longest_at(tokens, 0), 0u);
+    EXPECT_EQ(index.longest_at(tokens, 99), 0u);
+}
+
+TEST(PhraseIndex, ShippedSpeechVerbsAreIndexed) {
+    const auto tokens = tokenize("The minister said on Friday");
+    EXPECT_EQ(shipped().lexicon.phrases("speech_verbs").longest_at(tokens, 2), 1u);
+    EXPECT_EQ(shipped().lexicon.phrases("no_such_class").longest_at(tokens, 2), 0u);
+}
+
+}  // namespace
+}  // namespace factline
