@@ -16,13 +16,6 @@ constexpr int rows_per_band = permutations / bands;
 
 // Fixed 64-bit hashes (FNV-1a, splitmix64) so that clusters never depend on the
 // platform's std::hash.
-std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 1469598103934665603ull) {
-    for (unsigned char c : text) {
-        hash ^= c;
-        hash *= 1099511628211ull;
-    }
-    return hash;
-}
 
 std::uint64_t mix(std::uint64_t x) {
     x += 0x9e3779b97f4a7c15ull;
@@ -49,7 +42,7 @@ std::vector<std::string_view> words_of(std::string_view body) {
     return words;
 }
 
-/// fnv1a() of the word lower-cased (ASCII), without copying it.
+/// FNV-1a of the word lower-cased (ASCII), without copying it.
 std::uint64_t fnv1a_folded(std::string_view word, std::uint64_t hash) {
     for (unsigned char c : word) {
         hash ^= c >= 'A' && c <= 'Z' ? c | 0x20 : c;
@@ -108,16 +101,16 @@ Signatures minhash(const std::vector<std::vector<std::uint64_t>>& shingles) {
 }  // namespace
 
 std::vector<std::uint64_t> shingle_hashes(std::string_view body) {
-    const auto words = words_of(body);
+    // Each word is hashed once; a 5-gram's hash chains its words' hashes
+    // through mix(), which keeps the order ("a b" and "b a" differ).
+    std::vector<std::uint64_t> word_hashes;
+    for (const auto word : words_of(body)) word_hashes.push_back(fnv1a_folded(word, 1469598103934665603ull));
     std::vector<std::uint64_t> out;
-    if (words.size() < 5) return out;
-    out.reserve(words.size() - 4);
-    for (std::size_t i = 0; i + 5 <= words.size(); ++i) {
-        std::uint64_t hash = 1469598103934665603ull;
-        for (std::size_t k = i; k < i + 5; ++k) {
-            hash = fnv1a_folded(words[k], hash);
-            hash = fnv1a(" ", hash);
-        }
+    if (word_hashes.size() < 5) return out;
+    out.reserve(word_hashes.size() - 4);
+    for (std::size_t i = 0; i + 5 <= word_hashes.size(); ++i) {
+        std::uint64_t hash = 0;
+        for (std::size_t k = i; k < i + 5; ++k) hash = mix(hash ^ word_hashes[k]);
         out.push_back(hash);
     }
     std::sort(out.begin(), out.end());

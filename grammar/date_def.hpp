@@ -212,43 +212,46 @@ namespace factline::grammar {
 // Defined here, not inline: this header is included by date.cpp only.
 const date_rules::date_expression_type& date_expression() { return date_rules::date_expression; }
 
-bool is_date_first_word(std::string_view word) {
-    // The letters before any '.' of every key that can begin an expression,
-    // read from the grammar's own tables so the two never drift apart. It is
-    // asked for nearly every word of a document: a (first letter, length)
-    // table rejects most words before the hash lookup.
-    struct FirstWords {
-        std::vector<std::string> words;
-        std::unordered_set<std::string_view> set;
-        std::array<std::uint32_t, 26> lengths{};  // bit L set: some first word of that letter has length L
+DateWord classify_date_word(std::string_view word) {
+    // The letters before any '.' of every key, read from the grammar's own
+    // tables so the two never drift apart. Asked for nearly every word of a
+    // document: a (first letter, length) table rejects most words before the
+    // hash lookup.
+    struct Words {
+        std::vector<std::pair<std::string, DateWord>> words;
+        std::unordered_map<std::string_view, DateWord> kind;
+        std::array<std::uint32_t, 26> lengths{};  // bit L set: some word of that letter has length L
     };
-    static const FirstWords first = [] {
-        FirstWords out;
-        out.words = {"earlier", "later"};  // relative_unit's optional lead
-        const auto add = [&](const auto& table) {
-            table.for_each([&](const std::string& key, const auto&) {
+    static const Words table = [] {
+        Words out;
+        const auto add = [&](const auto& symbols, DateWord what) {
+            symbols.for_each([&](const std::string& key, const auto&) {
                 std::string letters;
                 for (char c : key) {
                     if (c < 'a' || c > 'z') break;
                     letters.push_back(c);
                 }
-                out.words.push_back(letters);
+                out.words.emplace_back(letters, what);
             });
         };
-        add(date_rules::month_words);
-        add(date_rules::weekday_words);
-        add(date_rules::weekday_abbreviations);
-        add(date_rules::context_words);
-        add(date_rules::modifier_words);
-        add(date_rules::deictic_words);
-        for (const auto& w : out.words) {
-            out.set.insert(w);
+        out.words = {{"earlier", DateWord::first}, {"later", DateWord::first}};  // relative_unit's optional lead
+        add(date_rules::month_words, DateWord::first);
+        add(date_rules::weekday_words, DateWord::first);
+        add(date_rules::weekday_abbreviations, DateWord::first);
+        add(date_rules::modifier_words, DateWord::first);
+        add(date_rules::deictic_words, DateWord::first);
+        add(date_rules::context_words, DateWord::context);
+        for (const auto& [w, what] : out.words) {
+            out.kind.emplace(w, what);  // a word of both kinds keeps `first` (added first)
             if (!w.empty() && w.size() < 32) out.lengths[static_cast<std::size_t>(w[0] - 'a')] |= 1u << w.size();
         }
         return out;
     }();
-    if (word.empty() || word.size() >= 32 || word[0] < 'a' || word[0] > 'z') return first.set.count(word) > 0;
-    if ((first.lengths[static_cast<std::size_t>(word[0] - 'a')] & (1u << word.size())) == 0) return false;
-    return first.set.count(word) > 0;
+    const bool plain = !word.empty() && word.size() < 32 && word[0] >= 'a' && word[0] <= 'z';
+    if (plain && (table.lengths[static_cast<std::size_t>(word[0] - 'a')] & (1u << word.size())) == 0) {
+        return DateWord::none;
+    }
+    const auto it = table.kind.find(word);
+    return it == table.kind.end() ? DateWord::none : it->second;
 }
 }  // namespace factline::grammar

@@ -11,19 +11,34 @@ bool is_word_char(char c) {
 }
 
 /// A cheap test before the X3 rule: every expression starts with a number or
-/// with one of the grammar's first words (is_date_first_word).
+/// with one of the grammar's first words, possibly after a context word and
+/// blanks ("on Monday", "since 2014"); the X3 rule itself needs the same.
 bool may_start_date(const char* p, const char* last) {
-    if (*p >= '0' && *p <= '9') return true;
-    constexpr std::size_t longest = 16;  // longer than every first word
-    char letters[longest];
-    std::size_t n = 0;
-    for (; p < last && n < longest; ++p, ++n) {
-        char c = *p;
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c < 'a' || c > 'z') break;
-        letters[n] = c;
+    constexpr std::size_t longest = 16;  // longer than every word of the tables
+    for (int words = 0; words < 2 && p < last; ++words) {
+        if (*p >= '0' && *p <= '9') return true;
+        char letters[longest];
+        std::size_t n = 0;
+        for (; p < last && n < longest; ++p, ++n) {
+            char c = *p;
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            if (c < 'a' || c > 'z') break;
+            letters[n] = c;
+        }
+        if (n == longest) return false;
+        const DateWord kind = classify_date_word(std::string_view(letters, n));
+        if (kind == DateWord::first) return true;
+        if (kind == DateWord::none || words == 1) return false;
+        // A context word: the expression follows after the grammar's gap (blanks, no-break spaces).
+        const char* after = p;
+        while (after < last && (*after == ' ' || *after == '\t' ||
+                                (*after == '\xC2' && after + 1 < last && after[1] == '\xA0'))) {
+            after += *after == '\xC2' ? 2 : 1;
+        }
+        if (after == p) return false;
+        p = after;
     }
-    return n < longest && is_date_first_word(std::string_view(letters, n));
+    return false;
 }
 
 /// Tries the date rule at `first`; on success `first` moves past the match.
