@@ -98,6 +98,40 @@ Signatures minhash(const std::vector<std::vector<std::uint64_t>>& shingles) {
     return signatures;
 }
 
+/// Unites the documents of one LSH bucket that are copies. Members already in
+/// one component need no check (a bucket of syndicated copies is mostly one
+/// component after the first bands); between two components, pairs are checked
+/// until one is similar. The components come out as if every pair of the
+/// bucket had been checked, at a cost linear in the members when they are
+/// already joined (a templated corpus puts thousands of copies in one bucket).
+void join_similar(const std::vector<std::size_t>& members, const std::vector<std::vector<std::uint64_t>>& shingles,
+                  double threshold, UnionFind& components) {
+    std::vector<std::pair<std::size_t, std::size_t>> by_root;  // (component, document)
+    by_root.reserve(members.size());
+    for (const std::size_t doc : members) by_root.emplace_back(components.find(doc), doc);
+    std::sort(by_root.begin(), by_root.end());
+    std::vector<std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < by_root.size(); ++i) {
+        if (i == 0 || by_root[i].first != by_root[i - 1].first) groups.emplace_back();
+        groups.back().push_back(by_root[i].second);
+    }
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        for (std::size_t h = g + 1; h < groups.size(); ++h) {
+            if (components.find(groups[g].front()) == components.find(groups[h].front())) continue;
+            bool joined = false;
+            for (std::size_t i = 0; i < groups[g].size() && !joined; ++i) {
+                for (std::size_t j = 0; j < groups[h].size() && !joined; ++j) {
+                    const std::size_t a = groups[g][i], b = groups[h][j];
+                    if (containment(shingles[a], shingles[b]) >= threshold) {
+                        components.unite(a, b);
+                        joined = true;
+                    }
+                }
+            }
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<std::uint64_t> shingle_hashes(std::string_view body) {
@@ -158,15 +192,7 @@ std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::ui
             }
             buckets[key].push_back(doc);
         }
-        for (const auto& [key, members] : buckets) {
-            for (std::size_t i = 0; i < members.size(); ++i) {
-                for (std::size_t j = i + 1; j < members.size(); ++j) {
-                    const std::size_t a = members[i], b = members[j];
-                    if (components.find(a) == components.find(b)) continue;
-                    if (containment(shingles[a], shingles[b]) >= options.threshold) components.unite(a, b);
-                }
-            }
-        }
+        for (const auto& [key, members] : buckets) join_similar(members, shingles, options.threshold, components);
     }
     // Number clusters by their first member, so that the numbering follows input order.
     std::vector<std::size_t> out(n);
