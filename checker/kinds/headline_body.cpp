@@ -15,7 +15,9 @@ void HeadlineBody::evaluate(const Timeline& timeline, FindingSink& sink) const {
     // headline in the outlet's own voice ("Russia Takes Full Control of …")
     // against what the body reports from anyone ("… only part of the region,
     // according to Ukraine's General Staff").
-    scan_conflicting_pairs(timeline, *this, sink, [&](const TimelineEntry& a, const TimelineEntry& b) {
+    const auto keys_of = [](const TimelineEntry& e) { return PairKeys::one(doc_key(e)); };
+    scan_conflicting_pairs(timeline, *this, sink, keys_of, Partners::same_bucket,
+                           [&](const TimelineEntry& a, const TimelineEntry& b) {
         if (a.doc != b.doc || a.headline == b.headline) return false;
         const TimelineEntry& head = a.headline ? a : b;
         return a.group == b.group || options_.is_outlet_group(timeline, head.group);

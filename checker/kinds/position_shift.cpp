@@ -11,7 +11,14 @@ PositionShift::PositionShift(const RuleSpec& spec)
     : options_(KindOptions::read(spec, "position_shift", Severity::warning)) {}
 
 void PositionShift::evaluate(const Timeline& timeline, FindingSink& sink) const {
-    scan_conflicting_pairs(timeline, *this, sink, [&](const TimelineEntry& a, const TimelineEntry& b) {
+    // Partners are dated and share the holder group; an outlet's own voice
+    // shifts only inside one document.
+    const auto keys_of = [&](const TimelineEntry& e) {
+        if (!e.dated()) return PairKeys::none();
+        return options_.is_outlet_group(timeline, e.group) ? PairKeys::one(doc_key(e)) : PairKeys::one(group_key(e));
+    };
+    scan_conflicting_pairs(timeline, *this, sink, keys_of, Partners::same_bucket,
+                           [&](const TimelineEntry& a, const TimelineEntry& b) {
         if (a.group != b.group || !a.dated() || !b.dated() || a.day == b.day) return false;
         if (!options_.within_window(timeline, a, b)) return false;
         // One document recounting a change of line; or independent sources

@@ -11,7 +11,12 @@ SelfContradiction::SelfContradiction(const RuleSpec& spec)
     : options_(KindOptions::read(spec, "self_contradiction", Severity::warning)) {}
 
 void SelfContradiction::evaluate(const Timeline& timeline, FindingSink& sink) const {
-    scan_conflicting_pairs(timeline, *this, sink, [](const TimelineEntry& a, const TimelineEntry& b) {
+    // Partners share the document, or the holder and a known day.
+    const auto keys_of = [](const TimelineEntry& e) {
+        return e.dated() ? PairKeys::two(doc_key(e), holder_day_key(e)) : PairKeys::one(doc_key(e));
+    };
+    scan_conflicting_pairs(timeline, *this, sink, keys_of, Partners::same_bucket,
+                           [](const TimelineEntry& a, const TimelineEntry& b) {
         if (a.group != b.group || a.headline != b.headline) return false;
         const bool same_day = a.dated() && b.dated() && a.day == b.day;
         // In one document an undated pair is one statement, and the group's
