@@ -23,8 +23,13 @@ struct HeaderDate {
 
 std::vector<HeaderDate> header_dates(std::string_view text, const Layout& layout) {
     std::vector<HeaderDate> dates;
+    bool body_seen = false;
     for (const auto& block : layout.blocks) {
-        if (block.kind != BlockKind::header) continue;
+        body_seen = body_seen || block.kind == BlockKind::body;
+        // A byline above the story often carries the publication date
+        // ("By Olena Marchuk | January 12, 2023"); one below it is end matter.
+        const bool top_byline = block.kind == BlockKind::byline && !body_seen;
+        if (block.kind != BlockKind::header && !top_byline) continue;
         for (const auto& expr : grammar::parse_dates(text, block.span.begin, block.span.end).dates) {
             HeaderDate date{{}, {expr.begin, expr.end}};
             if (expr.form == ast::DateForm::numeric) {
