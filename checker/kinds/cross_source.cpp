@@ -11,9 +11,10 @@ CrossSource::CrossSource(const RuleSpec& spec)
     : options_(KindOptions::read(spec, "cross_source", Severity::warning)) {}
 
 void CrossSource::evaluate(const Timeline& timeline, FindingSink& sink) const {
+    const auto window = options_.window_for(timeline);
     scan_conflicting_pairs(timeline, *this, sink, [&](const TimelineEntry& a, const TimelineEntry& b) {
         return a.group == b.group && a.cluster != b.cluster && options_.is_outlet_group(timeline, a.group) &&
-               options_.within_window(timeline, a, b);
+               KindOptions::within_window(a, b, window);
     });
 }
 

@@ -14,11 +14,12 @@ void Dispute::evaluate(const Timeline& timeline, FindingSink& sink) const {
     // Holders disagree whoever reports it: a syndicated copy repeating both
     // sides is the same dispute, so clusters do not matter here.
     // A headline in the outlet's voice against its own body is headline_body's.
+    const auto window = options_.window_for(timeline);
     scan_conflicting_pairs(timeline, *this, sink, [&](const TimelineEntry& a, const TimelineEntry& b) {
         if (a.doc == b.doc && a.headline != b.headline &&
             options_.is_outlet_group(timeline, (a.headline ? a : b).group))
             return false;
-        return a.group != b.group && options_.within_window(timeline, a, b);
+        return a.group != b.group && KindOptions::within_window(a, b, window);
     });
 }
 
