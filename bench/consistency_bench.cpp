@@ -12,9 +12,10 @@
 // Generation is outside the timed loop; items/s = assertions/s. extra_MiB is
 // how much the peak RSS grew while the stage ran, beyond the generated input
 // (its working memory and the findings); extra_B/assertion and extra_B/key
-// divide it by the assertions and by the keys. Run one benchmark per process
-// (--benchmark_filter): the peak is the process's, so an earlier benchmark
-// would hide a later one's growth.
+// divide it by the assertions and by the keys; findings_MiB is how much of it
+// the returned findings hold (the output, not working memory). Run one
+// benchmark per process (--benchmark_filter): the peak is the process's, so an
+// earlier benchmark would hide a later one's growth.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -99,6 +100,29 @@ std::vector<Assertion> generate(const Shape& shape, bool grouped) {
     return out;
 }
 
+/// Bytes the findings hold: their objects and the string buffers beyond the
+/// small-string buffer (allocator overhead not counted). extra_MiB minus this
+/// is about what the stage needed on top of its output.
+double findings_bytes(const std::vector<Finding>& findings) {
+    const auto text = [](const std::string& s) {
+        return s.capacity() > 15 ? static_cast<double>(s.capacity() + 1) : 0.0;
+    };
+    double bytes = static_cast<double>(findings.capacity() * sizeof(Finding));
+    for (const auto& f : findings) {
+        bytes += text(f.id) + text(f.kind) + text(f.topic) + text(f.subject) + text(f.message) + text(f.rule);
+        bytes += static_cast<double>(f.sides.capacity() * sizeof(FindingSide));
+        for (const auto& side : f.sides) {
+            bytes += text(side.value) + text(side.holder_group);
+            bytes += static_cast<double>(side.evidence.capacity() * sizeof(FindingEvidence));
+            for (const auto& e : side.evidence) {
+                bytes += text(e.doc) + text(e.text) + text(e.holder) + text(e.outlet) + text(e.cluster) + text(e.rule) +
+                         text(e.doc_hash) + text(e.subject);
+            }
+        }
+    }
+    return bytes;
+}
+
 /// Peak resident set size of this process so far, in bytes.
 double peak_rss_bytes() {
     rusage usage{};
@@ -113,10 +137,14 @@ void BM_FindConflicts(benchmark::State& state) {
     const auto rules = bench_rules();
     const double rss_before = peak_rss_bytes();
     std::size_t findings = 0;
+    double output_bytes = 0;
     for (auto _ : state) {
         auto out = find_conflicts(assertions, rules);
         findings = out.size();
         benchmark::DoNotOptimize(out);
+        state.PauseTiming();
+        output_bytes = findings_bytes(out);
+        state.ResumeTiming();
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * state.range(0));
     state.counters["findings"] = static_cast<double>(findings);
@@ -124,6 +152,7 @@ void BM_FindConflicts(benchmark::State& state) {
     state.counters["extra_MiB"] = extra / (1024.0 * 1024.0);
     state.counters["extra_B/assertion"] = extra / static_cast<double>(shape.count);
     state.counters["extra_B/key"] = extra / static_cast<double>(shape.keys);
+    state.counters["findings_MiB"] = output_bytes / (1024.0 * 1024.0);
 }
 
 BENCHMARK(BM_FindConflicts)

@@ -65,7 +65,9 @@ void visit_ungrouped(std::size_t assertion_count, TimelinePlan& plan, Read read,
     for (Partition& partition : partitions) {
         const std::size_t begin = plan.runs[partition.first_run].begin;
         slot_next.clear();
-        for (std::size_t r = partition.first_run; r < partition.end_run; ++r) slot_next.push_back(plan.runs[r].begin - begin);
+        for (std::size_t r = partition.first_run; r < partition.end_run; ++r) {
+            slot_next.push_back(plan.runs[r].begin - begin);
+        }
         sorted.resize(partition.records.size());
         for (const TimelineRecord& record : partition.records) sorted[slot_next[record.slot]++] = record;
         std::vector<TimelineRecord>().swap(partition.records);
