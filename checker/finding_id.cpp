@@ -15,13 +15,26 @@ std::uint64_t stable_hash(std::string_view text) {
 }
 
 std::string finding_id(const Finding& finding) {
-    std::vector<std::string> values;
-    std::vector<std::string> documents;
+    // Views, not copies: ids are made for every finding, and a finding may
+    // hold thousands of evidence records.
+    std::size_t evidence_count = 0;
+    for (const auto& side : finding.sides) evidence_count += side.evidence.size();
+    std::vector<std::string_view> values;
+    std::vector<std::string_view> documents;
+    std::vector<std::string> paths;  // reserved: the views into it must not move
+    paths.reserve(evidence_count);
+    documents.reserve(evidence_count);
     for (const auto& side : finding.sides) {
         values.push_back(side.value);
         // A document without a text hash (hand-written assertion files) falls
         // back to its path: the one case where a moved file changes the id.
-        for (const auto& e : side.evidence) documents.push_back(e.doc_hash.empty() ? "path:" + e.doc : e.doc_hash);
+        for (const auto& e : side.evidence) {
+            if (e.doc_hash.empty()) {
+                documents.push_back(paths.emplace_back("path:" + e.doc));
+            } else {
+                documents.push_back(e.doc_hash);
+            }
+        }
     }
     for (auto* list : {&values, &documents}) {
         std::sort(list->begin(), list->end());
@@ -29,9 +42,9 @@ std::string finding_id(const Finding& finding) {
     }
     // Unit separators keep ("ab", "c") and ("a", "bc") apart.
     std::string key = finding.kind + '\x1f' + finding.topic + '\x1f' + finding.subject + '\x1e';
-    for (const auto& v : values) key += v + '\x1f';
+    for (const auto v : values) key.append(v).push_back('\x1f');
     key += '\x1e';
-    for (const auto& d : documents) key += d + '\x1f';
+    for (const auto d : documents) key.append(d).push_back('\x1f');
     return fmt::format("F-{:016x}", stable_hash(key));
 }
 

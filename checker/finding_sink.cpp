@@ -10,8 +10,9 @@ namespace factline {
 
 namespace {
 
-FindingEvidence evidence_of(const Assertion& a, const std::string& finding_subject) {
-    FindingEvidence e;
+/// Fills `e`, a new element of a side's evidence, in place: evidence is what
+/// findings are made of (a dozen strings each), so it is built once, not moved.
+void write_evidence(FindingEvidence& e, const Assertion& a, const std::string& finding_subject) {
     e.doc = a.doc;
     e.line = a.evidence.line;
     e.col = a.evidence.col;
@@ -25,7 +26,6 @@ FindingEvidence evidence_of(const Assertion& a, const std::string& finding_subje
     e.doc_hash = a.doc_hash;
     e.headline = a.headline;
     if (a.subject != finding_subject) e.subject = a.subject;
-    return e;
 }
 
 /// (stated, doc, line, col, holder); undated evidence sorts after dated evidence.
@@ -92,7 +92,7 @@ std::vector<Finding> FindingSink::flush(const Timeline& timeline) {
             std::vector<std::string_view> clusters;
             clusters.reserve(members.size());
             for (const Assertion* a : members) {
-                side.evidence.push_back(evidence_of(*a, timeline.subject));
+                write_evidence(side.evidence.emplace_back(), *a, timeline.subject);
                 clusters.push_back(a->cluster.empty() ? std::string_view(a->doc) : std::string_view(a->cluster));
             }
             std::sort(clusters.begin(), clusters.end());

@@ -1,159 +1,133 @@
 #include "checker/timeline.hpp"
 
-#include <algorithm>
-#include <string_view>
-#include <unordered_map>
+#include "checker/timeline_builder.hpp"
+#include "checker/timeline_plan.hpp"
+#include "checker/timeline_record.hpp"
 
 namespace factline {
 
 namespace {
 
-/// Corpus-wide string interner; the views point into the assertions, which
-/// outlive it.
-class Interner {
-public:
-    std::uint32_t id(std::string_view text) {
-        auto [it, inserted] = ids_.try_emplace(text, static_cast<std::uint32_t>(names_.size()));
-        if (inserted) names_.emplace_back(text);
-        return it->second;
+/// Records per partition when ungrouped input is sorted by key: the
+/// partition and its sorted copy stay in a core's L2 cache, and its keys fit
+/// TimelineRecord::slot.
+constexpr std::size_t partition_records = std::size_t{1} << 14;
+
+/// Ungrouped input: reads every assertion that has a key once, in memory
+/// order (`read(key, index)` returns its record), and calls `visit_run(run,
+/// records)` for each of plan.runs. The records are sorted by key in two
+/// counting sorts, so that writes stay in cache: into partitions of
+/// consecutive keys (a few hundred places to write to, not one per key),
+/// then one partition at a time by key, into a buffer of its size. Each
+/// partition is freed once visited, so the findings can grow into its memory.
+template <typename Read, typename VisitRun>
+void visit_ungrouped(std::size_t assertion_count, TimelinePlan& plan, Read read, VisitRun visit_run) {
+    struct Partition {
+        std::size_t first_run = 0;  // its runs: [first_run, end_run) of plan.runs
+        std::size_t end_run = 0;
+        std::vector<TimelineRecord> records;
+    };
+    // Per key, where its records go: read once per assertion, at random, so
+    // 8 bytes in one array. Keys that wait have no partition (`read` sets
+    // their records aside).
+    struct Place {
+        std::uint32_t partition = UINT32_MAX;
+        std::uint16_t slot = 0;  // the key's run among its partition's runs
+    };
+    std::vector<Partition> partitions;
+    std::vector<Place> place_of(plan.keys.size());
+    for (std::size_t r = 0; r < plan.runs.size(); ++r) {
+        if (partitions.empty() || plan.runs[r].end - plan.runs[partitions.back().first_run].begin > partition_records) {
+            partitions.push_back({r, r, {}});
+        }
+        Partition& partition = partitions.back();
+        place_of[plan.runs[r].key] = {static_cast<std::uint32_t>(partitions.size() - 1),
+                                      static_cast<std::uint16_t>(r - partition.first_run)};
+        partition.end_run = r + 1;
     }
-    [[nodiscard]] const std::vector<std::string>& names() const { return names_; }
-
-private:
-    std::unordered_map<std::string_view, std::uint32_t> ids_;
-    std::vector<std::string> names_;
-};
-
-struct KeyHash {
-    std::size_t operator()(const std::pair<std::uint32_t, std::uint32_t>& key) const {
-        return (static_cast<std::size_t>(key.first) << 32) ^ key.second;
+    for (Partition& partition : partitions) {
+        partition.records.reserve(plan.runs[partition.end_run - 1].end - plan.runs[partition.first_run].begin);
     }
-};
 
-/// What the kinds need of one assertion: 32 bytes, filled in one sequential
-/// pass so that per-key work never chases scattered Assertion objects.
-struct Record {
-    std::uint32_t index;  // into the assertions
-    std::uint32_t value;
-    std::uint32_t group;
-    std::uint32_t holder;
-    std::uint32_t doc;
-    std::uint32_t cluster;
-    std::int32_t day;     // INT32_MAX: undated
-    std::int32_t about;   // the time described; `day` when the claim names none
-    std::uint8_t headline;
-    std::uint8_t group_voice;
-    std::uint8_t contained;
-};
+    for (std::size_t i = 0; i < assertion_count; ++i) {
+        const std::uint32_t key = plan.key_of[i];
+        if (key == TimelinePlan::no_key) continue;
+        TimelineRecord record = read(key, i);
+        const Place place = place_of[key];
+        if (place.partition == Place{}.partition) continue;
+        record.slot = place.slot;
+        partitions[place.partition].records.push_back(record);
+    }
+    std::vector<std::uint32_t>().swap(plan.key_of);
 
-constexpr std::int32_t undated_record = INT32_MAX;
-constexpr std::uint32_t own_cluster = 0x80000000u;  // high bit: a document that has no cluster id
+    std::vector<TimelineRecord> sorted;
+    std::vector<std::size_t> slot_next;  // slot -> where its next record goes in `sorted`
+    for (Partition& partition : partitions) {
+        const std::size_t begin = plan.runs[partition.first_run].begin;
+        slot_next.clear();
+        for (std::size_t r = partition.first_run; r < partition.end_run; ++r) {
+            slot_next.push_back(plan.runs[r].begin - begin);
+        }
+        sorted.resize(partition.records.size());
+        for (const TimelineRecord& record : partition.records) sorted[slot_next[record.slot]++] = record;
+        std::vector<TimelineRecord>().swap(partition.records);
+        for (std::size_t r = partition.first_run; r < partition.end_run; ++r) {
+            const KeyRun& run = plan.runs[r];
+            visit_run(run, std::span<TimelineRecord>(sorted).subspan(run.begin - begin, run.end - run.begin));
+        }
+    }
+}
 
 }  // namespace
 
 void for_each_timeline(const std::vector<Assertion>& assertions, const ConflictRules& rules,
                        const std::function<void(const Timeline&)>& visit) {
-    Interner topics, subjects, values, groups, holders, docs, clusters;
-    std::unordered_map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t, KeyHash> key_ids;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> keys;
-    std::vector<std::vector<Record>> records;
-    std::vector<const TopicRules*> topic_rules;
-    for (std::size_t i = 0; i < assertions.size(); ++i) {
-        const Assertion& a = assertions[i];
-        const std::uint32_t topic = topics.id(a.topic);
-        if (topic == topic_rules.size()) topic_rules.push_back(rules.find(a.topic));
-        if (topic_rules[topic] == nullptr) continue;  // a topic without conflict rules cannot conflict
-        const auto records_of = [&](std::string_view subject) -> std::vector<Record>& {
-            const std::pair<std::uint32_t, std::uint32_t> key{topic, subjects.id(subject)};
-            auto [it, inserted] = key_ids.emplace(key, static_cast<std::uint32_t>(keys.size()));
-            if (inserted) {
-                keys.push_back(key);
-                records.emplace_back();
-            }
-            return records[it->second];
-        };
-        Record r{};
-        r.index = static_cast<std::uint32_t>(i);
-        r.value = values.id(a.value);
-        r.group = groups.id(a.holder_group);
-        r.holder = holders.id(a.holder);
-        r.doc = docs.id(a.doc);
-        r.cluster = a.cluster.empty() ? (own_cluster | r.doc) : clusters.id(a.cluster);
-        r.day = a.stated ? static_cast<std::int32_t>(days_from_civil(*a.stated)) : undated_record;
-        r.about = a.about && a.stated ? static_cast<std::int32_t>(days_from_civil(*a.about)) : r.day;
-        r.headline = a.headline;
-        r.group_voice = a.holder == a.holder_group;
-        records_of(a.subject).push_back(r);
-        if (topic_rules[topic]->covers_contained) {
-            // Every enclosing region, innermost first; the depth bound stops a
-            // parent cycle in a user's pack from looping.
-            r.contained = 1;
-            std::string_view place = a.subject;
-            for (int depth = 0; depth < 8; ++depth) {
-                const auto parent = rules.parent_of.find(place);
-                if (parent == rules.parent_of.end() || parent->second == a.subject) break;
-                records_of(parent->second).push_back(r);
-                place = parent->second;
-            }
+    TimelinePlan plan = plan_timelines(assertions, rules);
+    RecordReader reader;
+    TimelineBuilder builder(assertions, reader);
+    // Claims set aside for the keys that wait: their own and those about the
+    // places inside them (O(those claims), not O(assertions)).
+    std::vector<std::vector<TimelineRecord>> waiting(plan.keys.size());
+    // Per key, one byte read per assertion instead of a 72-byte TimelineKey:
+    // ungrouped input reads them at random.
+    std::vector<char> sets_aside(plan.keys.size());
+    for (std::size_t key = 0; key < plan.keys.size(); ++key) {
+        sets_aside[key] = plan.keys[key].waits || !plan.keys[key].regions.empty();
+    }
+    const auto read = [&](std::uint32_t key, std::size_t index) {
+        TimelineRecord record = reader.read(assertions[index], static_cast<std::uint32_t>(index));
+        if (!sets_aside[key]) return record;
+        const TimelineKey& of = plan.keys[key];
+        if (of.waits) waiting[key].push_back(record);
+        for (std::uint32_t region : of.regions) {
+            waiting[region].push_back(record);
+            waiting[region].back().contained = 1;
         }
+        return record;
+    };
+
+    if (plan.grouped) {
+        // Streaming: one run's records at a time.
+        std::vector<TimelineRecord> records;
+        for (const KeyRun& run : plan.runs) {
+            const TimelineKey& key = plan.keys[run.key];
+            records.clear();
+            for (std::size_t i = run.begin; i < run.end; ++i) {
+                const TimelineRecord record = read(run.key, i);
+                if (!key.waits) records.push_back(record);
+            }
+            if (!key.waits) visit(builder.build(key, records));
+        }
+    } else {
+        visit_ungrouped(assertions.size(), plan, read, [&](const KeyRun& run, std::span<TimelineRecord> records) {
+            visit(builder.build(plan.keys[run.key], records));
+        });
     }
 
-    // Keys in (topic, subject) name order: findings come out in a fixed order
-    // before the final sort, whatever the input order.
-    std::vector<std::uint32_t> order(keys.size());
-    for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-        const auto& a = keys[x];
-        const auto& b = keys[y];
-        if (a.first != b.first) return topics.names()[a.first] < topics.names()[b.first];
-        return subjects.names()[a.second] < subjects.names()[b.second];
-    });
-
-    std::vector<std::int32_t> value_slot(values.names().size(), -1);  // value id -> index in timeline.values
-    for (std::uint32_t k : order) {
-        auto& members = records[k];
-        std::stable_sort(members.begin(), members.end(), [](const Record& x, const Record& y) { return x.day < y.day; });
-        Timeline timeline;
-        timeline.rules = topic_rules[keys[k].first];
-        timeline.topic = topics.names()[keys[k].first];
-        timeline.subject = subjects.names()[keys[k].second];
-        timeline.groups = &groups.names();
-        std::vector<std::uint32_t> present;
-        for (const Record& r : members) {
-            if (value_slot[r.value] == -1) {
-                value_slot[r.value] = 0;
-                present.push_back(r.value);
-            }
-        }
-        std::sort(present.begin(), present.end(),
-                  [&](std::uint32_t x, std::uint32_t y) { return values.names()[x] < values.names()[y]; });
-        for (std::size_t v = 0; v < present.size(); ++v) {
-            value_slot[present[v]] = static_cast<std::int32_t>(v);
-            timeline.values.push_back(values.names()[present[v]]);
-        }
-        timeline.entries.reserve(members.size());
-        timeline.by_value.resize(present.size());
-        timeline.tracks.resize(groups.names().size());
-        for (const Record& r : members) {
-            TimelineEntry entry;
-            entry.assertion = &assertions[r.index];
-            entry.value = static_cast<std::uint32_t>(value_slot[r.value]);
-            entry.group = r.group;
-            entry.holder = r.holder;
-            entry.doc = r.doc;
-            entry.cluster = r.cluster;
-            entry.day = r.day == undated_record ? TimelineEntry::undated_day : r.day;
-            entry.about_day = r.about == undated_record ? TimelineEntry::undated_day : r.about;
-            entry.headline = r.headline != 0;
-            entry.group_voice = r.group_voice != 0;
-            entry.contained = r.contained != 0;
-            timeline.by_value[entry.value].push_back(timeline.entries.size());
-            timeline.tracks[entry.group].push_back(timeline.entries.size());
-            timeline.entries.push_back(entry);
-        }
-        for (std::uint32_t v : present) value_slot[v] = -1;
-        std::vector<Record>().swap(members);  // done with this key
-        visit(timeline);
+    for (std::uint32_t key = 0; key < plan.keys.size(); ++key) {
+        if (!plan.keys[key].waits) continue;
+        visit(builder.build(plan.keys[key], waiting[key]));
+        std::vector<TimelineRecord>().swap(waiting[key]);
     }
 }
 

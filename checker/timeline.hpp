@@ -1,12 +1,14 @@
 #pragma once
 // Timelines: the assertions of one (topic, subject) key, one track per holder
 // group, ordered by stated date (undated entries last, never dropped: they are
-// compared too and make their findings `undated`). Building them is one
-// sequential pass over the assertions that interns the strings the kinds
-// compare (holder, group, document, cluster, value) into small records grouped
-// by key, then a sort by day inside each key; one key's timeline lives only
-// while its findings are made. This module does not decide what conflicts:
-// that is the kinds' job (checker/kinds/).
+// compared too and make their findings `undated`), then input order.
+// for_each_timeline builds them one key at a time from a plan made in one pass
+// (checker/timeline_plan.hpp) and drops each after its visit. On input
+// grouped by key it streams: its memory is O(keys) plus the largest key's
+// timeline and the claims a region collects from the places inside it. Other
+// input is first sorted by key as 36-byte records (checker/timeline_record.hpp),
+// about 40 bytes per assertion at the peak. This module does not decide what
+// conflicts: that is the kinds' job (checker/kinds/).
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -17,13 +19,14 @@
 
 namespace factline {
 
-/// One assertion in a timeline, with its strings interned (corpus-wide) so that
-/// the kinds compare integers.
+/// One assertion in a timeline, with the strings the kinds compare as ids, so
+/// that they compare integers. The ids are local to the timeline, except
+/// `group`, which indexes Timeline::groups.
 struct TimelineEntry {
     static constexpr std::int64_t undated_day = INT64_MAX;
 
     const Assertion* assertion = nullptr;
-    std::uint32_t value = 0;    // index into Timeline::values
+    std::uint32_t value = 0;    // index into Timeline::values (so value order is name order)
     std::uint32_t group = 0;    // interned holder group
     std::uint32_t holder = 0;   // interned holder
     std::uint32_t doc = 0;      // interned document
@@ -33,6 +36,7 @@ struct TimelineEntry {
     bool headline = false;
     bool group_voice = false;  // the holder is the group itself ("the Kremlin said"), no named actor
     bool contained = false;    // about a place inside the timeline's subject (TopicRules::covers_contained)
+    bool relative_date = false;  // the stated date was read from a time expression (DateSource::relative)
 
     [[nodiscard]] bool dated() const { return day != undated_day; }
 };
@@ -49,9 +53,12 @@ struct Timeline {
 };
 
 /// Builds one timeline per (topic, subject) key whose topic has conflict rules
-/// and calls `visit` on each, keys in sorted order. Where the topic covers
-/// contained places, an assertion about a place also joins the timelines of
-/// the regions containing it (ConflictRules::parent_of), marked `contained`.
+/// and calls `visit` on each; the timeline is valid during the call only. The
+/// visiting order follows the input (keys that hold contained places come
+/// last): a timeline's content does not depend on it, and callers sort what
+/// they collect. Where the topic covers contained places, an assertion about a
+/// place also joins the timelines of the regions containing it
+/// (ConflictRules::parent_of), marked `contained`.
 void for_each_timeline(const std::vector<Assertion>& assertions, const ConflictRules& rules,
                        const std::function<void(const Timeline&)>& visit);
 

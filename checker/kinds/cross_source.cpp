@@ -11,6 +11,7 @@ CrossSource::CrossSource(const RuleSpec& spec)
     : options_(KindOptions::read(spec, "cross_source", Severity::warning)) {}
 
 void CrossSource::evaluate(const Timeline& timeline, FindingSink& sink) const {
+    const auto window = options_.window_for(timeline);
     // Partners share the holder group, which must be an outlet's own voice.
     const auto keys_of = [&](const TimelineEntry& e) {
         return options_.is_outlet_group(timeline, e.group) ? PairKeys::one(group_key(e)) : PairKeys::none();
@@ -18,7 +19,7 @@ void CrossSource::evaluate(const Timeline& timeline, FindingSink& sink) const {
     scan_conflicting_pairs(timeline, *this, sink, keys_of, Partners::same_bucket,
                            [&](const TimelineEntry& a, const TimelineEntry& b) {
         return a.group == b.group && a.cluster != b.cluster && options_.is_outlet_group(timeline, a.group) &&
-               options_.within_window(timeline, a, b);
+               KindOptions::within_window(a, b, window);
     });
 }
 

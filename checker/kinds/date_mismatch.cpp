@@ -16,7 +16,7 @@ namespace ast = grammar::ast;
 /// The date was read from the evidence sentence itself ("said on Sept. 10"), not
 /// inherited from the document or an earlier sentence: the sentence names a day.
 bool stated_in_sentence(const TimelineEntry& entry) {
-    if (!entry.dated() || entry.assertion->stated_source != DateSource::relative) return false;
+    if (!entry.dated() || !entry.relative_date) return false;
     for (const auto& expr : grammar::parse_dates(entry.assertion->evidence.text).dates) {
         const bool names_day = (expr.form == ast::DateForm::calendar && expr.day != 0) ||
                                expr.form == ast::DateForm::numeric || expr.form == ast::DateForm::weekday ||
@@ -32,28 +32,33 @@ DateMismatch::DateMismatch(const RuleSpec& spec)
     : options_(KindOptions::read(spec, "date_mismatch", Severity::warning, default_window_days)),
       rule_{options_.id, "", "", "one event dated differently"} {}
 
-bool DateMismatch::owns_pair(const Timeline& timeline, const TimelineEntry& a, const TimelineEntry& b) const {
+bool DateMismatch::owns_pair(const TimelineEntry& a, const TimelineEntry& b, int window) {
     if (a.value != b.value || a.group != b.group || a.cluster == b.cluster) return false;
     if (!a.dated() || !b.dated() || a.day == b.day) return false;
-    // Without a window any distance would make every retold event a mismatch.
-    const int window = options_.window_for(timeline).value_or(default_window_days);
     return std::llabs(a.day - b.day) <= window;
 }
 
 void DateMismatch::evaluate(const Timeline& timeline, FindingSink& sink) const {
-    // One track per holder group; a track is short (one key), pairs are cheap.
+    // Without a window any distance would make every retold event a mismatch.
+    const int window = options_.window_for(timeline).value_or(default_window_days);
+    // One track per holder group; only entries whose sentence names their day
+    // can pair, and those are few, so pairs are cheap.
+    std::vector<std::size_t> written;
+    std::vector<char> hit;
     for (const auto& track : timeline.tracks) {
-        std::vector<char> written(track.size(), 0);
-        for (std::size_t i = 0; i < track.size(); ++i) written[i] = stated_in_sentence(timeline.entries[track[i]]);
-        std::vector<char> hit(track.size(), 0);
-        for (std::size_t i = 0; i < track.size(); ++i) {
-            for (std::size_t j = i + 1; j < track.size(); ++j) {
-                if ((hit[i] && hit[j]) || !written[i] || !written[j]) continue;
-                if (owns_pair(timeline, timeline.entries[track[i]], timeline.entries[track[j]])) hit[i] = hit[j] = 1;
+        written.clear();
+        for (std::size_t index : track) {
+            if (stated_in_sentence(timeline.entries[index])) written.push_back(index);
+        }
+        hit.assign(written.size(), 0);
+        for (std::size_t i = 0; i < written.size(); ++i) {
+            for (std::size_t j = i + 1; j < written.size(); ++j) {
+                if (hit[i] && hit[j]) continue;
+                if (owns_pair(timeline.entries[written[i]], timeline.entries[written[j]], window)) hit[i] = hit[j] = 1;
             }
         }
-        for (std::size_t i = 0; i < track.size(); ++i) {
-            if (hit[i]) sink.report(*this, rule_, track[i]);
+        for (std::size_t i = 0; i < written.size(); ++i) {
+            if (hit[i]) sink.report(*this, rule_, written[i]);
         }
     }
 }

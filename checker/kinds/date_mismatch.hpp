@@ -24,8 +24,8 @@ public:
     static constexpr int default_window_days = 3;
 
 private:
-    /// True when the two entries tell the same value on different days close enough to be one event.
-    [[nodiscard]] bool owns_pair(const Timeline& timeline, const TimelineEntry& a, const TimelineEntry& b) const;
+    /// True when the two entries tell the same value on different days at most `window` apart: one event.
+    [[nodiscard]] static bool owns_pair(const TimelineEntry& a, const TimelineEntry& b, int window);
 
     const KindOptions options_;
     const ValueConflict rule_;  // names the findings (the sink groups episodes by rule)

@@ -14,13 +14,14 @@ void Dispute::evaluate(const Timeline& timeline, FindingSink& sink) const {
     // Holders disagree whoever reports it: a syndicated copy repeating both
     // sides is the same dispute, so clusters do not matter here.
     // A headline in the outlet's voice against its own body is headline_body's.
+    const auto window = options_.window_for(timeline);
     const auto keys_of = [](const TimelineEntry& e) { return PairKeys::one(group_key(e)); };
     scan_conflicting_pairs(timeline, *this, sink, keys_of, Partners::other_bucket,
                            [&](const TimelineEntry& a, const TimelineEntry& b) {
         if (a.doc == b.doc && a.headline != b.headline &&
             options_.is_outlet_group(timeline, (a.headline ? a : b).group))
             return false;
-        return a.group != b.group && options_.within_window(timeline, a, b);
+        return a.group != b.group && KindOptions::within_window(a, b, window);
     });
 }
 

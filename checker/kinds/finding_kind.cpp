@@ -25,8 +25,7 @@ std::optional<int> KindOptions::window_for(const Timeline& timeline) const {
     return window_days;
 }
 
-bool KindOptions::within_window(const Timeline& timeline, const TimelineEntry& a, const TimelineEntry& b) const {
-    const auto window = window_for(timeline);
+bool KindOptions::within_window(const TimelineEntry& a, const TimelineEntry& b, std::optional<int> window) {
     // Where time matters (a window), an undated entry can only be compared
     // within its own document: across documents it could be from any year.
     if (!a.dated() || !b.dated()) return !window || a.doc == b.doc;

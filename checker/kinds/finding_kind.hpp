@@ -43,9 +43,10 @@ struct KindOptions {
     /// The window for `timeline`'s topic: the topic file's [window] entry, else the kind's.
     [[nodiscard]] std::optional<int> window_for(const Timeline& timeline) const;
     /// True when the two entries are close enough in time (the times their
-    /// claims describe). Without a window any pair is; with one, an undated
-    /// entry is close only to entries of its own document.
-    [[nodiscard]] bool within_window(const Timeline& timeline, const TimelineEntry& a, const TimelineEntry& b) const;
+    /// claims describe) for `window` (window_for(), looked up once per
+    /// timeline, not per pair). Without a window any pair is; with one, an
+    /// undated entry is close only to entries of its own document.
+    [[nodiscard]] static bool within_window(const TimelineEntry& a, const TimelineEntry& b, std::optional<int> window);
     /// True when `group` (an index into timeline.groups) speaks for an outlet itself.
     [[nodiscard]] bool is_outlet_group(const Timeline& timeline, std::uint32_t group) const;
     /// Common lines of dump_options().

@@ -11,6 +11,7 @@ PositionShift::PositionShift(const RuleSpec& spec)
     : options_(KindOptions::read(spec, "position_shift", Severity::warning)) {}
 
 void PositionShift::evaluate(const Timeline& timeline, FindingSink& sink) const {
+    const auto window = options_.window_for(timeline);
     // Partners are dated and share the holder group; an outlet's own voice
     // shifts only inside one document.
     const auto keys_of = [&](const TimelineEntry& e) {
@@ -20,7 +21,7 @@ void PositionShift::evaluate(const Timeline& timeline, FindingSink& sink) const 
     scan_conflicting_pairs(timeline, *this, sink, keys_of, Partners::same_bucket,
                            [&](const TimelineEntry& a, const TimelineEntry& b) {
         if (a.group != b.group || !a.dated() || !b.dated() || a.day == b.day) return false;
-        if (!options_.within_window(timeline, a, b)) return false;
+        if (!KindOptions::within_window(a, b, window)) return false;
         // One document recounting a change of line; or independent sources
         // (syndicated copies are one source), unless the group is an outlet's
         // own voice, whose disagreements across sources are cross_source.

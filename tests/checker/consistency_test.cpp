@@ -187,18 +187,8 @@ TEST(ShippedRules, SeedContradictionsAreFound) {
 namespace factline {
 namespace {
 
-/// stance_rules() whose topic covers contained places, with `parents` as the containment table.
-ConflictRules containment_rules(std::map<std::string, std::string, std::less<>> parents, bool covers = true) {
-    auto rules = testing::stance_rules();
-    rules.topics[0].covers_contained = covers;
-    rules.parent_of = std::move(parents);
-    return rules;
-}
-
-Assertion about(std::string subject, Assertion a) {
-    a.subject = std::move(subject);
-    return a;
-}
+using testing::about;
+using testing::containment_rules;
 
 TEST(Containment, ARegionClaimCoversItsPlaces) {
     const auto findings = find_conflicts({about("x", said("p", "r", "yes", "2022-11-11", "a")),

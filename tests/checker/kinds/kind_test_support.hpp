@@ -1,6 +1,8 @@
 #pragma once
-// Shared by the kind tests: a one-topic rule set ("stance": yes/no conflict,
-// yes/maybe compatible) and a compact assertion builder.
+// Shared by the kind and consistency tests: a one-topic rule set ("stance":
+// yes/no conflict, yes/maybe compatible), its variant that covers contained
+// places, and a compact assertion builder.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -48,6 +50,20 @@ inline Assertion said(std::string holder, std::string group, std::string value, 
     a.evidence.line = headline ? 1 : line;
     a.evidence.col = 1;
     return a;
+}
+
+/// `a`, about `subject` instead.
+inline Assertion about(std::string subject, Assertion a) {
+    a.subject = std::move(subject);
+    return a;
+}
+
+/// stance_rules() whose topic covers contained places, with `parents` as the containment table.
+inline ConflictRules containment_rules(std::map<std::string, std::string, std::less<>> parents, bool covers = true) {
+    auto rules = stance_rules();
+    rules.topics[0].covers_contained = covers;
+    rules.parent_of = std::move(parents);
+    return rules;
 }
 
 /// Kinds of the findings, comma-separated, "none" when there are none.
