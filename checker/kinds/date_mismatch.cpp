@@ -1,6 +1,8 @@
 #include "checker/kinds/date_mismatch.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <tuple>
 #include <fmt/format.h>
 
 #include "checker/finding_sink.hpp"
@@ -42,19 +44,48 @@ void DateMismatch::evaluate(const Timeline& timeline, FindingSink& sink) const {
     // Without a window any distance would make every retold event a mismatch.
     const int window = options_.window_for(timeline).value_or(default_window_days);
     // One track per holder group; only entries whose sentence names their day
-    // can pair, and those are few, so pairs are cheap.
+    // can pair. A partner has the same value, another day within the window
+    // and another cluster: with the entries ordered by (value, day, cluster),
+    // each entry checks, per other day in its window, the ends of that day's
+    // run (a run holding any other cluster has one at an end), so a track
+    // costs n log n however many entries name their day.
     std::vector<std::size_t> written;
+    std::vector<std::size_t> order;  // positions in `written`, by (value, day, cluster)
     std::vector<char> hit;
     for (const auto& track : timeline.tracks) {
         written.clear();
         for (std::size_t index : track) {
             if (stated_in_sentence(timeline.entries[index])) written.push_back(index);
         }
+        const auto entry = [&](std::size_t position) -> const TimelineEntry& { return timeline.entries[written[position]]; };
+        const auto rank = [&](std::size_t position) {
+            const TimelineEntry& e = entry(position);
+            return std::tuple(e.value, e.day, e.cluster);
+        };
+        order.resize(written.size());
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return rank(x) < rank(y); });
         hit.assign(written.size(), 0);
-        for (std::size_t i = 0; i < written.size(); ++i) {
-            for (std::size_t j = i + 1; j < written.size(); ++j) {
-                if (hit[i] && hit[j]) continue;
-                if (owns_pair(timeline.entries[written[i]], timeline.entries[written[j]], window)) hit[i] = hit[j] = 1;
+        for (const std::size_t i : order) {
+            const TimelineEntry& a = entry(i);
+            if (hit[i] || !a.dated()) continue;
+            const auto at_or_after = [&](std::int64_t day) {
+                return std::partition_point(order.begin(), order.end(), [&](std::size_t k) {
+                    return std::pair(entry(k).value, entry(k).day) < std::pair(a.value, day);
+                });
+            };
+            auto run = at_or_after(a.day - window);
+            const auto stop = at_or_after(a.day + window + 1);
+            while (run != stop && !hit[i]) {
+                const std::int64_t day = entry(*run).day;
+                const auto run_end = std::partition_point(run, stop, [&](std::size_t k) { return entry(k).day == day; });
+                for (const std::size_t candidate : {*run, *(run_end - 1)}) {
+                    if (owns_pair(a, entry(candidate), window)) {
+                        hit[i] = hit[candidate] = 1;
+                        break;
+                    }
+                }
+                run = run_end;
             }
         }
         for (std::size_t i = 0; i < written.size(); ++i) {
