@@ -182,17 +182,29 @@ std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::ui
     // this gives the same clusters as checking every candidate pair, without
     // holding all pairs (quadratic in a bucket's size on templated corpora).
     UnionFind components(n);
+    // A band's buckets are runs of equal keys in a sorted array: no hash map
+    // and no vector per bucket (most buckets hold one document).
+    std::vector<std::pair<std::uint64_t, std::size_t>> keyed;  // (band key, document)
+    std::vector<std::size_t> members;
     for (int band = 0; band < bands; ++band) {
-        std::unordered_map<std::uint64_t, std::vector<std::size_t>> buckets;
+        keyed.clear();
         for (std::size_t doc = 0; doc < n; ++doc) {
             if (shingles[doc].size() < options.min_shingles) continue;
             std::uint64_t key = static_cast<std::uint64_t>(band);
             for (int r = 0; r < rows_per_band; ++r) {
                 key = mix(key ^ signatures(band * rows_per_band + r, static_cast<Eigen::Index>(doc)));
             }
-            buckets[key].push_back(doc);
+            keyed.emplace_back(key, doc);
         }
-        for (const auto& [key, members] : buckets) join_similar(members, shingles, options.threshold, components);
+        std::sort(keyed.begin(), keyed.end());
+        for (std::size_t begin = 0, end = 0; begin < keyed.size(); begin = end) {
+            end = begin + 1;
+            while (end < keyed.size() && keyed[end].first == keyed[begin].first) ++end;
+            if (end - begin < 2) continue;
+            members.clear();
+            for (std::size_t k = begin; k < end; ++k) members.push_back(keyed[k].second);
+            join_similar(members, shingles, options.threshold, components);
+        }
     }
     // Number clusters by their first member, so that the numbering follows input order.
     std::vector<std::size_t> out(n);
