@@ -12,6 +12,8 @@
 #include <set>
 #include <spdlog/spdlog.h>
 
+#include "checker/parallel.hpp"
+
 namespace factline {
 
 namespace fs = std::filesystem;
@@ -219,18 +221,42 @@ private:
         for (const auto& sidecar : sidecars) read_sidecar(root / sidecar);
         std::sort(entries.begin(), entries.end(),
                   [](const WalkEntry& a, const WalkEntry& b) { return a.relative < b.relative; });
-        for (const auto& entry : entries) {
+        // The files' bytes are read on all threads first, a batch at a time
+        // (a folder of small articles is mostly system calls); deciding what
+        // each one is stays in this sorted, single-threaded loop.
+        constexpr std::size_t batch = 512;
+        std::vector<ReadResult> prefetched(batch);
+        std::vector<char> readable(batch, 0);
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const std::size_t slot = i % batch;
+            if (slot == 0) {
+                const std::size_t count = std::min(batch, entries.size() - i);
+                for (std::size_t k = 0; k < count; ++k) {
+                    readable[k] = entries[i + k].reason.empty() && is_article_file(root / entries[i + k].relative);
+                }
+                parallel_for(count, options_.jobs, [&](std::size_t k) {
+                    if (readable[k]) prefetched[k] = read_file(root / entries[i + k].relative, options_.max_file_bytes);
+                });
+            }
+            const WalkEntry& entry = entries[i];
             const fs::path path = entry.relative.empty() ? root : root / entry.relative;
             const std::string shown = entry.relative.empty() ? given : path.generic_string();
             try {
-                walk_entry(entry, path, shown);
+                walk_entry(entry, path, shown, readable[slot] ? &prefetched[slot] : nullptr);
             } catch (const std::exception& error) {
                 internal_error(shown, error.what());
             }
         }
     }
 
-    void walk_entry(const WalkEntry& entry, const fs::path& path, const std::string& shown) {
+    static bool is_article_file(const fs::path& path) {
+        std::error_code ec;
+        const std::string name = path.filename().string();
+        return !name.empty() && name.front() != '.' && is_article_extension(lower_extension(path)) &&
+               fs::is_regular_file(path, ec);
+    }
+
+    void walk_entry(const WalkEntry& entry, const fs::path& path, const std::string& shown, ReadResult* prefetched) {
         if (!entry.reason.empty()) {
             if (entry.error) corpus_.diagnostics.error("input.unreadable", shown, 0, 0, entry.reason);
             skip(shown, entry.reason);
@@ -246,17 +272,18 @@ private:
         } else if (!fs::is_regular_file(path, ec)) {
             skip(shown, "not a regular file");
         } else {
-            add_file(shown, path);
+            add_file(shown, path, prefetched);
         }
     }
 
-    void add_file(const std::string& shown, const fs::path& path) {
+    /// `prefetched`: the file's bytes when the walk already read them.
+    void add_file(const std::string& shown, const fs::path& path, ReadResult* prefetched = nullptr) {
         std::string key = manifest_key(path);
         if (!seen_.insert(key).second) {
             spdlog::debug("{}: given more than once; read once", shown);
             return;
         }
-        ReadResult read = read_file(path, options_.max_file_bytes);
+        ReadResult read = prefetched != nullptr ? std::move(*prefetched) : read_file(path, options_.max_file_bytes);
         if (!read.ok) {
             skip(shown, read.reason);
             return;

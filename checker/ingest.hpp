@@ -19,6 +19,7 @@ struct IngestOptions {
     std::uint64_t max_file_bytes = 256ull * 1024 * 1024;  // larger files are skipped with a reason
     /// Manifest entries from the config, keyed by normalised absolute path.
     std::map<std::string, SourceMeta> manifest;
+    int jobs = 1;  // threads reading a folder's files (0: all cores); the corpus is the same for any value
 };
 
 /// Reads every path. Directories are walked recursively in sorted order

@@ -1,14 +1,13 @@
 #include "checker/pipeline.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <fmt/format.h>
 #include <map>
 #include <spdlog/spdlog.h>
-#include <thread>
 
 #include "checker/cluster_map.hpp"
 #include "checker/consistency.hpp"
+#include "checker/parallel.hpp"
 #include "checker/date_checks.hpp"
 #include "checker/dedup.hpp"
 #include "checker/extract.hpp"
@@ -27,26 +26,6 @@ struct DocumentDraft {
     std::string headline;
     DocumentSketch sketch;
 };
-
-/// Runs `work(i)` for i in [0, count) on `jobs` threads; each i writes only its own slot.
-template <typename Work>
-void parallel_for(std::size_t count, int jobs, Work work) {
-    std::size_t threads = jobs > 0 ? static_cast<std::size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
-    threads = std::min(threads, std::max<std::size_t>(count, 1));
-    if (threads <= 1) {
-        for (std::size_t i = 0; i < count; ++i) work(i);
-        return;
-    }
-    std::atomic<std::size_t> next{0};
-    std::vector<std::thread> pool;
-    pool.reserve(threads);
-    for (std::size_t t = 0; t < threads; ++t) {
-        pool.emplace_back([&] {
-            for (std::size_t i = next++; i < count; i = next++) work(i);
-        });
-    }
-    for (auto& thread : pool) thread.join();
-}
 
 std::string body_text(std::string_view text, const Layout& layout) {
     std::string body;

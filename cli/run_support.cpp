@@ -70,6 +70,7 @@ Corpus read_corpus(const std::vector<std::string>& paths, const Config& config) 
     IngestOptions options;
     options.max_file_bytes = config.max_file_bytes;
     options.manifest = config.manifest;
+    options.jobs = config.jobs;
     return ingest(paths, options, std::cin);
 }
 
