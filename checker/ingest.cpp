@@ -311,7 +311,7 @@ private:
         }
         const bool untyped = from_stdin || ext.empty();
         if (ext == ".jsonl" || ext == ".json" || (untyped && looks_like_json_lines(text))) {
-            read_json_lines(text, shown, corpus_);
+            read_json_lines(text, shown, corpus_, options_.jobs);
             return;
         }
         Document document;

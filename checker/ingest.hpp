@@ -79,7 +79,8 @@ struct HtmlPage {
 /// `path`: each good record becomes a Document (path = its "id", else
 /// "path:line"); a malformed one is an error at path:line:col (id
 /// input.jsonl) and is listed in corpus.skipped. Blank lines are ignored.
-void read_json_lines(std::string_view text, const std::string& path, Corpus& corpus);
+/// `jobs` threads parse the records; the corpus is the same for any value.
+void read_json_lines(std::string_view text, const std::string& path, Corpus& corpus, int jobs = 1);
 
 /// One `[[source]]` entry with where it stands in its TOML file.
 struct SourceEntry {
