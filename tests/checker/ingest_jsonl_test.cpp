@@ -99,5 +99,29 @@ TEST(JsonLines, Sniffing) {
     EXPECT_FALSE(looks_like_json_lines("MOSCOW, Nov 11 (Reuters)"));
 }
 
+TEST(JsonLines, TheCorpusIsTheSameOnAnyNumberOfThreads) {
+    // Enough lines for several parse chunks, with malformed records and blank
+    // lines in different chunks.
+    std::string text;
+    for (int i = 1; i <= 1000; ++i) {
+        if (i % 97 == 0) text += "{\"text\": broken\n";
+        else if (i % 131 == 0) text += "\n";
+        else text += "{\"id\":\"r" + std::to_string(i) + "\",\"text\":\"record " + std::to_string(i) + "\"}\n";
+    }
+    Corpus one, three;
+    read_json_lines(text, "feed.jsonl", one, 1);
+    read_json_lines(text, "feed.jsonl", three, 3);
+    ASSERT_EQ(one.documents.size(), three.documents.size());
+    for (std::size_t i = 0; i < one.documents.size(); ++i) EXPECT_EQ(one.documents[i].path, three.documents[i].path);
+    ASSERT_EQ(one.skipped.size(), 10u);  // every 97th line
+    ASSERT_EQ(three.skipped.size(), one.skipped.size());
+    for (std::size_t i = 0; i < one.skipped.size(); ++i) EXPECT_EQ(one.skipped[i].path, three.skipped[i].path);
+    ASSERT_EQ(three.diagnostics.items().size(), one.diagnostics.items().size());
+    for (std::size_t i = 0; i < one.diagnostics.items().size(); ++i) {
+        EXPECT_EQ(one.diagnostics.items()[i].line, three.diagnostics.items()[i].line);
+    }
+    EXPECT_EQ(one.diagnostics.items().back().line, 970u);
+}
+
 }  // namespace
 }  // namespace factline
