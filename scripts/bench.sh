@@ -82,17 +82,27 @@ gen="$data/gen-$gen_articles.jsonl"
 [ -f "$gen" ] || python3 "$src/bench/gen/gen_corpus.py" --articles "$gen_articles" --seed 7 --out "$gen"
 gen_bytes=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1])))' "$gen")
 run "factline synthetic --jobs 2" "$gen_bytes" "$gen_articles" "$factline" check "$gen" --format json --out "$out" --jobs 2 --exit-zero --quiet
+s1=$last_seconds; s1c=$last_cpu
+# Twice the articles: the on-topic corpus has a few busy (topic, subject) keys,
+# where a quadratic consistency step would show.
+gen2="$data/gen-$((gen_articles * 2)).jsonl"
+[ -f "$gen2" ] || python3 "$src/bench/gen/gen_corpus.py" --articles "$((gen_articles * 2))" --seed 7 --out "$gen2"
+gen2_bytes=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1])))' "$gen2")
+run "factline synthetic x2 --jobs 2" "$gen2_bytes" "$((gen_articles * 2))" "$factline" check "$gen2" --format json --out "$out" --jobs 2 --exit-zero --quiet
+s2=$last_seconds; s2c=$last_cpu
 
 echo
 echo "ratios by wall-clock time (other / factline; > 1 means factline is faster):"
 ratio "jsonl: 2 threads vs 1 thread" "$j1" "$j2"
 ratio "files: 2 threads vs 1 thread" "$f1" "$f2"
 ratio "full vs half corpus time (2.00 = linear)" "$j2" "$h2" | sed 's/x / /'
+ratio "synthetic x2 vs x1 time (2.00 = linear)" "$s2" "$s1" | sed 's/x / /'
 ratio "factline jsonl -j2 vs wc -w" "$wc_s" "$j2"
 [ -n "$chrono_s" ] && ratio "factline jsonl -j2 vs chrono-node" "$chrono_s" "$j2"
 [ -n "$chrono_s" ] && ratio "factline files -j2 vs chrono-node" "$chrono_s" "$f2"
 echo "ratios by CPU time (user+sys; meaningful on a shared, loaded machine):"
 ratio "full vs half corpus CPU (2.00 = linear)" "$j2c" "$h2c" | sed 's/x / /'
+ratio "synthetic x2 vs x1 CPU (2.00 = linear)" "$s2c" "$s1c" | sed 's/x / /'
 ratio "factline jsonl vs wc -w" "$wc_c" "$j2c"
 [ -n "$chrono_s" ] && ratio "factline jsonl vs chrono-node" "$chrono_c" "$j2c"
 [ -n "$chrono_s" ] && ratio "factline files vs chrono-node" "$chrono_c" "$f2c"
