@@ -72,6 +72,10 @@ INSTANTIATE_TEST_SUITE_P(
                     "Russian forces do not fully control any of the four regions.",
                     {"narrator control donetsk russia_part", "narrator control luhansk russia_part",
                      "narrator control zaporizhzhia russia_part", "narrator control kherson russia_part"}},
+        ExtractCase{"citing_names_the_source_that_according_to_the_statement_refers_to",
+                    "The news site carried the report, citing the Russian Defence Ministry.\n"
+                    "According to the statement, Russian forces do not fully control Kherson region.",
+                    {"russia control kherson russia_part"}},
         ExtractCase{"he_added_carries_the_speaker",
                     "Peskov spoke to reporters on the phone.\n“However, peace talks are impossible,” he added.",
                     {"peskov negotiation russia impossible"}},
