@@ -84,8 +84,9 @@ public:
             if (lines_[i].blank || lines_[i].kind) continue;
             const std::string& folded = folded_[i];
             if (folded.empty()) continue;
+            const LinePatternIndex::Line key(folded);  // shared by the rule and credit lookups
             const bool indexed = rules_.boilerplate_index.covers(rules_.boilerplate.size());
-            if (indexed) rules_.boilerplate_index.candidates(folded, wanted_);
+            if (indexed) rules_.boilerplate_index.candidates(key, wanted_);
             for (std::size_t r = 0; r < rules_.boilerplate.size(); ++r) {
                 const BoilerplateRule& rule = rules_.boilerplate[r];
                 if ((indexed && !wanted_[r]) || rule.action == BoilerplateRule::Action::drop_to_end) continue;
@@ -99,7 +100,7 @@ public:
             }
             if (lines_[i].kind) continue;
             const bool credits_indexed = rules_.credit_index.covers(rules_.caption_credits.size());
-            if (credits_indexed) rules_.credit_index.candidates(folded, wanted_);
+            if (credits_indexed) rules_.credit_index.candidates(key, wanted_);
             for (std::size_t c = 0; c < rules_.caption_credits.size(); ++c) {
                 if (credits_indexed && !wanted_[c]) continue;
                 if (folded_line_matches(rules_.caption_credits[c], folded)) {

@@ -39,10 +39,14 @@ LinePatternIndex::LinePatternIndex(const std::vector<std::vector<const LinePatte
     }
 }
 
-void LinePatternIndex::candidates(const std::string& folded, std::vector<char>& out) const {
+LinePatternIndex::Line::Line(const std::string& folded) : folded_(&folded) {
+    for (std::size_t i = 0; i + 1 < folded.size(); ++i) pairs_.set(pair_bit(folded[i], folded[i + 1]));
+}
+
+void LinePatternIndex::candidates(const Line& line, std::vector<char>& out) const {
+    const std::string& folded = *line.folded_;
+    const auto& pairs = line.pairs_;
     out.assign(groups_, 0);
-    std::bitset<pair_bits> pairs;
-    for (std::size_t i = 0; i + 1 < folded.size(); ++i) pairs.set(pair_bit(folded[i], folded[i + 1]));
     for (const auto& entry : by_pairs_) {
         if (out[entry.group]) continue;
         if (std::all_of(entry.bits.begin(), entry.bits.end(), [&](std::uint16_t bit) { return pairs.test(bit); }))

@@ -7,6 +7,7 @@
 // wildcards, by the byte pairs of the text it must contain: the line's pairs
 // are hashed into a bit set once, and a pattern whose pairs are not all in it
 // is skipped. A pre-filter only: the rules' own matching still decides.
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -26,8 +27,21 @@ public:
     /// False when built for another number of groups (rules assembled by hand).
     [[nodiscard]] bool covers(std::size_t groups) const { return built_ && groups_ == groups; }
 
-    /// One flag per group, set when one of its patterns may match the folded line.
-    void candidates(const std::string& folded, std::vector<char>& out) const;
+    /// What the index asks of a folded line, computed once per line and
+    /// shared by every index (boilerplate rules, caption credits) and pass.
+    class Line {
+    public:
+        explicit Line(const std::string& folded);
+
+    private:
+        friend class LinePatternIndex;
+        const std::string* folded_;
+        std::bitset<1024> pairs_;  // the line's byte pairs (pair_bit; pair_bits wide)
+    };
+
+    /// One flag per group, set when one of its patterns may match the line.
+    void candidates(const Line& line, std::vector<char>& out) const;
+    void candidates(const std::string& folded, std::vector<char>& out) const { candidates(Line(folded), out); }
 
 private:
     static std::uint32_t first_two(std::string_view text);
@@ -39,7 +53,7 @@ private:
         std::uint32_t group = 0;
         std::vector<std::uint16_t> bits;  // empty: every line is a candidate
     };
-    static constexpr std::size_t pair_bits = 1024;
+    static constexpr std::size_t pair_bits = 1024;  // = Line::pairs_.size()
     static std::uint16_t pair_bit(char a, char b);
 
     std::vector<ByPairs> by_pairs_;
