@@ -22,9 +22,11 @@ namespace {
 
 /// What the first pass learns about a document before corpus-level decisions.
 struct DocumentDraft {
-    Layout layout;
+    Layout layout;  // freed once the document is extracted
     std::string headline;
     DocumentSketch sketch;
+    std::uint32_t boilerplate_lines = 0;  // kept from the layout for the document record
+    std::string agency;                   // the dateline's agency, if any (the outlet without metadata)
 };
 
 std::string body_text(std::string_view text, const Layout& layout) {
@@ -105,7 +107,15 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
         const DatedBy& date = clusters[i].date;
         per_document[i] = extract_assertions({documents[i], drafts[i].layout, sentences, date}, rules);
         date_conflicts[i] = find_date_conflicts(documents[i].text, drafts[i].layout, date);
+        // Only two facts of the layout outlive extraction: keep them, free the lines and blocks.
+        drafts[i].boilerplate_lines = drafts[i].layout.boilerplate_lines;
+        if (drafts[i].layout.dateline) drafts[i].agency = drafts[i].layout.dateline->agency;
+        drafts[i].layout = Layout{};
     });
+
+    std::size_t total = 0;
+    for (const auto& assertions : per_document) total += assertions.size();
+    run.assertions.reserve(total);  // one allocation, not a doubling copy of the largest vector
 
     for (std::size_t i = 0; i < documents.size(); ++i) {
         const Document& document = documents[i];
@@ -115,12 +125,10 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
         record.published_source = clusters[i].date.source;
         record.headline = drafts[i].headline;
         record.cluster = clusters[i].cluster;
-        record.boilerplate_lines = drafts[i].layout.boilerplate_lines;
+        record.boilerplate_lines = drafts[i].boilerplate_lines;
         record.assertions = static_cast<std::uint32_t>(per_document[i].size());
         record.url = document.meta.url;
-        record.outlet = document.meta.outlet.empty() && drafts[i].layout.dateline
-                            ? drafts[i].layout.dateline->agency
-                            : document.meta.outlet;
+        record.outlet = document.meta.outlet.empty() ? drafts[i].agency : document.meta.outlet;
         record.doc_hash = clusters[i].doc_hash;
         for (const auto& conflict : date_conflicts[i]) {
             run.date_findings.push_back(date_conflict_finding(
@@ -133,6 +141,7 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
             assertion.outlet = record.outlet;
             run.assertions.push_back(std::move(assertion));
         }
+        std::vector<Assertion>().swap(per_document[i]);  // moved-from shells
         run.documents.push_back(std::move(record));
     }
     for (const auto& skipped : corpus.skipped) {
