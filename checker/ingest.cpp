@@ -225,55 +225,48 @@ private:
         // (a folder of small articles is mostly system calls); deciding what
         // each one is stays in this sorted, single-threaded loop.
         constexpr std::size_t batch = 512;
+        std::vector<std::string> not_article(batch);  // why an entry is no article to read ("" = it is)
         std::vector<ReadResult> prefetched(batch);
-        std::vector<char> readable(batch, 0);
         for (std::size_t i = 0; i < entries.size(); ++i) {
             const std::size_t slot = i % batch;
             if (slot == 0) {
                 const std::size_t count = std::min(batch, entries.size() - i);
                 for (std::size_t k = 0; k < count; ++k) {
-                    readable[k] = entries[i + k].reason.empty() && is_article_file(root / entries[i + k].relative);
+                    not_article[k] = entries[i + k].reason.empty() ? why_not_article(root / entries[i + k].relative) : "";
                 }
                 parallel_for(count, options_.jobs, [&](std::size_t k) {
-                    if (readable[k]) prefetched[k] = read_file(root / entries[i + k].relative, options_.max_file_bytes);
+                    if (entries[i + k].reason.empty() && not_article[k].empty()) {
+                        prefetched[k] = read_file(root / entries[i + k].relative, options_.max_file_bytes);
+                    }
                 });
             }
             const WalkEntry& entry = entries[i];
             const fs::path path = entry.relative.empty() ? root : root / entry.relative;
             const std::string shown = entry.relative.empty() ? given : path.generic_string();
             try {
-                walk_entry(entry, path, shown, readable[slot] ? &prefetched[slot] : nullptr);
+                if (!entry.reason.empty()) {
+                    if (entry.error) corpus_.diagnostics.error("input.unreadable", shown, 0, 0, entry.reason);
+                    skip(shown, entry.reason);
+                } else if (!not_article[slot].empty()) {
+                    skip(shown, not_article[slot]);
+                } else {
+                    add_file(shown, path, &prefetched[slot]);
+                }
             } catch (const std::exception& error) {
                 internal_error(shown, error.what());
             }
         }
     }
 
-    static bool is_article_file(const fs::path& path) {
-        std::error_code ec;
-        const std::string name = path.filename().string();
-        return !name.empty() && name.front() != '.' && is_article_extension(lower_extension(path)) &&
-               fs::is_regular_file(path, ec);
-    }
-
-    void walk_entry(const WalkEntry& entry, const fs::path& path, const std::string& shown, ReadResult* prefetched) {
-        if (!entry.reason.empty()) {
-            if (entry.error) corpus_.diagnostics.error("input.unreadable", shown, 0, 0, entry.reason);
-            skip(shown, entry.reason);
-            return;
-        }
+    /// Why a file found in a walk is not read as an article; "" when it is one.
+    static std::string why_not_article(const fs::path& path) {
         const std::string name = path.filename().string();
         const std::string ext = lower_extension(path);
         std::error_code ec;
-        if (name.front() == '.') {
-            skip(shown, "hidden file");
-        } else if (!is_article_extension(ext)) {
-            skip(shown, fmt::format("not a text article (extension {})", ext));
-        } else if (!fs::is_regular_file(path, ec)) {
-            skip(shown, "not a regular file");
-        } else {
-            add_file(shown, path, prefetched);
-        }
+        if (name.empty() || name.front() == '.') return "hidden file";
+        if (!is_article_extension(ext)) return fmt::format("not a text article (extension {})", ext);
+        if (!fs::is_regular_file(path, ec)) return "not a regular file";
+        return "";
     }
 
     /// `prefetched`: the file's bytes when the walk already read them.

@@ -85,11 +85,10 @@ public:
             const std::string& folded = folded_[i];
             if (folded.empty()) continue;
             const LinePatternIndex::Line key(folded);  // shared by the rule and credit lookups
-            const bool indexed = rules_.boilerplate_index.covers(rules_.boilerplate.size());
-            if (indexed) rules_.boilerplate_index.candidates(key, wanted_);
+            rules_.boilerplate_index.candidates(key, rules_.boilerplate.size(), wanted_);
             for (std::size_t r = 0; r < rules_.boilerplate.size(); ++r) {
                 const BoilerplateRule& rule = rules_.boilerplate[r];
-                if ((indexed && !wanted_[r]) || rule.action == BoilerplateRule::Action::drop_to_end) continue;
+                if (!wanted_[r] || rule.action == BoilerplateRule::Action::drop_to_end) continue;
                 if (!rule_matches_folded(rule, folded)) continue;
                 if (rule.action == BoilerplateRule::Action::drop_block) {
                     mark_block(i, rule);
@@ -99,10 +98,9 @@ public:
                 break;
             }
             if (lines_[i].kind) continue;
-            const bool credits_indexed = rules_.credit_index.covers(rules_.caption_credits.size());
-            if (credits_indexed) rules_.credit_index.candidates(key, wanted_);
+            rules_.credit_index.candidates(key, rules_.caption_credits.size(), wanted_);
             for (std::size_t c = 0; c < rules_.caption_credits.size(); ++c) {
-                if (credits_indexed && !wanted_[c]) continue;
+                if (!wanted_[c]) continue;
                 if (folded_line_matches(rules_.caption_credits[c], folded)) {
                     mark(i, i, BlockKind::caption, "layout.caption-credit");
                     break;
@@ -120,11 +118,10 @@ private:
             // A "Related Articles" above the story is navigation, not the end of the story.
             if (body_seen && !folded_[i].empty()) {
                 const std::string& folded = folded_[i];
-                const bool indexed = rules_.boilerplate_index.covers(rules_.boilerplate.size());
-                if (indexed) rules_.boilerplate_index.candidates(folded, wanted_);
+                rules_.boilerplate_index.candidates(folded, rules_.boilerplate.size(), wanted_);
                 for (std::size_t r = 0; r < rules_.boilerplate.size(); ++r) {
                     const BoilerplateRule& rule = rules_.boilerplate[r];
-                    if (indexed && !wanted_[r]) continue;
+                    if (!wanted_[r]) continue;
                     if (rule.action != BoilerplateRule::Action::drop_to_end || !rule_matches_folded(rule, folded)) continue;
                     mark(start_back(i, rule), lines_.size() - 1, rule.kind, rule.id);
                     return;

@@ -104,13 +104,10 @@ struct BoilerplateRule {
 struct LayoutRules {
     std::vector<BoilerplateRule> boilerplate;
     std::vector<LinePattern> caption_credits;  // "via Reuters", "© Getty", "AP Photo/" … (from kind = "caption" rules)
-    // Built by index_layout_rules() once every pack is loaded.
+    // Rebuilt by load_layout_rules over everything loaded so far.
     LinePatternIndex boilerplate_index;  // one group per boilerplate rule
     LinePatternIndex credit_index;       // one group per caption credit
 };
-
-/// Builds the indexes of `rules` for the rules loaded so far.
-void index_layout_rules(LayoutRules& rules);
 
 /// True when `rule` accepts `line` (its patterns and max_words).
 [[nodiscard]] bool rule_matches(const BoilerplateRule& rule, std::string_view line);

@@ -225,6 +225,9 @@ bool rule_matches(const BoilerplateRule& rule, std::string_view line) {
     return rule_matches_folded(rule, fold_line(line));
 }
 
+namespace {
+
+/// Rebuilds the indexes over every rule loaded so far (a later pack adds rules).
 void index_layout_rules(LayoutRules& rules) {
     std::vector<std::vector<const LinePattern*>> groups;
     for (const auto& rule : rules.boilerplate) {
@@ -236,6 +239,8 @@ void index_layout_rules(LayoutRules& rules) {
     for (const auto& credit : rules.caption_credits) groups.push_back({&credit});
     rules.credit_index = LinePatternIndex(groups);
 }
+
+}  // namespace
 
 void load_layout_rules(const RulePackInfo& pack, LayoutRules& into, Diagnostics& diagnostics) {
     const fs::path dir = pack.dir / "layout";
@@ -266,6 +271,7 @@ void load_layout_rules(const RulePackInfo& pack, LayoutRules& into, Diagnostics&
             into.boilerplate.push_back(std::move(*rule));
         }
     }
+    index_layout_rules(into);
 }
 
 void test_layout_rules(const RuleSet& rules, RuleTestReport& report) {

@@ -18,7 +18,7 @@ std::uint16_t LinePatternIndex::pair_bit(char a, char b) {
 }
 
 LinePatternIndex::LinePatternIndex(const std::vector<std::vector<const LinePattern*>>& groups)
-    : groups_(groups.size()), built_(true) {
+    : groups_(groups.size()) {
     for (std::uint32_t g = 0; g < groups.size(); ++g) {
         for (const LinePattern* pattern : groups[g]) {
             if (!pattern->wildcard && pattern->match == LinePattern::Match::equals) {
@@ -43,7 +43,11 @@ LinePatternIndex::Line::Line(const std::string& folded) : folded_(&folded) {
     for (std::size_t i = 0; i + 1 < folded.size(); ++i) pairs_.set(pair_bit(folded[i], folded[i + 1]));
 }
 
-void LinePatternIndex::candidates(const Line& line, std::vector<char>& out) const {
+void LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vector<char>& out) const {
+    if (groups != groups_) {
+        out.assign(groups, 1);
+        return;
+    }
     const std::string& folded = *line.folded_;
     const auto& pairs = line.pairs_;
     out.assign(groups_, 0);

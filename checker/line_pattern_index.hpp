@@ -24,9 +24,6 @@ public:
     /// `groups[g]`: the patterns of group g (one rule's patterns, or one caption credit).
     explicit LinePatternIndex(const std::vector<std::vector<const LinePattern*>>& groups);
 
-    /// False when built for another number of groups (rules assembled by hand).
-    [[nodiscard]] bool covers(std::size_t groups) const { return built_ && groups_ == groups; }
-
     /// What the index asks of a folded line, computed once per line and
     /// shared by every index (boilerplate rules, caption credits) and pass.
     class Line {
@@ -39,9 +36,13 @@ public:
         std::bitset<1024> pairs_;  // the line's byte pairs (pair_bit; pair_bits wide)
     };
 
-    /// One flag per group, set when one of its patterns may match the line.
-    void candidates(const Line& line, std::vector<char>& out) const;
-    void candidates(const std::string& folded, std::vector<char>& out) const { candidates(Line(folded), out); }
+    /// One flag per group (`groups` of them), set when one of its patterns may
+    /// match the line; every flag when the index was built for other groups
+    /// (rules assembled by hand, not loaded).
+    void candidates(const Line& line, std::size_t groups, std::vector<char>& out) const;
+    void candidates(const std::string& folded, std::size_t groups, std::vector<char>& out) const {
+        candidates(Line(folded), groups, out);
+    }
 
 private:
     static std::uint32_t first_two(std::string_view text);
@@ -58,7 +59,6 @@ private:
 
     std::vector<ByPairs> by_pairs_;
     std::size_t groups_ = 0;
-    bool built_ = false;
 };
 
 }  // namespace factline

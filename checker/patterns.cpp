@@ -237,6 +237,7 @@ void load_patterns(const RulePackInfo& pack, const Lexicon& lexicon, PatternSet&
             }
         }
     }
+    into.triggers = TriggerIndex(into.rules);  // over every rule loaded so far
 }
 
 // ---------------------------------------------------------------- matching
@@ -433,8 +434,6 @@ bool PreparedSentence::has_prefix(std::string_view prefix) const {
     const auto it = std::lower_bound(words_.begin(), words_.end(), prefix);
     return it != words_.end() && it->substr(0, prefix.size()) == prefix;
 }
-
-void index_triggers(PatternSet& set) { set.triggers = TriggerIndex(set.rules); }
 
 std::vector<PatternMatch> match_rule(const PatternRule& rule, const PreparedSentence& sentence, const char* wanted) {
     std::vector<char> possible(rule.compiled.size());

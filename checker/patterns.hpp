@@ -53,11 +53,8 @@ struct PatternRule {
 struct PatternSet {
     std::vector<std::string> ids;
     std::vector<PatternRule> rules;
-    TriggerIndex triggers;  // over `rules`; rebuilt by index_triggers() after loading
+    TriggerIndex triggers;  // over `rules`; rebuilt by load_patterns over everything loaded so far
 };
-
-/// Builds `set.triggers` for the rules loaded so far.
-void index_triggers(PatternSet& set);
 
 /// Candidates for a slot starting at one token: where each ends, and the ids it names.
 struct SlotCandidate {

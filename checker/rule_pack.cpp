@@ -60,8 +60,6 @@ RuleSet load_rules(const std::vector<fs::path>& roots, Diagnostics& diagnostics)
         load_patterns(pack, rules.lexicon, rules.patterns, diagnostics);
         load_conflict_rules(pack, rules.lexicon, rules.conflicts, diagnostics);
     }
-    index_layout_rules(rules.layout);
-    index_triggers(rules.patterns);
     rules.conflicts.parent_of.insert(rules.lexicon.region_parent.begin(), rules.lexicon.region_parent.end());
     return rules;
 }
