@@ -35,19 +35,7 @@ int run_check(const CheckOptions& options) {
     const Corpus corpus = read_corpus(options.paths, setup->config);
     RunOutput run = analyse_corpus(corpus, setup->rules, analysis_options(setup->config));
     print_diagnostics(run.diagnostics);
-    add_findings(run, setup->rules, setup->config.ignores);
-    if (!load_baseline(run, options.baseline)) return 2;
-    const bool written = write_reports(run, options, setup->config, corpus_root(options.paths));
-    if (!options.write_baseline.empty()) {
-        std::vector<std::string> lines;
-        for (const auto& f : run.findings) lines.push_back(to_json_line(f));
-        Diagnostics diagnostics;
-        write_json_lines(options.write_baseline, lines, diagnostics);
-        if (print_diagnostics(diagnostics)) return 2;
-    }
-    log_summary(run, options.common.quiet);
-    const Severity fail_on = options.fail_on.empty() ? setup->config.fail_on : *parse_severity(options.fail_on);
-    return exit_code(run, fail_on, options.exit_zero, input_errors(run) || !written);
+    return finish_run(run, options, *setup, corpus_root(options.paths));
 }
 
 namespace {

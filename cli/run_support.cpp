@@ -152,4 +152,20 @@ void log_summary(const RunOutput& run, bool quiet) {
 
 bool input_errors(const RunOutput& run) { return run.diagnostics.has_errors(); }
 
+int finish_run(RunOutput& run, const CheckOptions& options, const Setup& setup, const fs::path& root) {
+    add_findings(run, setup.rules, setup.config.ignores);
+    if (!load_baseline(run, options.baseline)) return 2;
+    const bool written = write_reports(run, options, setup.config, root);
+    if (!options.write_baseline.empty()) {
+        std::vector<std::string> lines;
+        for (const auto& f : run.findings) lines.push_back(to_json_line(f));
+        Diagnostics diagnostics;
+        write_json_lines(options.write_baseline, lines, diagnostics);
+        if (print_diagnostics(diagnostics)) return 2;
+    }
+    log_summary(run, options.common.quiet);
+    const Severity fail_on = options.fail_on.empty() ? setup.config.fail_on : *parse_severity(options.fail_on);
+    return exit_code(run, fail_on, options.exit_zero, input_errors(run) || !written);
+}
+
 }  // namespace factline::cli

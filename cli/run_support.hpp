@@ -52,4 +52,10 @@ void log_summary(const RunOutput& run, bool quiet);
 
 [[nodiscard]] bool input_errors(const RunOutput& run);
 
+/// The end `check` and `reduce` share: findings over the run's assertions (with
+/// the config's [[ignore]]), the baseline, the reports, --write-baseline and the
+/// summary line. Returns the exit code.
+[[nodiscard]] int finish_run(RunOutput& run, const CheckOptions& options, const Setup& setup,
+                             const std::filesystem::path& root);
+
 }  // namespace factline::cli

@@ -111,21 +111,9 @@ int run_reduce(const CheckOptions& options, const std::vector<std::string>& file
     for (const auto& file : files) read_shard(file, run, diagnostics);
     if (print_diagnostics(diagnostics)) return 2;
     sort_run_records(run);
-    add_findings(run, setup->rules, setup->config.ignores);
-    if (!load_baseline(run, options.baseline)) return 2;
     CheckOptions json_only = options;
     if (json_only.formats.empty()) json_only.formats = "json";
-    const bool written = write_reports(run, json_only, setup->config, fs::current_path());
-    if (!options.write_baseline.empty()) {
-        std::vector<std::string> lines;
-        for (const auto& f : run.findings) lines.push_back(to_json_line(f));
-        Diagnostics baseline_diagnostics;
-        write_json_lines(options.write_baseline, lines, baseline_diagnostics);
-        if (print_diagnostics(baseline_diagnostics)) return 2;
-    }
-    log_summary(run, options.common.quiet);
-    const Severity fail_on = options.fail_on.empty() ? setup->config.fail_on : *parse_severity(options.fail_on);
-    return exit_code(run, fail_on, options.exit_zero, !written);
+    return finish_run(run, json_only, *setup, fs::current_path());
 }
 
 }  // namespace factline::cli

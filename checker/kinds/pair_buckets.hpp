@@ -46,7 +46,8 @@ enum class Partners { same_bucket, other_bucket };
 class PairBuckets {
 public:
     template <typename KeysOf>
-    PairBuckets(const Timeline& timeline, const std::vector<std::size_t>& side, KeysOf keys_of) {
+    PairBuckets(const Timeline& timeline, const std::vector<std::size_t>& side, KeysOf keys_of)
+        : timeline_(&timeline), side_(&side) {
         for (std::size_t k = 0; k < side.size(); ++k) {
             const PairKeys keys = keys_of(timeline.entries[side[k]]);
             for (std::size_t n = 0; n < keys.count; ++n) buckets_[keys.keys[n]].push_back(k);
@@ -56,8 +57,6 @@ public:
                 return timeline.entries[side[x]].cluster < timeline.entries[side[y]].cluster;
             });
         }
-        timeline_ = &timeline;
-        side_ = &side;
     }
 
     /// The first member (its position in the side) for which `try_member`
@@ -101,9 +100,9 @@ private:
         return std::nullopt;
     }
 
+    const Timeline* timeline_;
+    const std::vector<std::size_t>* side_;
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> buckets_;
-    const Timeline* timeline_ = nullptr;
-    const std::vector<std::size_t>* side_ = nullptr;
 };
 
 }  // namespace factline
