@@ -52,6 +52,8 @@ struct SentenceData {
     // The sentence's time expressions, found once when first asked for
     // (DocumentExtractor::times_of): most sentences never need them.
     mutable std::optional<std::vector<SentenceTime>> times;
+    // Per pattern alternative: worth trying here (TriggerIndex); empty when none is.
+    std::vector<char> wanted;
 };
 
 struct Candidate {
@@ -99,11 +101,31 @@ public:
             into.insert(into.end(), named.begin(), named.end());
         }
         for (auto& data : sentences) resolve_namesakes(data.mentions, lexicon_, block_regions[data.sentence->block]);
+        // A document where no sentence could match any pattern yields nothing:
+        // attribution, slots and focus only serve matches, so they are skipped
+        // (most documents of a general news corpus are about something else).
+        if (!mark_wanted(sentences)) return {};
         for (std::size_t i = 0; i < sentences.size(); ++i) extract_sentence(sentences, i);
         return std::move(out_);
     }
 
 private:
+    // Sets each sentence's wanted alternatives; false when no sentence has any.
+    bool mark_wanted(std::vector<SentenceData>& sentences) const {
+        const auto& patterns = rules_.patterns;
+        const bool indexed = patterns.triggers.covers(patterns.rules.size());
+        bool any = false;
+        for (auto& data : sentences) {
+            if (!indexed) {
+                data.wanted.assign(1, 1);  // a hand-made RuleSet without an index: every rule is tried
+            } else if (!patterns.triggers.candidates(data.tokens, fillable_slots(data.mentions), data.wanted)) {
+                data.wanted.clear();
+            }
+            any = any || !data.wanted.empty();
+        }
+        return any;
+    }
+
     // An open quotation with no cue gets the speaker of the sentence that closes it.
     std::optional<Speaker> lookahead_speaker(const std::vector<SentenceData>& sentences, std::size_t index) const {
         AttributionState probe = attribution_;
@@ -385,7 +407,7 @@ private:
         // tried; a sentence with none and no mentions needs no slots either.
         const auto& patterns = rules_.patterns;
         const bool indexed = patterns.triggers.covers(patterns.rules.size());
-        const bool any_wanted = !indexed || patterns.triggers.candidates(data.tokens, fillable_slots(data.mentions), wanted_);
+        const bool any_wanted = !data.wanted.empty();
         if (!any_wanted && data.mentions.empty()) {
             finish_sentence(speech);
             return;
@@ -396,7 +418,7 @@ private:
         if (any_wanted) prepared.emplace(data.tokens, slots);
         for (std::size_t r = 0; any_wanted && r < patterns.rules.size(); ++r) {
             const PatternRule& rule = patterns.rules[r];
-            const char* wanted = indexed ? wanted_.data() + patterns.triggers.first_alternative(r) : nullptr;
+            const char* wanted = indexed ? data.wanted.data() + patterns.triggers.first_alternative(r) : nullptr;
             if (wanted != nullptr && std::find(wanted, wanted + rule.compiled.size(), 1) == wanted + rule.compiled.size())
                 continue;
             for (const auto& match : match_rule(rule, *prepared, wanted)) {
@@ -497,7 +519,6 @@ private:
     std::optional<Speaker> previous_speaker_;
     std::map<std::string, CivilDate> occasion_;  // holder -> the day their last dated statement was made  // the speaker of the previous sentence, if it had a cue
     std::vector<Assertion> out_;
-    std::vector<char> wanted_;  // per sentence: the pattern alternatives worth trying (TriggerIndex)
 };
 
 }  // namespace
