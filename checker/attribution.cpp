@@ -161,7 +161,7 @@ std::vector<Speaker> AttributionState::subject_before(std::uint32_t cue, const s
     for (std::uint32_t j = cue; j > stop; --j) {
         if (is_boundary(tokens[j - 1])) break;
         for (const auto& group : lexicon.holder_groups) {
-            if (lexicon.in_class("speaker_adjectives_" + group, tokens[j - 1].text)) return {Speaker{group, group, false}};
+            if (lexicon.in_class("speaker_adjectives_" + group, tokens[j - 1])) return {Speaker{group, group, false}};
         }
     }
     return speakers;
@@ -209,11 +209,11 @@ SentenceSpeech AttributionState::analyse(const std::vector<Token>& tokens, const
     SentenceSpeech speech;
     find_quotes(tokens, speech);
     const auto n = static_cast<std::uint32_t>(tokens.size());
-    const auto& asides = lexicon.words("narrator_asides");
+    const PhraseIndex& asides = lexicon.phrases("narrator_asides");
     const PhraseIndex& attribution_phrases = lexicon.phrases("attribution_phrases");
     const PhraseIndex& speech_verbs = lexicon.phrases("speech_verbs");
     for (std::uint32_t i = 0; i < n; ++i) {
-        if (Lexicon::is_one_word_phrase(asides, tokens[i].text) && !inside(speech, i, i + 1)) speech.asides.push_back(i);
+        if (asides.is_word(tokens[i]) && !inside(speech, i, i + 1)) speech.asides.push_back(i);
     }
     for (std::uint32_t i = 0; i < n; ++i) {
         if (inside(speech, i, i + 1)) continue;  // a quoted "said" is the quoted person's word
@@ -248,7 +248,7 @@ SentenceSpeech AttributionState::analyse(const std::vector<Token>& tokens, const
         if ((mention.kind != MentionKind::actor && mention.kind != MentionKind::speaker_only) ||
             inside(speech, mention.begin, mention.end))
             continue;
-        if (mention.begin > 0 && lexicon.in_class("place_prepositions", tokens[mention.begin - 1].text)) continue;
+        if (mention.begin > 0 && lexicon.in_class("place_prepositions", tokens[mention.begin - 1])) continue;
         auto speaker = speaker_of(mention.id, lexicon);
         if (!speaker) continue;
         if (speaker->person && !first_person) first_person = speaker;

@@ -344,7 +344,7 @@ private:
     // "Kherson was freed": for events a bare name shared by a region and its city means the city.
     std::vector<std::string> namesake_cities(const SlotFill& fill, const SentenceData& data) const {
         for (auto i = fill.begin; i < fill.end; ++i) {
-            if (lexicon_.in_class("region_nouns", data.tokens[i].text)) return fill.ids;
+            if (lexicon_.in_class("region_nouns", data.tokens[i])) return fill.ids;
         }
         std::vector<std::string> ids;
         for (const auto& id : fill.ids) {

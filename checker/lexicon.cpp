@@ -1,7 +1,5 @@
 #include "checker/lexicon.hpp"
 
-#include <algorithm>
-
 #include "checker/tokens.hpp"
 
 namespace factline {
@@ -14,22 +12,30 @@ const std::vector<std::vector<std::string>>& Lexicon::words(const std::string& w
 
 PhraseIndex::PhraseIndex(const std::vector<std::vector<std::string>>& phrases) {
     for (const auto& phrase : phrases) {
-        if (!phrase.empty()) by_first_[phrase.front()].push_back(phrase);
+        if (phrase.empty()) continue;
+        Starting& starting = by_first_[phrase.front()];
+        starting.phrases.push_back(phrase);
+        starting.alone = starting.alone || phrase.size() == 1;
     }
 }
 
 std::uint32_t PhraseIndex::longest_at(const std::vector<Token>& tokens, std::uint32_t at) const {
     if (at >= tokens.size()) return 0;
-    const auto it = by_first_.find(tokens[at].text);
-    if (it == by_first_.end()) return 0;
+    const Starting* starting = by_first_.find(tokens[at].text, tokens[at].hash);
+    if (starting == nullptr) return 0;
     std::uint32_t best = 0;
-    for (const auto& phrase : it->second) {
+    for (const auto& phrase : starting->phrases) {
         if (at + phrase.size() > tokens.size() || phrase.size() <= best) continue;
         bool same = true;
         for (std::size_t i = 1; i < phrase.size() && same; ++i) same = tokens[at + i].text == phrase[i];
         if (same) best = static_cast<std::uint32_t>(phrase.size());
     }
     return best;
+}
+
+bool PhraseIndex::is_word(const Token& token) const {
+    const Starting* starting = by_first_.find(token.text, token.hash);
+    return starting != nullptr && starting->alone;
 }
 
 const PhraseIndex& Lexicon::phrases(const std::string& word_class) const {
@@ -39,13 +45,8 @@ const PhraseIndex& Lexicon::phrases(const std::string& word_class) const {
     return it == phrase_index->end() ? none : it->second;
 }
 
-bool Lexicon::in_class(const std::string& word_class, const std::string& word) const {
-    return is_one_word_phrase(words(word_class), word);
-}
-
-bool Lexicon::is_one_word_phrase(const std::vector<std::vector<std::string>>& phrases, const std::string& word) {
-    return std::any_of(phrases.begin(), phrases.end(),
-                       [&](const auto& phrase) { return phrase.size() == 1 && phrase.front() == word; });
+bool Lexicon::in_class(const std::string& word_class, const Token& token) const {
+    return phrases(word_class).is_word(token);
 }
 
 }  // namespace factline

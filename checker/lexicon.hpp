@@ -8,8 +8,9 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
+
+#include "checker/word_table.hpp"
 
 namespace factline {
 
@@ -25,9 +26,15 @@ public:
     explicit PhraseIndex(const std::vector<std::vector<std::string>>& phrases);
     /// Tokens covered by the longest phrase of the class at `at`; 0 when none starts there.
     [[nodiscard]] std::uint32_t longest_at(const std::vector<Token>& tokens, std::uint32_t at) const;
+    /// True when the token alone is a phrase of the class.
+    [[nodiscard]] bool is_word(const Token& token) const;
 
 private:
-    std::unordered_map<std::string, std::vector<std::vector<std::string>>> by_first_;
+    struct Starting {
+        std::vector<std::vector<std::string>> phrases;  // the phrases with this first token
+        bool alone = false;                             // one of them is the token alone
+    };
+    WordTable<Starting> by_first_;
 };
 
 /// Someone who can hold a position: a person, an institution or a country as speaker.
@@ -88,8 +95,8 @@ struct Lexicon {
     [[nodiscard]] const std::vector<std::vector<std::string>>& words(const std::string& word_class) const;
     /// The PhraseIndex of a word class (an empty one when the class is unknown or not indexed).
     [[nodiscard]] const PhraseIndex& phrases(const std::string& word_class) const;
-    /// True when the normalised token `word` is a one-token phrase of `word_class`.
-    [[nodiscard]] bool in_class(const std::string& word_class, const std::string& word) const;
+    /// True when the token alone is a phrase of `word_class`.
+    [[nodiscard]] bool in_class(const std::string& word_class, const Token& token) const;
     /// The same over phrases already looked up with words() (hot loops look them up once).
     [[nodiscard]] static bool is_one_word_phrase(const std::vector<std::vector<std::string>>& phrases,
                                                  const std::string& word);

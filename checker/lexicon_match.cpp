@@ -38,12 +38,14 @@ void LexiconMatcher::add(const std::vector<std::string>& tokens, MentionKind kin
     for (const auto& token : tokens) {
         if (token == "-") continue;  // hyphens and spaces are equivalent inside a name
         any = true;
-        auto it = nodes_[node].next.find(token);
-        if (it == nodes_[node].next.end()) {
-            nodes_.emplace_back();
-            it = nodes_[node].next.emplace(token, static_cast<std::uint32_t>(nodes_.size() - 1)).first;
+        if (const std::uint32_t* child = nodes_[node].next.find(token)) {
+            node = *child;
+            continue;
         }
-        node = it->second;
+        const auto child = static_cast<std::uint32_t>(nodes_.size());
+        nodes_.emplace_back();  // before taking a reference into nodes_
+        nodes_[node].next[token] = child;
+        node = child;
     }
     if (!any) return;
     auto& entries = nodes_[node].entries;
@@ -84,9 +86,9 @@ std::vector<Mention> LexiconMatcher::find(const std::vector<Token>& tokens) cons
             if (tokens[j].text == "-" && j > i) continue;
             // Scare quotes inside a name ('the “new territories”') do not break it.
             if (tokens[j].quote && j > i) continue;
-            auto it = nodes_[node].next.find(tokens[j].text);
-            if (it == nodes_[node].next.end()) break;
-            node = it->second;
+            const std::uint32_t* child = nodes_[node].next.find(tokens[j].text, tokens[j].hash);
+            if (child == nullptr) break;
+            node = *child;
             if (!nodes_[node].entries.empty()) ends.emplace_back(j + 1, node);
         }
         bool found = false;

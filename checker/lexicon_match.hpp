@@ -8,12 +8,12 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "checker/lexicon.hpp"
 #include "checker/tokens.hpp"
+#include "checker/word_table.hpp"
 
 namespace factline {
 
@@ -57,7 +57,7 @@ private:
         std::string id;
     };
     struct Node {
-        std::unordered_map<std::string, std::uint32_t> next;
+        WordTable<std::uint32_t> next;
         std::vector<Entry> entries;
     };
     [[nodiscard]] bool accepted(const Entry& entry, const std::vector<Token>& tokens, std::uint32_t begin,

@@ -20,7 +20,7 @@ bool cue_at(const std::vector<Token>& tokens, std::uint32_t at, std::uint32_t li
 bool clause_break(const Token& token, const Lexicon& lexicon) {
     return token.quote || token.text == "," || token.text == ";" || token.text == ":" || token.text == "(" ||
            token.text == "." || token.text == "!" || token.text == "?" ||
-           token.text == ")" || (token.text == "-" && token.space_before) || lexicon.in_class("clause_breaks", token.text);
+           token.text == ")" || (token.text == "-" && token.space_before) || lexicon.in_class("clause_breaks", token);
 }
 
 }  // namespace

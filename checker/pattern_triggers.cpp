@@ -159,13 +159,12 @@ bool TriggerIndex::candidates(const std::vector<Token>& tokens, SlotMask fillabl
         }
     };
     mark(always_);
-    std::string key;
     for (const auto& token : tokens) {
-        if (auto it = by_word_.find(token.text); it != by_word_.end()) mark(it->second);
+        if (const auto* alternatives = by_word_.find(token.text, token.hash)) mark(*alternatives);
         for (const std::size_t length : prefix_lengths_) {
             if (token.text.size() < length) continue;
-            key.assign(token.text, 0, length);
-            if (auto it = by_prefix_.find(key); it != by_prefix_.end()) mark(it->second);
+            if (const auto* alternatives = by_prefix_.find(std::string_view(token.text).substr(0, length)))
+                mark(*alternatives);
         }
     }
     return any;

@@ -13,11 +13,11 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "checker/lexicon_match.hpp"
 #include "checker/tokens.hpp"
+#include "checker/word_table.hpp"
 
 namespace factline {
 
@@ -44,8 +44,8 @@ public:
     [[nodiscard]] bool covers(std::size_t rules) const { return first_.size() == rules + 1; }
 
 private:
-    std::unordered_map<std::string, std::vector<std::uint32_t>> by_word_;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> by_prefix_;  // "negotiat*" triggers
+    WordTable<std::vector<std::uint32_t>> by_word_;
+    WordTable<std::vector<std::uint32_t>> by_prefix_;  // "negotiat*" triggers
     std::vector<std::size_t> prefix_lengths_;                                 // distinct lengths of by_prefix_ keys
     std::vector<std::uint32_t> always_;   // alternatives without a trigger word
     std::vector<SlotMask> needs_;         // per alternative: slots every match fills

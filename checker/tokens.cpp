@@ -1,5 +1,7 @@
 #include "checker/tokens.hpp"
 
+#include "checker/word_table.hpp"
+
 namespace factline {
 
 namespace {
@@ -105,6 +107,7 @@ public:
     std::vector<Token> run() {
         std::uint32_t at = span_.begin;
         const std::uint32_t end = std::min<std::uint32_t>(span_.end, static_cast<std::uint32_t>(text_.size()));
+        if (end > at) tokens_.reserve((end - at) / 4 + 1);  // about one token per four bytes of English
         bool space_before = true;
         while (at < end) {
             const CodePoint cp = decode(text_, at);
@@ -153,6 +156,7 @@ public:
             at += cp.size;
         }
         flush_word();
+        for (Token& token : tokens_) token.hash = word_hash(token.text);
         return std::move(tokens_);
     }
 

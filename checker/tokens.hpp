@@ -15,6 +15,7 @@ namespace factline {
 
 struct Token {
     std::string text;           // normalised: lower-case ASCII where possible; punctuation as one char
+    std::uint64_t hash = 0;     // word_hash(text) (word_table.hpp): tables ask about the token without rehashing
     Span span;                  // bytes in the document
     bool word = false;          // letters or digits (also "'s", "n't")
     bool space_before = false;  // whitespace (or the span start) precedes the token

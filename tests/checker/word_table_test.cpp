@@ -1,0 +1,61 @@
+// WordTable (checker/word_table.hpp) and what is built on it: tokens carry the
+// hash their tables are asked with, and PhraseIndex answers "is this token a
+// phrase of the class by itself?".
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "checker/lexicon.hpp"
+#include "checker/tokens.hpp"
+#include "checker/word_table.hpp"
+
+namespace factline {
+namespace {
+
+TEST(WordTable, FindsEveryInsertedWordThroughGrowthAndNothingElse) {
+    WordTable<int> table;
+    for (int i = 0; i < 1000; ++i) table["w" + std::to_string(i)] = i;  // grows from 8 slots many times
+    ASSERT_EQ(table.size(), 1000u);
+    for (int i = 0; i < 1000; ++i) {
+        const std::string word = "w" + std::to_string(i);
+        const int* value = table.find(word);
+        ASSERT_NE(value, nullptr) << word;
+        EXPECT_EQ(*value, i);
+    }
+    EXPECT_EQ(table.find("w1000"), nullptr);
+    EXPECT_EQ(table.find(""), nullptr);
+    table["w7"] = 70;  // an existing word: the same entry
+    EXPECT_EQ(table.size(), 1000u);
+    EXPECT_EQ(*table.find("w7"), 70);
+}
+
+TEST(WordTable, AnEmptyTableFindsNothing) {
+    const WordTable<int> table;
+    EXPECT_TRUE(table.empty());
+    EXPECT_EQ(table.find("said"), nullptr);
+}
+
+TEST(WordTable, AHashCollisionIsToldApartByTheWord) {
+    WordTable<int> table;
+    table["kherson"] = 1;
+    // Asked with kherson's hash but another word (as a colliding hash would be): not found.
+    EXPECT_EQ(table.find("kharkiv", word_hash("kherson")), nullptr);
+    EXPECT_NE(table.find("kherson", word_hash("kherson")), nullptr);
+}
+
+TEST(WordTable, TokensCarryTheHashOfTheirNormalisedText) {
+    for (const Token& token : tokenize("Zelensky’s aides didn't say “Kherson” — ÉTÉ…")) {
+        EXPECT_EQ(token.hash, word_hash(token.text)) << token.text;
+    }
+}
+
+TEST(PhraseIndex, IsWordOnlyForOneTokenPhrases) {
+    const PhraseIndex index({{"however"}, {"of", "course"}});
+    const auto tokens = tokenize("However, of course");
+    EXPECT_TRUE(index.is_word(tokens[0]));   // "however" (case folded)
+    EXPECT_FALSE(index.is_word(tokens[1]));  // ","
+    EXPECT_FALSE(index.is_word(tokens[2]));  // "of" starts a longer phrase only
+}
+
+}  // namespace
+}  // namespace factline
