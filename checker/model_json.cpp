@@ -4,6 +4,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "checker/json_text.hpp"
+
 namespace factline {
 
 using Json = nlohmann::ordered_json;
@@ -102,25 +104,26 @@ std::vector<T> read_lines(const std::filesystem::path& path, Diagnostics& diagno
 }  // namespace
 
 std::string to_json_line(const Assertion& a) {
-    Json j;
-    j["doc"] = a.doc;
-    j["holder"] = a.holder;
-    j["holder_group"] = a.holder_group;
-    j["topic"] = a.topic;
-    j["subject"] = a.subject;
-    j["value"] = a.value;
-    j["stated"] = date_json(a.stated);
-    j["stated_source"] = std::string(to_string(a.stated_source));
-    j["evidence"] = Json{{"line", a.evidence.line}, {"col", a.evidence.col}, {"text", a.evidence.text}};
-    j["cluster"] = a.cluster;
-    j["rule"] = a.rule;
-    j["headline"] = a.headline;
-    j["negated"] = a.negated;
-    j["outlet"] = a.outlet;
-    j["doc_hash"] = a.doc_hash;
-    if (!a.subject_alternatives.empty()) j["subject_alternatives"] = a.subject_alternatives;
-    if (a.about) j["about"] = to_iso(*a.about);
-    return dump(j);
+    std::string line;
+    line.reserve(256 + a.evidence.text.size());
+    JsonObjectText j(line);
+    j.string("doc", a.doc).string("holder", a.holder).string("holder_group", a.holder_group);
+    j.string("topic", a.topic).string("subject", a.subject).string("value", a.value);
+    if (a.stated) {
+        j.string("stated", to_iso(*a.stated));
+    } else {
+        j.null("stated");
+    }
+    j.string("stated_source", to_string(a.stated_source));
+    JsonObjectText evidence = j.object("evidence");
+    evidence.number("line", a.evidence.line).number("col", a.evidence.col).string("text", a.evidence.text);
+    evidence.close();
+    j.string("cluster", a.cluster).string("rule", a.rule).boolean("headline", a.headline);
+    j.boolean("negated", a.negated).string("outlet", a.outlet).string("doc_hash", a.doc_hash);
+    if (!a.subject_alternatives.empty()) j.strings("subject_alternatives", a.subject_alternatives);
+    if (a.about) j.string("about", to_iso(*a.about));
+    j.close();
+    return line;
 }
 
 std::string to_json_line(const Finding& f) {
@@ -150,23 +153,23 @@ std::string to_json_line(const Finding& f) {
 }
 
 std::string to_json_line(const DocumentRecord& d) {
-    Json j;
-    j["doc"] = d.doc;
-    j["status"] = d.status;
+    std::string line;
+    JsonObjectText j(line);
+    j.string("doc", d.doc).string("status", d.status);
     if (d.status != "ok") {
-        j["reason"] = d.reason;
-        return dump(j);
+        j.string("reason", d.reason).close();
+        return line;
     }
-    j["published"] = date_json(d.published);
-    j["published_source"] = std::string(to_string(d.published_source));
-    j["headline"] = d.headline;
-    j["cluster"] = d.cluster;
-    j["boilerplate_lines"] = d.boilerplate_lines;
-    j["assertions"] = d.assertions;
-    j["url"] = d.url;
-    j["outlet"] = d.outlet;
-    j["doc_hash"] = d.doc_hash;
-    return dump(j);
+    if (d.published) {
+        j.string("published", to_iso(*d.published));
+    } else {
+        j.null("published");
+    }
+    j.string("published_source", to_string(d.published_source)).string("headline", d.headline);
+    j.string("cluster", d.cluster).number("boilerplate_lines", d.boilerplate_lines).number("assertions", d.assertions);
+    j.string("url", d.url).string("outlet", d.outlet).string("doc_hash", d.doc_hash);
+    j.close();
+    return line;
 }
 
 std::vector<Assertion> read_assertions(const std::filesystem::path& path, Diagnostics& diagnostics) {

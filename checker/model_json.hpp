@@ -3,6 +3,7 @@
 // fixed order so output is byte-stable. Readers accept what the writers wrote
 // (reduce, report, explain and --baseline read these files back).
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -34,5 +35,17 @@ template <typename T>
 /// Writes one line per item to `path`; false (and a diagnostic) when the file cannot be written.
 bool write_json_lines(const std::filesystem::path& path, const std::vector<std::string>& lines,
                       Diagnostics& diagnostics);
+
+/// The same with each item's to_json_line(), written as it is made (no vector of all lines).
+template <typename T>
+bool write_json_lines(const std::filesystem::path& path, const std::vector<T>& items, Diagnostics& diagnostics) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) {
+        diagnostics.error("output.unwritable", path.string(), 0, 0, "cannot write file");
+        return false;
+    }
+    for (const auto& item : items) out << to_json_line(item) << '\n';
+    return static_cast<bool>(out);
+}
 
 }  // namespace factline

@@ -28,9 +28,9 @@ bool write_shard(const RunOutput& run, const std::filesystem::path& dir, Diagnos
         diagnostics.error("output.mkdir", dir.string(), 0, 0, "cannot create the shard folder: " + ec.message());
         return false;
     }
-    bool ok = write_json_lines(dir / assertions_file, to_json_lines(run.assertions), diagnostics);
-    ok = write_json_lines(dir / documents_file, to_json_lines(run.documents), diagnostics) && ok;
-    return write_json_lines(dir / document_findings_file, to_json_lines(run.date_findings), diagnostics) && ok;
+    bool ok = write_json_lines(dir / assertions_file, run.assertions, diagnostics);
+    ok = write_json_lines(dir / documents_file, run.documents, diagnostics) && ok;
+    return write_json_lines(dir / document_findings_file, run.date_findings, diagnostics) && ok;
 }
 
 void read_shard(const std::filesystem::path& path, RunOutput& into, Diagnostics& diagnostics) {

@@ -33,7 +33,7 @@ int run_sketch(const CommonOptions& common, const std::vector<std::string>& path
     if (ec) {
         diagnostics.error("output.mkdir", out, 0, 0, "cannot create the shard folder: " + ec.message());
     } else {
-        write_json_lines(fs::path(out) / sketches_file_name, to_json_lines(sketches), diagnostics);
+        write_json_lines(fs::path(out) / sketches_file_name, sketches, diagnostics);
     }
     print_diagnostics(diagnostics);
     return corpus.diagnostics.has_errors() || diagnostics.has_errors() ? 2 : 0;
@@ -72,7 +72,7 @@ int run_cluster(const ClusterOptions& options) {
         for (const auto& assignment : assignments) std::cout << to_json_line(assignment) << '\n';
         return 0;
     }
-    write_json_lines(options.out, to_json_lines(assignments), diagnostics);
+    write_json_lines(options.out, assignments, diagnostics);
     return print_diagnostics(diagnostics) ? 2 : 0;
 }
 

@@ -6,9 +6,9 @@ namespace factline {
 
 void JsonWriter::write(const RunOutput& run, const ReportContext&, const std::filesystem::path& out_dir,
                        std::ostream&, Diagnostics& diagnostics) const {
-    write_json_lines(out_dir / "documents.jsonl", to_json_lines(run.documents), diagnostics);
-    write_json_lines(out_dir / "assertions.jsonl", to_json_lines(run.assertions), diagnostics);
-    write_json_lines(out_dir / "findings.jsonl", to_json_lines(run.findings), diagnostics);
+    write_json_lines(out_dir / "documents.jsonl", run.documents, diagnostics);
+    write_json_lines(out_dir / "assertions.jsonl", run.assertions, diagnostics);
+    write_json_lines(out_dir / "findings.jsonl", run.findings, diagnostics);
 }
 
 std::vector<std::string> JsonWriter::outputs(const std::filesystem::path& out_dir) const {

@@ -1,0 +1,119 @@
+#include "checker/json_text.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace factline {
+
+namespace {
+
+// Length of the well-formed UTF-8 sequence at `at`, or 0 when it is not one
+// (overlong forms, surrogates and code points past U+10FFFF are not), by the
+// same table nlohmann's decoder follows (Unicode 3.9, table 3-7).
+std::size_t utf8_sequence(std::string_view s, std::size_t at) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    const auto in = [&](std::size_t i, unsigned lo, unsigned hi) {
+        return i < s.size() && byte(i) >= lo && byte(i) <= hi;
+    };
+    const unsigned lead = byte(at);
+    if (lead >= 0xC2 && lead <= 0xDF) return in(at + 1, 0x80, 0xBF) ? 2 : 0;
+    if (lead == 0xE0) return in(at + 1, 0xA0, 0xBF) && in(at + 2, 0x80, 0xBF) ? 3 : 0;
+    if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF)
+        return in(at + 1, 0x80, 0xBF) && in(at + 2, 0x80, 0xBF) ? 3 : 0;
+    if (lead == 0xED) return in(at + 1, 0x80, 0x9F) && in(at + 2, 0x80, 0xBF) ? 3 : 0;
+    if (lead == 0xF0) return in(at + 1, 0x90, 0xBF) && in(at + 2, 0x80, 0xBF) && in(at + 3, 0x80, 0xBF) ? 4 : 0;
+    if (lead >= 0xF1 && lead <= 0xF3)
+        return in(at + 1, 0x80, 0xBF) && in(at + 2, 0x80, 0xBF) && in(at + 3, 0x80, 0xBF) ? 4 : 0;
+    if (lead == 0xF4) return in(at + 1, 0x80, 0x8F) && in(at + 2, 0x80, 0xBF) && in(at + 3, 0x80, 0xBF) ? 4 : 0;
+    return 0;
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view value) {
+    static constexpr char hex[] = "0123456789abcdef";
+    const std::size_t start = out.size();
+    out.push_back('"');
+    for (std::size_t at = 0; at < value.size();) {
+        const auto c = static_cast<unsigned char>(value[at]);
+        if (c >= 0x80) {
+            const std::size_t length = utf8_sequence(value, at);
+            if (length == 0) {
+                // Invalid UTF-8: nlohmann's replacement rules decide, for the whole string.
+                out.resize(start);
+                out += nlohmann::json(std::string(value)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                return;
+            }
+            out.append(value.substr(at, length));
+            at += length;
+            continue;
+        }
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    out += "\\u00";
+                    out.push_back(hex[c >> 4]);
+                    out.push_back(hex[c & 0xF]);
+                } else {
+                    out.push_back(static_cast<char>(c));
+                }
+        }
+        ++at;
+    }
+    out.push_back('"');
+}
+
+void JsonObjectText::key(std::string_view name) {
+    if (!first_) out_.push_back(',');
+    first_ = false;
+    append_json_string(out_, name);
+    out_.push_back(':');
+}
+
+JsonObjectText& JsonObjectText::string(std::string_view key_name, std::string_view value) {
+    key(key_name);
+    append_json_string(out_, value);
+    return *this;
+}
+
+JsonObjectText& JsonObjectText::number(std::string_view key_name, std::uint64_t value) {
+    key(key_name);
+    out_ += std::to_string(value);
+    return *this;
+}
+
+JsonObjectText& JsonObjectText::boolean(std::string_view key_name, bool value) {
+    key(key_name);
+    out_ += value ? "true" : "false";
+    return *this;
+}
+
+JsonObjectText& JsonObjectText::null(std::string_view key_name) {
+    key(key_name);
+    out_ += "null";
+    return *this;
+}
+
+JsonObjectText& JsonObjectText::strings(std::string_view key_name, const std::vector<std::string>& values) {
+    key(key_name);
+    out_.push_back('[');
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i > 0) out_.push_back(',');
+        append_json_string(out_, values[i]);
+    }
+    out_.push_back(']');
+    return *this;
+}
+
+JsonObjectText JsonObjectText::object(std::string_view key_name) {
+    key(key_name);
+    return JsonObjectText(out_);
+}
+
+}  // namespace factline

@@ -1,0 +1,92 @@
+// checker/json_text.hpp writes what nlohmann::json's dump() would write for
+// the same values (the outputs stayed byte-identical when the writers moved
+// to it), and the JSON Lines records read back as they were written.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+
+#include "checker/json_text.hpp"
+#include "checker/model_json.hpp"
+
+namespace factline {
+namespace {
+
+std::string as_nlohmann(const std::string& value) {
+    return nlohmann::json(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string as_text(const std::string& value) {
+    std::string out;
+    append_json_string(out, value);
+    return out;
+}
+
+TEST(JsonText, StringsAreEscapedAsNlohmannDumpsThem) {
+    const std::vector<std::string> cases = {
+        "",
+        "plain words",
+        "quote \" backslash \\ slash /",
+        "controls \b\f\n\r\t \x01\x1f and DEL \x7f",
+        "curly “quotes” and Zaporizhzhia’s — dash, €, 𝄞",
+        "overlong \xc0\xaf and lone continuation \x80",
+        "surrogate \xed\xa0\x80 and past U+10FFFF \xf4\x90\x80\x80",
+        "cut short \xe2\x80",
+    };
+    for (const auto& value : cases) EXPECT_EQ(as_text(value), as_nlohmann(value)) << value;
+}
+
+TEST(JsonText, RandomBytesAreEscapedAsNlohmannDumpsThem) {
+    std::mt19937 random(7);
+    // Bytes drawn mostly from the edges of the UTF-8 ranges, where the rules differ.
+    const std::string alphabet = "a\"\\\n\x01\x7f\x80\x8f\x90\x9f\xa0\xbf\xc0\xc2\xdf\xe0\xe1\xed\xee\xef\xf0\xf1\xf4\xf5\xff";
+    for (int round = 0; round < 5000; ++round) {
+        std::string value;
+        const auto length = random() % 8;
+        for (unsigned i = 0; i < length; ++i) value.push_back(alphabet[random() % alphabet.size()]);
+        ASSERT_EQ(as_text(value), as_nlohmann(value)) << "round " << round;
+    }
+}
+
+TEST(JsonText, ObjectsKeepTheirKeyOrder) {
+    std::string out;
+    JsonObjectText object(out);
+    object.string("b", "x").number("a", 42).boolean("t", true).null("n");
+    JsonObjectText inner = object.object("o");
+    inner.strings("list", {"p", "q"});
+    inner.close();
+    object.close();
+    EXPECT_EQ(out, R"({"b":"x","a":42,"t":true,"n":null,"o":{"list":["p","q"]}})");
+    EXPECT_EQ(nlohmann::ordered_json::parse(out).dump(), out);
+}
+
+TEST(JsonText, AnAssertionLineReadsBackAsWritten) {
+    Assertion a;
+    a.doc = "news/a.txt";
+    a.holder = "peskov";
+    a.holder_group = "russia";
+    a.topic = "status";
+    a.subject = "kherson";
+    a.value = "annexed";
+    a.stated = CivilDate{2022, 10, 5};
+    a.stated_source = DateSource::dateline;
+    a.about = CivilDate{2022, 9, 30};
+    a.evidence.line = 3;
+    a.evidence.col = 7;
+    a.evidence.text = "Peskov said “Kherson is Russia”.";
+    a.cluster = "c1";
+    a.rule = "core.status.declared";
+    a.subject_alternatives = {"kherson_city"};
+    const std::string line = to_json_line(a);
+    const auto json = nlohmann::ordered_json::parse(line);
+    EXPECT_EQ(json.dump(-1, ' ', false), line);  // what nlohmann itself would write
+    EXPECT_EQ(json["evidence"]["text"], a.evidence.text);
+    EXPECT_EQ(json["stated"], "2022-10-05");
+    EXPECT_EQ(json["about"], "2022-09-30");
+    EXPECT_EQ(json["subject_alternatives"][0], "kherson_city");
+    EXPECT_TRUE(json["headline"].is_boolean());
+}
+
+}  // namespace
+}  // namespace factline
