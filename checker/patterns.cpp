@@ -386,27 +386,34 @@ bool may_match(const std::vector<PatternStep>& steps, const PreparedSentence& wo
 
 }  // namespace
 
-PreparedSentence::PreparedSentence(const std::vector<Token>& tokens, const SlotTable& slots_in) : slots(slots_in) {
+PreparedSentence::PreparedSentence(const std::vector<Token>& tokens, const SlotTable& slots_in)
+    : slots(slots_in), tokens_(tokens) {
     words_.reserve(tokens.size());
     for (const auto& token : tokens) words_.emplace_back(token.text);
     std::sort(words_.begin(), words_.end());
     words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
 
     // Quotation marks are transparent to patterns ('to "liberate" the areas'): match over the
-    // other tokens and map positions back.
+    // other tokens and map positions back. Most sentences have none and are matched as they are.
+    quoted_ = std::any_of(tokens.begin(), tokens.end(), [](const Token& token) { return token.quote; });
+    if (!quoted_) {
+        original.resize(tokens.size() + 1);
+        for (std::uint32_t i = 0; i <= tokens.size(); ++i) original[i] = i;
+        return;
+    }
     std::vector<std::uint32_t> kept_at(tokens.size() + 1, 0);  // token index -> kept index
     for (std::uint32_t i = 0; i < tokens.size(); ++i) {
-        kept_at[i] = static_cast<std::uint32_t>(kept.size());
+        kept_at[i] = static_cast<std::uint32_t>(kept_.size());
         if (tokens[i].quote) continue;
         original.push_back(i);
-        kept.push_back(tokens[i]);
+        kept_.push_back(tokens[i]);
     }
-    kept_at[tokens.size()] = static_cast<std::uint32_t>(kept.size());
+    kept_at[tokens.size()] = static_cast<std::uint32_t>(kept_.size());
     original.push_back(static_cast<std::uint32_t>(tokens.size()));
     for (const auto& [name, table] : slots) {
-        auto& into = kept_slots[name];
-        into.resize(kept.size() + 1);
-        for (std::uint32_t k = 0; k < kept.size(); ++k) {
+        auto& into = kept_slots_[name];
+        into.resize(kept_.size() + 1);
+        for (std::uint32_t k = 0; k < kept_.size(); ++k) {
             if (original[k] >= table.size()) continue;
             for (const auto& candidate : table[original[k]]) into[k].push_back({kept_at[candidate.end], candidate.ids});
         }
@@ -446,8 +453,8 @@ std::vector<PatternMatch> match_rule(const PatternRule& rule, const PreparedSent
     const auto end_of = [&](std::uint32_t end) { return end == 0 ? 0 : original[end - 1] + 1; };
 
     std::vector<PatternMatch> out;
-    Matcher matcher(sentence.kept, sentence.kept_slots);
-    const auto n = static_cast<std::uint32_t>(sentence.kept.size());
+    Matcher matcher(sentence.kept(), sentence.kept_slots());
+    const auto n = static_cast<std::uint32_t>(sentence.kept().size());
     for (std::size_t k = 0; k < rule.compiled.size(); ++k) {
         if (!possible[k]) continue;
         const auto& steps = rule.compiled[k];

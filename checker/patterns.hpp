@@ -98,11 +98,17 @@ public:
     [[nodiscard]] bool shares_any(const std::vector<std::string>& sorted) const;
 
     const SlotTable& slots;                   // as given (the pre-check asks which slots are filled)
-    std::vector<Token> kept;                  // the tokens without quotation marks
     std::vector<std::uint32_t> original;      // kept index -> token index (one past the end included)
-    SlotTable kept_slots;                     // the slots over `kept`
+
+    /// The tokens without quotation marks, and the slots over them.
+    [[nodiscard]] const std::vector<Token>& kept() const { return quoted_ ? kept_ : tokens_; }
+    [[nodiscard]] const SlotTable& kept_slots() const { return quoted_ ? kept_slots_ : slots; }
 
 private:
+    const std::vector<Token>& tokens_;
+    bool quoted_ = false;                     // false: nothing to leave out, kept() is the tokens themselves
+    std::vector<Token> kept_;                 // copies, only when a quotation mark is left out
+    SlotTable kept_slots_;
     std::vector<std::string_view> words_;     // views into the tokens
 };
 
