@@ -77,6 +77,8 @@ CharClass classify(char32_t cp) {
     return CharClass::letter;                                     // other scripts: kept as letters
 }
 
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
 bool is_upper(char32_t cp) {
     return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
            (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0) || (cp >= 0x400 && cp <= 0x42F);
@@ -125,9 +127,21 @@ public:
             if (cls == CharClass::letter) {
                 if (!in_word_) start_word(at, space_before, is_upper(cp.value));
                 append_folded(cp.value, word_.text);
-                word_.span.end = at + cp.size;
-                space_before = false;
                 at += cp.size;
+                // The rest of a run of ASCII letters and digits at once: most of English text.
+                std::uint32_t run = at;
+                while (run < end && is_ascii_alnum(text_[run])) ++run;
+                if (run > at) {
+                    const std::size_t from = word_.text.size();
+                    word_.text.append(text_.data() + at, run - at);
+                    for (std::size_t i = from; i < word_.text.size(); ++i) {
+                        char& c = word_.text[i];
+                        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+                    }
+                    at = run;
+                }
+                word_.span.end = at;
+                space_before = false;
                 continue;
             }
             if (cls == CharClass::apostrophe && in_word_ && at + cp.size < end &&
