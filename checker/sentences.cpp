@@ -125,6 +125,17 @@ std::size_t terminal_at(std::string_view text, std::size_t i, std::size_t end) {
     return j - i;
 }
 
+/// True for the first bytes of what Quotes::step and terminal_at look for:
+/// '"', '.', '!', '?', and the lead bytes of „ “ ” … (0xE2) and « » (0xC2).
+bool may_mark_or_end(char c) {
+    static constexpr auto table = [] {
+        std::array<bool, 256> t{};
+        for (const unsigned char b : {'"', '.', '!', '?', '\xE2', '\xC2'}) t[b] = true;
+        return t;
+    }();
+    return table[static_cast<unsigned char>(c)];
+}
+
 /// Sentences longer than this are cut at a space: real ones are far shorter,
 /// and bounded sentences keep every later stage linear on hostile input
 /// (a 50 MB line without a full stop).
@@ -155,6 +166,9 @@ std::vector<Span> split_span(std::string_view text, Span span) {
     Quotes quotes;
     std::size_t i = span.begin;
     while (i < end) {
+        // Only quotation marks and sentence-final punctuation change anything: skip the rest.
+        while (i < end && !may_mark_or_end(text[i])) ++i;
+        if (i >= end) break;
         if (const std::size_t mark = quotes.step(text, i)) {
             i += mark;
             continue;
