@@ -7,6 +7,9 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
+#ifdef FACTLINE_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 #include "cli/commands.hpp"
 
@@ -22,6 +25,10 @@ void setup_logging(const std::string& level, bool quiet) {
     spdlog::cfg::load_env_levels();  // SPDLOG_LEVEL
     if (!level.empty()) spdlog::set_level(spdlog::level::from_str(level));
     if (quiet) spdlog::set_level(spdlog::level::err);
+#ifdef FACTLINE_MIMALLOC
+    // Also keeps the link to mimalloc under --as-needed: nothing else names it.
+    spdlog::debug("allocator: mimalloc {}", mi_version());
+#endif
 }
 
 void add_common(CLI::App* app, factline::cli::CommonOptions& common) {

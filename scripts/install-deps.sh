@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libboost-dev libeigen3-dev libtomlplusplus-dev libspdlog-dev libfmt-dev
-  nlohmann-json3-dev libcli11-dev libgtest-dev libbenchmark-dev
+  nlohmann-json3-dev libcli11-dev libgtest-dev libbenchmark-dev libmimalloc-dev
   python3 python3-jsonschema python3-distributed
 )
 # Extra groups, asked for by name: `install-deps.sh browser` adds what the
