@@ -82,7 +82,7 @@ JsonObjectText& JsonObjectText::string(std::string_view key_name, std::string_vi
     return *this;
 }
 
-JsonObjectText& JsonObjectText::number(std::string_view key_name, std::uint64_t value) {
+JsonObjectText& JsonObjectText::number(std::string_view key_name, std::int64_t value) {
     key(key_name);
     out_ += std::to_string(value);
     return *this;
@@ -113,6 +113,17 @@ JsonObjectText& JsonObjectText::strings(std::string_view key_name, const std::ve
 
 JsonObjectText JsonObjectText::object(std::string_view key_name) {
     key(key_name);
+    return JsonObjectText(out_);
+}
+
+JsonArrayText JsonObjectText::array(std::string_view key_name) {
+    key(key_name);
+    return JsonArrayText(out_);
+}
+
+JsonObjectText JsonArrayText::object() {
+    if (!first_) out_.push_back(',');
+    first_ = false;
     return JsonObjectText(out_);
 }
 

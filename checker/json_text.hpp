@@ -15,6 +15,8 @@ namespace factline {
 /// Appends `value` as a JSON string literal, quotes included.
 void append_json_string(std::string& out, std::string_view value);
 
+class JsonArrayText;
+
 /// One JSON object, written key by key in call order: {"a":1,"b":"x"}.
 class JsonObjectText {
 public:
@@ -23,18 +25,37 @@ public:
     JsonObjectText& operator=(const JsonObjectText&) = delete;
 
     JsonObjectText& string(std::string_view key, std::string_view value);
-    JsonObjectText& number(std::string_view key, std::uint64_t value);
+    JsonObjectText& number(std::string_view key, std::int64_t value);
     JsonObjectText& boolean(std::string_view key, bool value);
     JsonObjectText& null(std::string_view key);
     JsonObjectText& strings(std::string_view key, const std::vector<std::string>& values);
     /// A nested object: write its keys with the returned writer, then close() it.
     JsonObjectText object(std::string_view key);
+    /// A nested array of objects: add them with the returned writer, then close() it.
+    JsonArrayText array(std::string_view key);
     /// Writes the closing brace; the writer is done.
     void close() { out_.push_back('}'); }
 
 private:
     void key(std::string_view name);
 
+    std::string& out_;
+    bool first_ = true;
+};
+
+/// An array of objects: [{…},{…}].
+class JsonArrayText {
+public:
+    explicit JsonArrayText(std::string& out) : out_(out) { out_.push_back('['); }
+    JsonArrayText(const JsonArrayText&) = delete;
+    JsonArrayText& operator=(const JsonArrayText&) = delete;
+
+    /// The next element: write its keys, then close() it.
+    JsonObjectText object();
+    /// Writes the closing bracket; the writer is done.
+    void close() { out_.push_back(']'); }
+
+private:
     std::string& out_;
     bool first_ = true;
 };

@@ -12,7 +12,6 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-Json date_json(const std::optional<CivilDate>& date) { return date ? Json(to_iso(*date)) : Json(nullptr); }
 
 std::optional<CivilDate> date_from(const Json& object, const char* key) {
     auto it = object.find(key);
@@ -39,24 +38,18 @@ DateSource source_from(const Json& object, const char* key) {
     return parse_date_source(string_from(object, key)).value_or(DateSource::unknown);
 }
 
-std::string dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
-Json evidence_json(const FindingEvidence& e) {
-    Json j;
-    j["doc"] = e.doc;
-    j["line"] = e.line;
-    j["col"] = e.col;
-    j["stated"] = date_json(e.stated);
-    j["stated_source"] = std::string(to_string(e.stated_source));
-    j["holder"] = e.holder;
-    j["outlet"] = e.outlet;
-    j["cluster"] = e.cluster;
-    j["rule"] = e.rule;
-    j["headline"] = e.headline;
-    j["doc_hash"] = e.doc_hash;
-    j["text"] = e.text;
-    if (!e.subject.empty()) j["subject"] = e.subject;  // a place inside the finding's subject
-    return j;
+void write_evidence(JsonObjectText&& j, const FindingEvidence& e) {
+    j.string("doc", e.doc).number("line", e.line).number("col", e.col);
+    if (e.stated) {
+        j.string("stated", to_iso(*e.stated));
+    } else {
+        j.null("stated");
+    }
+    j.string("stated_source", to_string(e.stated_source)).string("holder", e.holder).string("outlet", e.outlet);
+    j.string("cluster", e.cluster).string("rule", e.rule).boolean("headline", e.headline);
+    j.string("doc_hash", e.doc_hash).string("text", e.text);
+    if (!e.subject.empty()) j.string("subject", e.subject);  // a place inside the finding's subject
+    j.close();
 }
 
 FindingEvidence evidence_from(const Json& j) {
@@ -127,29 +120,24 @@ std::string to_json_line(const Assertion& a) {
 }
 
 std::string to_json_line(const Finding& f) {
-    Json j;
-    j["id"] = f.id;
-    j["kind"] = f.kind;
-    j["severity"] = to_string(f.severity);
-    j["topic"] = f.topic;
-    j["subject"] = f.subject;
-    Json sides = Json::array();
+    std::string line;
+    JsonObjectText j(line);
+    j.string("id", f.id).string("kind", f.kind).string("severity", to_string(f.severity));
+    j.string("topic", f.topic).string("subject", f.subject);
+    JsonArrayText sides = j.array("sides");
     for (const auto& side : f.sides) {
-        Json s;
-        s["value"] = side.value;
-        s["holder_group"] = side.holder_group;
-        s["clusters"] = side.clusters;
-        Json evidence = Json::array();
-        for (const auto& e : side.evidence) evidence.push_back(evidence_json(e));
-        s["evidence"] = std::move(evidence);
-        sides.push_back(std::move(s));
+        JsonObjectText s = sides.object();
+        s.string("value", side.value).string("holder_group", side.holder_group).number("clusters", side.clusters);
+        JsonArrayText evidence = s.array("evidence");
+        for (const auto& e : side.evidence) write_evidence(evidence.object(), e);
+        evidence.close();
+        s.close();
     }
-    j["sides"] = std::move(sides);
-    j["message"] = f.message;
-    j["rule"] = f.rule;
-    j["undated"] = f.undated;
-    if (!f.baseline.empty()) j["baseline"] = f.baseline;
-    return dump(j);
+    sides.close();
+    j.string("message", f.message).string("rule", f.rule).boolean("undated", f.undated);
+    if (!f.baseline.empty()) j.string("baseline", f.baseline);
+    j.close();
+    return line;
 }
 
 std::string to_json_line(const DocumentRecord& d) {

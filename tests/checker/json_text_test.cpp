@@ -88,5 +88,42 @@ TEST(JsonText, AnAssertionLineReadsBackAsWritten) {
     EXPECT_TRUE(json["headline"].is_boolean());
 }
 
+TEST(JsonText, AFindingLineIsWhatNlohmannWouldWriteAndReadsBack) {
+    Finding f;
+    f.id = "F-1a2b";
+    f.kind = "dispute";
+    f.topic = "control";
+    f.subject = "bakhmut";
+    FindingSide side;
+    side.value = "russia";
+    side.holder_group = "russia";
+    side.clusters = 2;
+    FindingEvidence e;
+    e.doc = "a.txt";
+    e.line = 4;
+    e.col = 1;
+    e.stated = CivilDate{2023, 5, 20};
+    e.text = "Wagner said it \"fully\" took Bakhmut.";
+    e.subject = "bakhmut_city";
+    side.evidence = {e, e};
+    side.evidence[1].stated.reset();
+    side.evidence[1].subject.clear();
+    f.sides = {side, side};
+    f.sides[1].value = "ukraine";
+    f.sides[1].evidence.clear();
+    f.message = "Sources disagree.";
+    f.rule = "core.control.dispute";
+    f.baseline = "new";
+    const std::string line = to_json_line(f);
+    EXPECT_EQ(nlohmann::ordered_json::parse(line).dump(-1, ' ', false), line);
+    Diagnostics diagnostics;
+    const auto path = std::filesystem::temp_directory_path() / "factline_json_text_finding.jsonl";
+    ASSERT_TRUE(write_json_lines(path, std::vector<Finding>{f}, diagnostics));
+    const auto back = read_findings(path, diagnostics);
+    std::filesystem::remove(path);
+    ASSERT_EQ(back.size(), 1u);
+    EXPECT_EQ(to_json_line(back[0]), line);
+}
+
 }  // namespace
 }  // namespace factline
