@@ -7,6 +7,7 @@
 
 #include "checker/ingest.hpp"
 #include "checker/model_json.hpp"
+#include "checker/parallel.hpp"
 #include "reports/report_writer.hpp"
 
 namespace factline::cli {
@@ -103,7 +104,7 @@ bool write_reports(const RunOutput& run, const CheckOptions& options, const Conf
         return false;
     }
     ReportContext context{root, "0.1.0"};
-    std::vector<std::string> written;
+    std::vector<std::unique_ptr<ReportWriter>> writers;
     for (const auto& format : formats) {
         auto writer = make_writer(format);
         if (!writer) {
@@ -112,8 +113,18 @@ bool write_reports(const RunOutput& run, const CheckOptions& options, const Conf
             diagnostics.error("usage.format", "--format", 0, 0, fmt::format("unknown format '{}' (known: {})", format, known));
             continue;
         }
-        writer->write(run, context, out_dir, std::cout, diagnostics);
-        for (auto& path : writer->outputs(out_dir)) written.push_back(std::move(path));
+        writers.push_back(std::move(writer));
+    }
+    // Each writer reads the run and writes its own files (only the text format
+    // writes to stdout): they run side by side on the --jobs threads, and their
+    // messages are reported in format order.
+    std::vector<Diagnostics> messages(writers.size());
+    parallel_for(writers.size(), config.jobs,
+                 [&](std::size_t i) { writers[i]->write(run, context, out_dir, std::cout, messages[i]); });
+    std::vector<std::string> written;
+    for (std::size_t i = 0; i < writers.size(); ++i) {
+        diagnostics.append(messages[i]);
+        for (auto& path : writers[i]->outputs(out_dir)) written.push_back(std::move(path));
     }
     if (!options.common.quiet && !written.empty()) {
         std::cerr << "factline: wrote";
