@@ -56,6 +56,23 @@ DocumentDraft first_pass(const Document& document, const RuleSet& rules, Numeric
     return draft;
 }
 
+// The order of assertions.jsonl: by document, then place in it, then content.
+bool assertion_order_in_document(const Assertion& a, const Assertion& b) {
+    return std::tie(a.evidence.line, a.evidence.col, a.topic, a.subject, a.holder, a.value) <
+           std::tie(b.evidence.line, b.evidence.col, b.topic, b.subject, b.holder, b.value);
+}
+
+bool assertion_order(const Assertion& a, const Assertion& b) {
+    if (a.doc != b.doc) return a.doc < b.doc;
+    return assertion_order_in_document(a, b);
+}
+
+void sort_documents_and_date_findings(RunOutput& run) {
+    std::stable_sort(run.documents.begin(), run.documents.end(),
+                     [](const auto& a, const auto& b) { return a.doc < b.doc; });
+    sort_findings(run.date_findings);
+}
+
 NumericOrder numeric_order_of(const AnalysisOptions& options) {
     return parse_numeric_order(options.numeric_date_order).value_or(NumericOrder::month_first);
 }
@@ -107,6 +124,7 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
         const DatedBy& date = clusters[i].date;
         per_document[i] = extract_assertions({documents[i], drafts[i].layout, sentences, date}, rules);
         date_conflicts[i] = find_date_conflicts(documents[i].text, drafts[i].layout, date);
+        std::stable_sort(per_document[i].begin(), per_document[i].end(), assertion_order_in_document);
         // Only two facts of the layout outlive extraction: keep them, free the lines and blocks.
         drafts[i].boilerplate_lines = drafts[i].layout.boilerplate_lines;
         if (drafts[i].layout.dateline) drafts[i].agency = drafts[i].layout.dateline->agency;
@@ -117,7 +135,26 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
     for (const auto& assertions : per_document) total += assertions.size();
     run.assertions.reserve(total);  // one allocation, not a doubling copy of the largest vector
 
+    const auto outlet_of = [&](std::size_t i) {
+        return documents[i].meta.outlet.empty() ? drafts[i].agency : documents[i].meta.outlet;
+    };
     for (std::size_t i = 0; i < documents.size(); ++i) {
+        for (const auto& conflict : date_conflicts[i]) {
+            run.date_findings.push_back(date_conflict_finding(
+                conflict, documents[i].text, {documents[i].path, clusters[i].doc_hash, outlet_of(i), clusters[i].cluster}));
+        }
+    }
+
+    // Documents in path order, so that the assertions land in their final
+    // order: each document's were sorted in the parallel pass. Documents of
+    // one path (JSON Lines records sharing an id) are merged as one sort of
+    // the whole run would merge them.
+    std::vector<std::size_t> order(documents.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return documents[a].path < documents[b].path; });
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const std::size_t i = order[k];
         const Document& document = documents[i];
         DocumentRecord record;
         record.doc = document.path;
@@ -128,12 +165,9 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
         record.boilerplate_lines = drafts[i].boilerplate_lines;
         record.assertions = static_cast<std::uint32_t>(per_document[i].size());
         record.url = document.meta.url;
-        record.outlet = document.meta.outlet.empty() ? drafts[i].agency : document.meta.outlet;
+        record.outlet = outlet_of(i);
         record.doc_hash = clusters[i].doc_hash;
-        for (const auto& conflict : date_conflicts[i]) {
-            run.date_findings.push_back(date_conflict_finding(
-                conflict, document.text, {document.path, record.doc_hash, record.outlet, record.cluster}));
-        }
+        const std::size_t first = run.assertions.size();
         for (auto& assertion : per_document[i]) {
             assertion.doc = document.path;
             assertion.cluster = record.cluster;
@@ -143,6 +177,14 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
         }
         std::vector<Assertion>().swap(per_document[i]);  // moved-from shells
         run.documents.push_back(std::move(record));
+        const bool shares_path = k > 0 && documents[order[k - 1]].path == document.path;
+        if (shares_path) {
+            // Back to where this path's first document began, then one stable sort over them all.
+            std::size_t begin = first;
+            while (begin > 0 && run.assertions[begin - 1].doc == document.path) --begin;
+            std::stable_sort(run.assertions.begin() + static_cast<std::ptrdiff_t>(begin), run.assertions.end(),
+                             assertion_order_in_document);
+        }
     }
     for (const auto& skipped : corpus.skipped) {
         DocumentRecord record;
@@ -151,7 +193,7 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
         record.reason = skipped.reason;
         run.documents.push_back(std::move(record));
     }
-    sort_run_records(run);
+    sort_documents_and_date_findings(run);  // the assertions are in order already
     spdlog::info("analysed {} documents ({} skipped), {} assertions", documents.size(), corpus.skipped.size(),
                  run.assertions.size());
     return run;
@@ -169,13 +211,8 @@ std::vector<DocumentSketch> sketch_corpus(const Corpus& corpus, const RuleSet& r
 }
 
 void sort_run_records(RunOutput& run) {
-    std::stable_sort(run.documents.begin(), run.documents.end(),
-                     [](const auto& a, const auto& b) { return a.doc < b.doc; });
-    std::stable_sort(run.assertions.begin(), run.assertions.end(), [](const Assertion& a, const Assertion& b) {
-        return std::tie(a.doc, a.evidence.line, a.evidence.col, a.topic, a.subject, a.holder, a.value) <
-               std::tie(b.doc, b.evidence.line, b.evidence.col, b.topic, b.subject, b.holder, b.value);
-    });
-    sort_findings(run.date_findings);
+    std::stable_sort(run.assertions.begin(), run.assertions.end(), assertion_order);
+    sort_documents_and_date_findings(run);
 }
 
 void add_findings(RunOutput& run, const RuleSet& rules, const std::vector<IgnoreEntry>& ignores) {
