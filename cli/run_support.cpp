@@ -103,7 +103,7 @@ bool write_reports(const RunOutput& run, const CheckOptions& options, const Conf
         print_diagnostics(diagnostics);
         return false;
     }
-    ReportContext context{root, "0.1.0"};
+    ReportContext context{root, "0.1.0", 1};
     std::vector<std::unique_ptr<ReportWriter>> writers;
     for (const auto& format : formats) {
         auto writer = make_writer(format);
@@ -119,6 +119,7 @@ bool write_reports(const RunOutput& run, const CheckOptions& options, const Conf
     // writes to stdout): they run side by side on the --jobs threads, and their
     // messages are reported in format order.
     std::vector<Diagnostics> messages(writers.size());
+    if (writers.size() == 1) context.jobs = config.jobs;  // a lone writer may use the threads itself
     parallel_for(writers.size(), config.jobs,
                  [&](std::size_t i) { writers[i]->write(run, context, out_dir, std::cout, messages[i]); });
     std::vector<std::string> written;

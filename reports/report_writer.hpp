@@ -17,6 +17,7 @@ namespace factline {
 struct ReportContext {
     std::filesystem::path corpus_root;  // SARIF artifact URIs are relative to it
     std::string tool_version;
+    int jobs = 1;                       // threads a writer may use (--jobs; 0: all cores)
 };
 
 class ReportWriter {

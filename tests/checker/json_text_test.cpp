@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 
@@ -123,6 +126,31 @@ TEST(JsonText, AFindingLineIsWhatNlohmannWouldWriteAndReadsBack) {
     std::filesystem::remove(path);
     ASSERT_EQ(back.size(), 1u);
     EXPECT_EQ(to_json_line(back[0]), line);
+}
+
+TEST(JsonText, AJsonLinesFileIsTheSameOnAnyNumberOfThreads) {
+    std::vector<Assertion> assertions(20'000);  // past several blocks of lines
+    for (std::size_t i = 0; i < assertions.size(); ++i) {
+        assertions[i].doc = "doc" + std::to_string(i);
+        assertions[i].evidence.line = static_cast<std::uint32_t>(i);
+    }
+    const auto dir = std::filesystem::temp_directory_path();
+    const auto read = [](const std::filesystem::path& path) {
+        std::ifstream in(path, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    Diagnostics diagnostics;
+    std::string first;
+    for (const int jobs : {1, 3}) {
+        const auto path = dir / ("factline_json_lines_" + std::to_string(jobs) + ".jsonl");
+        ASSERT_TRUE(write_json_lines(path, assertions, diagnostics, jobs));
+        const std::string text = read(path);
+        std::filesystem::remove(path);
+        EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 20'000);
+        if (first.empty()) first = text;
+        EXPECT_EQ(text, first) << "jobs " << jobs;
+    }
+    EXPECT_NE(first.find(R"({"doc":"doc19999")"), std::string::npos);
 }
 
 }  // namespace
