@@ -516,8 +516,8 @@ private:
     AttributionState attribution_;
     Focus focus_;
     bool focus_latest_group_ = false;
-    std::optional<Speaker> previous_speaker_;
-    std::map<std::string, CivilDate> occasion_;  // holder -> the day their last dated statement was made  // the speaker of the previous sentence, if it had a cue
+    std::optional<Speaker> previous_speaker_;    // the speaker of the previous sentence, if it had a cue
+    std::map<std::string, CivilDate> occasion_;  // holder -> the day their last dated statement was made
     std::vector<Assertion> out_;
 };
 
