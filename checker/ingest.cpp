@@ -221,23 +221,26 @@ private:
         for (const auto& sidecar : sidecars) read_sidecar(root / sidecar);
         std::sort(entries.begin(), entries.end(),
                   [](const WalkEntry& a, const WalkEntry& b) { return a.relative < b.relative; });
-        // The files' bytes are read on all threads first, a batch at a time
-        // (a folder of small articles is mostly system calls); deciding what
-        // each one is stays in this sorted, single-threaded loop.
+        // What each file is, its manifest key and its bytes are found on all
+        // threads first, a batch at a time (a folder of small articles is
+        // mostly system calls: stat, the canonical path, the read); adding
+        // them to the corpus stays in this sorted, single-threaded loop.
         constexpr std::size_t batch = 512;
         std::vector<std::string> not_article(batch);  // why an entry is no article to read ("" = it is)
+        std::vector<std::string> keys(batch);
         std::vector<ReadResult> prefetched(batch);
         for (std::size_t i = 0; i < entries.size(); ++i) {
             const std::size_t slot = i % batch;
             if (slot == 0) {
                 const std::size_t count = std::min(batch, entries.size() - i);
-                for (std::size_t k = 0; k < count; ++k) {
-                    not_article[k] = entries[i + k].reason.empty() ? why_not_article(root / entries[i + k].relative) : "";
-                }
                 parallel_for(count, options_.jobs, [&](std::size_t k) {
-                    if (entries[i + k].reason.empty() && not_article[k].empty()) {
-                        prefetched[k] = read_file(root / entries[i + k].relative, options_.max_file_bytes);
-                    }
+                    not_article[k].clear();
+                    if (!entries[i + k].reason.empty()) return;
+                    const fs::path file = root / entries[i + k].relative;
+                    not_article[k] = why_not_article(file);
+                    if (!not_article[k].empty()) return;
+                    keys[k] = manifest_key(file);
+                    prefetched[k] = read_file(file, options_.max_file_bytes);
                 });
             }
             const WalkEntry& entry = entries[i];
@@ -250,7 +253,7 @@ private:
                 } else if (!not_article[slot].empty()) {
                     skip(shown, not_article[slot]);
                 } else {
-                    add_file(shown, path, &prefetched[slot]);
+                    add_file(shown, path, &prefetched[slot], std::move(keys[slot]));
                 }
             } catch (const std::exception& error) {
                 internal_error(shown, error.what());
@@ -269,9 +272,10 @@ private:
         return "";
     }
 
-    /// `prefetched`: the file's bytes when the walk already read them.
-    void add_file(const std::string& shown, const fs::path& path, ReadResult* prefetched = nullptr) {
-        std::string key = manifest_key(path);
+    /// `prefetched` and `key`: the file's bytes and manifest_key() when the walk already has them.
+    void add_file(const std::string& shown, const fs::path& path, ReadResult* prefetched = nullptr,
+                  std::string key = {}) {
+        if (key.empty()) key = manifest_key(path);
         if (!seen_.insert(key).second) {
             spdlog::debug("{}: given more than once; read once", shown);
             return;
