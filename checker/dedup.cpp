@@ -6,6 +6,8 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "checker/hash_sort.hpp"
+
 namespace factline {
 
 namespace {
@@ -24,32 +26,60 @@ std::uint64_t mix(std::uint64_t x) {
     return x ^ (x >> 31);
 }
 
-/// Word byte ranges of `body`: ASCII letters and digits, and UTF-8 bytes; every
-/// other byte below 0x80 separates words. Case is folded when hashing, so
-/// "Kherson," and "kherson" are one word, but "Zelenskyy" and "Zelenskiy" differ.
-std::vector<std::string_view> words_of(std::string_view body) {
-    std::vector<std::string_view> words;
-    std::size_t begin = 0;
-    bool in_word = false;
-    for (std::size_t i = 0; i < body.size(); ++i) {
-        const auto c = static_cast<unsigned char>(body[i]);
-        const bool word_byte = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-        if (word_byte && !in_word) begin = i;
-        if (!word_byte && in_word) words.push_back(body.substr(begin, i - begin));
-        in_word = word_byte;
-    }
-    if (in_word) words.push_back(body.substr(begin));
-    return words;
-}
+/// Builds a text's shingles in one pass over its bytes. Words are ASCII
+/// letters and digits, and UTF-8 bytes; every other byte below 0x80 separates
+/// words. Case is folded when hashing, so "Kherson," and "kherson" are one
+/// word, but "Zelenskyy" and "Zelenskiy" differ. Each word is hashed once
+/// (FNV-1a); a 5-gram's hash chains its words' hashes through mix(), which
+/// keeps the order ("a b" and "b a" differ).
+class ShingleBuilder {
+public:
+    explicit ShingleBuilder(std::size_t bytes) { shingles_.reserve(bytes / 5 + 1); }
 
-/// FNV-1a of the word lower-cased (ASCII), without copying it.
-std::uint64_t fnv1a_folded(std::string_view word, std::uint64_t hash) {
-    for (unsigned char c : word) {
-        hash ^= c >= 'A' && c <= 'Z' ? c | 0x20 : c;
-        hash *= 1099511628211ull;
+    /// Adds the words of `piece`; a word never continues into the next piece.
+    void add(std::string_view piece) {
+        for (const char byte : piece) {
+            const auto c = static_cast<unsigned char>(byte);
+            const bool word_byte = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+            if (word_byte) {
+                word_hash_ ^= c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+                word_hash_ *= 1099511628211ull;
+                in_word_ = true;
+            } else if (in_word_) {
+                end_word();
+            }
+        }
+        if (in_word_) end_word();
     }
-    return hash;
-}
+
+    /// The sorted, unique shingle hashes (in a vector of capacity words - 4
+    /// once there are enough to sort by bucket).
+    std::vector<std::uint64_t> take() && {
+        sort_by_hash(shingles_, [](std::uint64_t hash) { return hash; });
+        shingles_.erase(std::unique(shingles_.begin(), shingles_.end()), shingles_.end());
+        return std::move(shingles_);
+    }
+
+private:
+    static constexpr std::uint64_t fnv_offset = 1469598103934665603ull;
+
+    void end_word() {
+        for (std::size_t k = 0; k + 1 < last_.size(); ++k) last_[k] = last_[k + 1];
+        last_.back() = word_hash_;
+        word_hash_ = fnv_offset;
+        in_word_ = false;
+        if (++words_ < last_.size()) return;
+        std::uint64_t hash = 0;
+        for (const std::uint64_t word : last_) hash = mix(hash ^ word);
+        shingles_.push_back(hash);
+    }
+
+    std::array<std::uint64_t, 5> last_{};  // the hashes of the last five words, oldest first
+    std::size_t words_ = 0;
+    std::uint64_t word_hash_ = fnv_offset;
+    bool in_word_ = false;
+    std::vector<std::uint64_t> shingles_;
+};
 
 struct UnionFind {
     std::vector<std::size_t> parent;
@@ -135,21 +165,17 @@ void join_similar(const std::vector<std::size_t>& members, const std::vector<std
 }  // namespace
 
 std::vector<std::uint64_t> shingle_hashes(std::string_view body) {
-    // Each word is hashed once; a 5-gram's hash chains its words' hashes
-    // through mix(), which keeps the order ("a b" and "b a" differ).
-    std::vector<std::uint64_t> word_hashes;
-    for (const auto word : words_of(body)) word_hashes.push_back(fnv1a_folded(word, 1469598103934665603ull));
-    std::vector<std::uint64_t> out;
-    if (word_hashes.size() < 5) return out;
-    out.reserve(word_hashes.size() - 4);
-    for (std::size_t i = 0; i + 5 <= word_hashes.size(); ++i) {
-        std::uint64_t hash = 0;
-        for (std::size_t k = i; k < i + 5; ++k) hash = mix(hash ^ word_hashes[k]);
-        out.push_back(hash);
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+    ShingleBuilder builder(body.size());
+    builder.add(body);
+    return std::move(builder).take();
+}
+
+std::vector<std::uint64_t> shingle_hashes(std::string_view text, const std::vector<Span>& pieces) {
+    std::size_t bytes = 0;
+    for (const Span& piece : pieces) bytes += piece.size();
+    ShingleBuilder builder(bytes);
+    for (const Span& piece : pieces) builder.add(piece.of(text));
+    return std::move(builder).take();
 }
 
 double containment(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {

@@ -10,10 +10,16 @@
 #include <string_view>
 #include <vector>
 
+#include "checker/span.hpp"
+
 namespace factline {
 
 /// Sorted, unique hashes of the word 5-grams of `body` (case and punctuation folded).
 [[nodiscard]] std::vector<std::uint64_t> shingle_hashes(std::string_view body);
+
+/// The same hashes as shingle_hashes() of the `pieces` of `text` joined by line
+/// breaks (a document's body blocks), without building that string.
+[[nodiscard]] std::vector<std::uint64_t> shingle_hashes(std::string_view text, const std::vector<Span>& pieces);
 
 /// |A ∩ B| / min(|A|, |B|) over sorted unique hash sets; 0 when either is empty.
 [[nodiscard]] double containment(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);

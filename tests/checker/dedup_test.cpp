@@ -1,4 +1,5 @@
 // Dedup: shingles, containment, and clusters over synthetic and real copies.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -45,6 +46,39 @@ TEST(Shingles, HashesAreFixedAcrossPlatforms) {
     // Case and punctuation are folded; order is not.
     EXPECT_EQ(shingle_hashes("One, two; THREE four five."), hashes);
     EXPECT_NE(shingle_hashes("two one three four five"), hashes);
+}
+
+TEST(Shingles, PiecesHashAsTheirTextJoinedByLineBreaks) {
+    // The pipeline hashes a document's body blocks in place: the result must be
+    // that of the blocks' text joined by line breaks, even where two blocks
+    // touch inside a word ("fivesix" cut after "five").
+    const std::string text = "Headline here\none two three four fivesix seven Eight nine ten\n"
+                             "eleven, Tw\xC3\xA9lf thirteen fourteen fifteen sixteen";
+    const struct {
+        const char* name;
+        std::vector<Span> pieces;
+    } cases[] = {
+        {"none", {}},
+        {"one block", {{14, 61}}},
+        {"touching blocks", {{14, 37}, {37, 61}}},
+        {"two paragraphs", {{14, 61}, {62, static_cast<std::uint32_t>(text.size())}}},
+        {"empty and short", {{0, 0}, {14, 17}, {18, 21}, {62, 69}}},
+    };
+    for (const auto& c : cases) {
+        std::string joined;
+        for (const Span& piece : c.pieces) joined.append(piece.of(text)).push_back('\n');
+        EXPECT_EQ(shingle_hashes(text, c.pieces), shingle_hashes(joined)) << c.name;
+    }
+}
+
+TEST(Shingles, LongTextsAreSortedAndUnique) {
+    // Repeated text gives repeated shingles: each hash is kept once, in order.
+    const std::string text = words(0, 3000) + words(0, 3000) + words(10, 50);
+    const auto hashes = shingle_hashes(text);
+    // 2996 shingles in one copy; each seam (copy to copy, copy to tail) adds 4 new ones.
+    EXPECT_EQ(hashes.size(), 2996u + 4 + 4);
+    EXPECT_TRUE(std::is_sorted(hashes.begin(), hashes.end()));
+    EXPECT_EQ(std::adjacent_find(hashes.begin(), hashes.end()), hashes.end());
 }
 
 TEST(Containment, Table) {
