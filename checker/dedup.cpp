@@ -95,38 +95,57 @@ struct UnionFind {
     }
 };
 
-using Signatures = Eigen::Matrix<std::uint64_t, Eigen::Dynamic, Eigen::Dynamic>;
+using Signature = std::array<std::uint64_t, permutations>;
 
-/// One column per document: a one-permutation MinHash (Li, Owen & Zhang 2012)
-/// with rotation densification (Shrivastava & Li 2014). Each shingle is hashed
-/// once; its hash picks a row and competes for that row's minimum, so the cost
-/// is one hash per shingle instead of one per shingle and row. A row no shingle
-/// fell into takes the next filled row's value (circularly), mixed with the
-/// distance, so that two documents still agree on it exactly when they agree
-/// on that row: the estimate of resemblance stays unbiased for short documents.
-Signatures minhash(const std::vector<std::vector<std::uint64_t>>& shingles) {
+/// A one-permutation MinHash (Li, Owen & Zhang 2012) with rotation
+/// densification (Shrivastava & Li 2014). Each shingle is hashed once; its hash
+/// picks a row and competes for that row's minimum, so the cost is one hash per
+/// shingle instead of one per shingle and row. A row no shingle fell into takes
+/// the next filled row's value (circularly), mixed with the distance, so that
+/// two documents still agree on it exactly when they agree on that row: the
+/// estimate of resemblance stays unbiased for short documents.
+Signature minhash(const std::vector<std::uint64_t>& shingles) {
     constexpr std::uint64_t empty = ~0ull;
-    Signatures signatures(permutations, static_cast<Eigen::Index>(shingles.size()));
-    signatures.setConstant(empty);
+    Signature signature;
+    signature.fill(empty);
+    for (std::uint64_t shingle : shingles) {
+        const std::uint64_t value = mix(shingle);
+        const std::size_t row = static_cast<std::size_t>(value % permutations);
+        signature[row] = std::min(signature[row], value);
+    }
+    if (shingles.empty()) return signature;
+    const Signature filled = signature;
+    for (int row = 0; row < permutations; ++row) {
+        if (filled[row] != empty) continue;
+        int distance = 1;
+        while (filled[(row + distance) % permutations] == empty) ++distance;
+        signature[row] = mix(filled[(row + distance) % permutations] ^ mix(static_cast<std::uint64_t>(distance)));
+    }
+    return signature;
+}
+
+/// One row per document, one column per LSH band: a band's keys lie together
+/// for the band-by-band grouping below.
+using BandKeys = Eigen::Matrix<std::uint64_t, Eigen::Dynamic, bands>;
+
+/// The band keys of the documents `eligible` marks (other rows are left unset).
+/// Each document's signature is made and consumed at once, so no signature
+/// matrix is held.
+BandKeys band_keys(const std::vector<std::vector<std::uint64_t>>& shingles, const std::vector<bool>& eligible) {
+    BandKeys keys(static_cast<Eigen::Index>(shingles.size()), bands);
     for (std::size_t doc = 0; doc < shingles.size(); ++doc) {
-        std::uint64_t* column = signatures.col(static_cast<Eigen::Index>(doc)).data();
-        for (std::uint64_t shingle : shingles[doc]) {
-            const std::uint64_t value = mix(shingle);
-            const std::size_t row = static_cast<std::size_t>(value % permutations);
-            column[row] = std::min(column[row], value);
-        }
-        if (shingles[doc].empty()) continue;
-        std::array<std::uint64_t, permutations> filled{};
-        std::copy(column, column + permutations, filled.begin());
-        for (int row = 0; row < permutations; ++row) {
-            if (filled[row] != empty) continue;
-            int distance = 1;
-            while (filled[(row + distance) % permutations] == empty) ++distance;
-            column[row] = mix(filled[(row + distance) % permutations] ^ mix(static_cast<std::uint64_t>(distance)));
+        if (!eligible[doc]) continue;
+        const Signature signature = minhash(shingles[doc]);
+        for (int band = 0; band < bands; ++band) {
+            std::uint64_t key = static_cast<std::uint64_t>(band);
+            for (int r = 0; r < rows_per_band; ++r) key = mix(key ^ signature[band * rows_per_band + r]);
+            keys(static_cast<Eigen::Index>(doc), band) = key;
         }
     }
-    return signatures;
+    return keys;
 }
+
+using Keyed = std::pair<std::uint64_t, std::size_t>;  // (band key, document)
 
 /// Unites the documents of one LSH bucket that are copies. Members already in
 /// one component need no check (a bucket of syndicated copies is mostly one
@@ -134,24 +153,30 @@ Signatures minhash(const std::vector<std::vector<std::uint64_t>>& shingles) {
 /// until one is similar. The components come out as if every pair of the
 /// bucket had been checked, at a cost linear in the members when they are
 /// already joined (a templated corpus puts thousands of copies in one bucket).
-void join_similar(const std::vector<std::size_t>& members, const std::vector<std::vector<std::uint64_t>>& shingles,
-                  double threshold, UnionFind& components) {
-    std::vector<std::pair<std::size_t, std::size_t>> by_root;  // (component, document)
-    by_root.reserve(members.size());
-    for (const std::size_t doc : members) by_root.emplace_back(components.find(doc), doc);
-    std::sort(by_root.begin(), by_root.end());
-    std::vector<std::vector<std::size_t>> groups;
-    for (std::size_t i = 0; i < by_root.size(); ++i) {
-        if (i == 0 || by_root[i].first != by_root[i - 1].first) groups.emplace_back();
-        groups.back().push_back(by_root[i].second);
+/// `by_root` and `groups` are scratch space, reused between buckets.
+void join_similar(const Keyed* first, const Keyed* last, const std::vector<std::vector<std::uint64_t>>& shingles,
+                  double threshold, UnionFind& components, std::vector<std::pair<std::size_t, std::size_t>>& by_root,
+                  std::vector<std::size_t>& groups) {
+    by_root.clear();  // (component, document)
+    for (const Keyed* member = first; member != last; ++member) {
+        by_root.emplace_back(components.find(member->second), member->second);
     }
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-        for (std::size_t h = g + 1; h < groups.size(); ++h) {
-            if (components.find(groups[g].front()) == components.find(groups[h].front())) continue;
+    // Most buckets of a syndicated story are one component by now: nothing to check.
+    const auto other_root = [&](const auto& member) { return member.first != by_root.front().first; };
+    if (std::none_of(by_root.begin(), by_root.end(), other_root)) return;
+    std::sort(by_root.begin(), by_root.end());
+    groups.clear();  // where each component's run of by_root starts, and then its end
+    for (std::size_t i = 0; i < by_root.size(); ++i) {
+        if (i == 0 || by_root[i].first != by_root[i - 1].first) groups.push_back(i);
+    }
+    groups.push_back(by_root.size());
+    for (std::size_t g = 0; g + 1 < groups.size(); ++g) {
+        for (std::size_t h = g + 1; h + 1 < groups.size(); ++h) {
+            if (components.find(by_root[groups[g]].second) == components.find(by_root[groups[h]].second)) continue;
             bool joined = false;
-            for (std::size_t i = 0; i < groups[g].size() && !joined; ++i) {
-                for (std::size_t j = 0; j < groups[h].size() && !joined; ++j) {
-                    const std::size_t a = groups[g][i], b = groups[h][j];
+            for (std::size_t i = groups[g]; i < groups[g + 1] && !joined; ++i) {
+                for (std::size_t j = groups[h]; j < groups[h + 1] && !joined; ++j) {
+                    const std::size_t a = by_root[i].second, b = by_root[j].second;
                     if (containment(shingles[a], shingles[b]) >= threshold) {
                         components.unite(a, b);
                         joined = true;
@@ -198,7 +223,9 @@ double containment(const std::vector<std::uint64_t>& a, const std::vector<std::u
 std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::uint64_t>>& shingles,
                                            const DedupOptions& options) {
     const std::size_t n = shingles.size();
-    const Signatures signatures = minhash(shingles);
+    std::vector<bool> eligible(n);
+    for (std::size_t doc = 0; doc < n; ++doc) eligible[doc] = shingles[doc].size() >= options.min_shingles;
+    const BandKeys keys = band_keys(shingles, eligible);
     // LSH banding: documents sharing any band's rows are candidates. MinHash
     // estimates Jaccard, which is lower than containment for documents of
     // unequal length, so bands are narrow (2 rows) to keep recall high; the
@@ -210,26 +237,21 @@ std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::ui
     UnionFind components(n);
     // A band's buckets are runs of equal keys in a sorted array: no hash map
     // and no vector per bucket (most buckets hold one document).
-    std::vector<std::pair<std::uint64_t, std::size_t>> keyed;  // (band key, document)
-    std::vector<std::size_t> members;
+    std::vector<Keyed> keyed;
+    std::vector<std::pair<std::size_t, std::size_t>> by_root;
+    std::vector<std::size_t> groups;
     for (int band = 0; band < bands; ++band) {
         keyed.clear();
         for (std::size_t doc = 0; doc < n; ++doc) {
-            if (shingles[doc].size() < options.min_shingles) continue;
-            std::uint64_t key = static_cast<std::uint64_t>(band);
-            for (int r = 0; r < rows_per_band; ++r) {
-                key = mix(key ^ signatures(band * rows_per_band + r, static_cast<Eigen::Index>(doc)));
-            }
-            keyed.emplace_back(key, doc);
+            if (eligible[doc]) keyed.emplace_back(keys(static_cast<Eigen::Index>(doc), band), doc);
         }
-        std::sort(keyed.begin(), keyed.end());
+        sort_by_hash(keyed, [](const Keyed& k) { return k.first; });
         for (std::size_t begin = 0, end = 0; begin < keyed.size(); begin = end) {
             end = begin + 1;
             while (end < keyed.size() && keyed[end].first == keyed[begin].first) ++end;
             if (end - begin < 2) continue;
-            members.clear();
-            for (std::size_t k = begin; k < end; ++k) members.push_back(keyed[k].second);
-            join_similar(members, shingles, options.threshold, components);
+            join_similar(keyed.data() + begin, keyed.data() + end, shingles, options.threshold, components, by_root,
+                         groups);
         }
     }
     // Number clusters by their first member, so that the numbering follows input order.

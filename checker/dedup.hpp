@@ -3,7 +3,7 @@
 // cleaned body; similarity is containment of the smaller document in the
 // larger (SPEC §2.6), not symmetric Jaccard; candidate pairs come from
 // MinHash/LSH banding so large corpora are not compared all-pairs; Eigen holds
-// the signature matrix. Clusters are connected components over pairs at or
+// the band keys. Clusters are connected components over pairs at or
 // above the threshold.
 #include <cstdint>
 #include <string>
