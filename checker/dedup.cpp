@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <numeric>
 #include <unordered_map>
 
@@ -177,7 +178,7 @@ void join_similar(const Keyed* first, const Keyed* last, const std::vector<std::
             for (std::size_t i = groups[g]; i < groups[g + 1] && !joined; ++i) {
                 for (std::size_t j = groups[h]; j < groups[h + 1] && !joined; ++j) {
                     const std::size_t a = by_root[i].second, b = by_root[j].second;
-                    if (containment(shingles[a], shingles[b]) >= threshold) {
+                    if (containment_reaches(shingles[a], shingles[b], threshold)) {
                         components.unite(a, b);
                         joined = true;
                     }
@@ -218,6 +219,39 @@ double containment(const std::vector<std::uint64_t>& a, const std::vector<std::u
         }
     }
     return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
+bool containment_reaches(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b,
+                         double threshold) {
+    if (a.empty() || b.empty()) return 0.0 >= threshold;
+    const std::size_t smaller = std::min(a.size(), b.size());
+    // The fewest shared hashes that reach the threshold, by the very division
+    // containment() makes (monotone in the count), so decisions are identical.
+    const auto reaches = [&](std::size_t shared) {
+        return static_cast<double>(shared) / static_cast<double>(smaller) >= threshold;
+    };
+    if (!reaches(smaller)) return false;
+    const double estimate = std::ceil(threshold * static_cast<double>(smaller));
+    std::size_t needed = estimate <= 0 ? 0 : std::min(smaller, static_cast<std::size_t>(estimate));
+    while (needed > 0 && reaches(needed - 1)) --needed;
+    while (!reaches(needed)) ++needed;
+
+    std::size_t shared = 0, i = 0, j = 0;
+    for (;;) {
+        const std::size_t left = std::min(a.size() - i, b.size() - j);  // at most this many more can be shared
+        if (shared >= needed) return true;
+        if (shared + left < needed) return false;
+        // Branch-free merge steps (hash order is random, so branches would
+        // mispredict); each step moves i or j or both by one, so `steps`
+        // steps stay inside both sets.
+        const std::size_t steps = std::min<std::size_t>(left, 64);
+        for (std::size_t step = 0; step < steps; ++step) {
+            const std::uint64_t x = a[i], y = b[j];
+            shared += x == y;
+            i += x <= y;
+            j += y <= x;
+        }
+    }
 }
 
 std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::uint64_t>>& shingles,

@@ -24,6 +24,11 @@ namespace factline {
 /// |A ∩ B| / min(|A|, |B|) over sorted unique hash sets; 0 when either is empty.
 [[nodiscard]] double containment(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 
+/// Exactly containment(a, b) >= threshold, but the merge stops as soon as the
+/// shared count reaches the threshold or can no longer reach it.
+[[nodiscard]] bool containment_reaches(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b,
+                                       double threshold);
+
 struct DedupOptions {
     double threshold = 0.6;   // containment at or above which two documents are copies
     std::size_t min_shingles = 8;  // shorter bodies are never clustered

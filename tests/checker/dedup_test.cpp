@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <random>
+#include <set>
 #include <sstream>
 
 #include "checker/dedup.hpp"
@@ -93,6 +95,31 @@ TEST(Containment, Table) {
         {{}, {1}, 0.0},
     };
     for (const auto& c : cases) EXPECT_DOUBLE_EQ(containment(c.a, c.b), c.expected);
+}
+
+TEST(Containment, ReachesDecidesExactlyAsContainment) {
+    // Sets of many sizes and overlaps, thresholds at and around the exact
+    // ratios (3/5 is 0.6 only up to rounding): the early-stopping decision
+    // must equal comparing the full ratio.
+    std::mt19937_64 random(5);
+    const double thresholds[] = {0.0, 0.5, 0.6, 3.0 / 5.0, 0.6 + 1e-12, 0.6 - 1e-12, 2.0 / 3.0, 0.99, 1.0, 1.01, -1.0};
+    for (int round = 0; round < 400; ++round) {
+        const std::size_t size_a = random() % 300, size_b = random() % 300;
+        const std::uint64_t range = 1 + random() % 600;  // small ranges overlap more
+        std::set<std::uint64_t> a, b;
+        while (a.size() < std::min<std::uint64_t>(size_a, range)) a.insert(random() % range);
+        while (b.size() < std::min<std::uint64_t>(size_b, range)) b.insert(random() % range);
+        const std::vector<std::uint64_t> va(a.begin(), a.end()), vb(b.begin(), b.end());
+        for (const double threshold : thresholds) {
+            EXPECT_EQ(containment_reaches(va, vb, threshold), containment(va, vb) >= threshold)
+                << va.size() << " " << vb.size() << " " << threshold;
+        }
+    }
+    const std::vector<std::uint64_t> five{1, 2, 3, 4, 5}, three_shared{1, 2, 3, 9, 10};
+    EXPECT_TRUE(containment_reaches(five, three_shared, 0.6));
+    EXPECT_FALSE(containment_reaches(five, three_shared, 0.61));
+    EXPECT_FALSE(containment_reaches({}, five, 0.1));
+    EXPECT_TRUE(containment_reaches({}, five, 0.0));
 }
 
 TEST(ClusterDocuments, CopiesWithClutterShareAClusterOthersDoNot) {
