@@ -1,6 +1,7 @@
 #include "grammar/parse_date.hpp"
 
 #include "grammar/date.hpp"
+#include "grammar/date_prefilter.hpp"
 
 namespace factline::grammar {
 
@@ -8,37 +9,6 @@ namespace {
 
 bool is_word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-/// A cheap test before the X3 rule: every expression starts with a number or
-/// with one of the grammar's first words, possibly after a context word and
-/// blanks ("on Monday", "since 2014"); the X3 rule itself needs the same.
-bool may_start_date(const char* p, const char* last) {
-    constexpr std::size_t longest = 16;  // longer than every word of the tables
-    for (int words = 0; words < 2 && p < last; ++words) {
-        if (*p >= '0' && *p <= '9') return true;
-        char letters[longest];
-        std::size_t n = 0;
-        for (; p < last && n < longest; ++p, ++n) {
-            char c = *p;
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-            if (c < 'a' || c > 'z') break;
-            letters[n] = c;
-        }
-        if (n == longest) return false;
-        const DateWord kind = classify_date_word(std::string_view(letters, n));
-        if (kind == DateWord::first) return true;
-        if (kind == DateWord::none || words == 1) return false;
-        // A context word: the expression follows after the grammar's gap (blanks, no-break spaces).
-        const char* after = p;
-        while (after < last && (*after == ' ' || *after == '\t' ||
-                                (*after == '\xC2' && after + 1 < last && after[1] == '\xA0'))) {
-            after += *after == '\xC2' ? 2 : 1;
-        }
-        if (after == p) return false;
-        p = after;
-    }
-    return false;
 }
 
 /// Tries the date rule at `first`; on success `first` moves past the match.
@@ -59,6 +29,7 @@ DateParse parse_dates(std::string_view document, std::uint32_t begin, std::uint3
     ParseState state{document.data(), &result.diagnostics};
     const char* last = document.data() + end;
     const char* p = document.data() + begin;
+    const DatePrefilter prefilter;
     while (p < last) {
         // Only word starts: "11" inside "2011" or "on" inside "Sunday" never start a date.
         const bool word_start = is_word_char(*p) && (p == document.data() || !is_word_char(p[-1]));
@@ -66,7 +37,7 @@ DateParse parse_dates(std::string_view document, std::uint32_t begin, std::uint3
             ++p;
             continue;
         }
-        if (!may_start_date(p, last)) {
+        if (!prefilter.may_start_date(std::string_view(p, static_cast<std::size_t>(last - p)))) {
             while (p < last && is_word_char(*p)) ++p;
             continue;
         }

@@ -1,0 +1,126 @@
+#include "grammar/date_prefilter.hpp"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace factline::grammar {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_separator(char c) { return c == '/' || c == '.' || c == '-'; }  // of numeric and ISO dates
+
+/// Reads a text forward; past its end reads as '\0' (no word byte, no blank).
+class Cursor {
+public:
+    Cursor(std::string_view text, const DateWordTable& words) : text_(text), words_(&words) {}
+
+    [[nodiscard]] char peek(std::size_t ahead = 0) const {
+        return at_ + ahead < text_.size() ? text_[at_ + ahead] : '\0';
+    }
+    void skip(std::size_t n) { at_ += n; }
+
+    /// Skips the grammar's gap (spaces, tabs, no-break spaces); false when there is none.
+    bool skip_gap() {
+        const std::size_t start = at_;
+        for (;;) {
+            if (peek() == ' ' || peek() == '\t') {
+                skip(1);
+            } else if (peek() == '\xC2' && peek(1) == '\xA0') {
+                skip(2);
+            } else {
+                return at_ != start;
+            }
+        }
+    }
+
+    /// Skips a run of digits; its length.
+    std::size_t skip_digits() {
+        std::size_t n = 0;
+        for (; is_digit(peek()); skip(1)) ++n;
+        return n;
+    }
+
+    /// Skips a run of letters; the kinds of the word they spell (case
+    /// folded), 0 when the grammar has no such word. Keys end where letters
+    /// do (at a '.', a word end or a gap), so a key that matches spells the
+    /// whole run.
+    std::uint16_t skip_word() {
+        DateWordTable::Letters letters{};
+        std::size_t n = 0;
+        for (; is_letter(peek()); skip(1), ++n) {
+            if (n < letters.size()) letters[n] = static_cast<char>(peek() | 0x20);
+        }
+        return words_->kinds(letters, n);
+    }
+
+private:
+    std::string_view text_;
+    const DateWordTable* words_;
+    std::size_t at_ = 0;
+};
+
+/// A number can start an ISO date (4 digits and a separator), a numeric date
+/// (1 or 2 digits and a separator), a day before a month ("11th of November")
+/// or, after a context word, a year.
+bool number_may_start(Cursor cursor, bool after_context) {
+    const std::size_t digits = cursor.skip_digits();
+    const char next = cursor.peek();
+    const bool separated = is_separator(next) && is_digit(cursor.peek(1));
+    if (digits == 4) return separated || (after_context && !is_letter(next) && !is_digit(next));
+    if (digits != 1 && digits != 2) return false;
+    if (separated) return true;
+    const char a = static_cast<char>(next | 0x20), b = static_cast<char>(cursor.peek(1) | 0x20);
+    if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h')) {
+        cursor.skip(2);
+    }
+    if (!cursor.skip_gap()) return false;
+    std::uint16_t word = cursor.skip_word();
+    if ((word & day_month_link_word) != 0 && cursor.skip_gap()) {
+        if ((word & month_word) != 0) return true;
+        word = cursor.skip_word();
+    }
+    return (word & month_word) != 0;
+}
+
+/// Whether an expression may start with the word of kinds `word` that
+/// `after` has just passed. A word of several kinds may start one as any of them.
+bool word_may_start(std::uint16_t word, const Cursor& after, bool after_context) {
+    if ((word & (weekday_word | weekday_abbreviation_word | deictic_word)) != 0) return true;
+    if ((word & month_word) != 0) {
+        if (after_context) return true;  // "in May"
+        // Else a day or a year follows: "Nov. 11", "May 2022".
+        Cursor next = after;
+        if (next.peek() == '.') next.skip(1);
+        if (next.skip_gap() && is_digit(next.peek())) return true;
+    }
+    if ((word & modifier_word) != 0) {
+        // "last week", "this September", "next Friday"
+        Cursor next = after;
+        if (next.skip_gap() && (next.skip_word() & (unit_word | month_word | weekday_word)) != 0) return true;
+    }
+    if ((word & earlier_word) != 0) {
+        // "earlier this week"
+        Cursor next = after;
+        if (next.skip_gap() && (next.skip_word() & modifier_word) != 0) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool DatePrefilter::may_start_date(std::string_view rest) const {
+    Cursor cursor(rest, words_);
+    if (is_digit(cursor.peek())) return number_may_start(cursor, false);
+    const std::uint16_t word = cursor.skip_word();
+    if (word == 0) return false;  // most words of prose
+    if (word_may_start(word, cursor, false)) return true;
+    // A context word, a gap and an expression: "on Friday", "since 2014".
+    if ((word & context_word) == 0 || !cursor.skip_gap()) return false;
+    if (is_digit(cursor.peek())) return number_may_start(cursor, true);
+    const std::uint16_t next = cursor.skip_word();
+    return word_may_start(next, cursor, true);
+}
+
+}  // namespace factline::grammar
