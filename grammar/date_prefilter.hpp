@@ -22,6 +22,14 @@ public:
     /// starts a word and ends where the scan ends); true when it may.
     [[nodiscard]] bool may_start_date(std::string_view rest) const;
 
+    /// A first look at a word of `size` ASCII letters that starts with
+    /// `first`: false when may_start_date() at it is false for its letters
+    /// alone (no grammar word has that first letter and length: most words
+    /// of prose), so that a scanner can skip it without a call.
+    [[nodiscard]] bool may_start_with(char first, std::size_t size) const {
+        return words_.may_have(static_cast<char>(first | 0x20), size);
+    }
+
 private:
     const DateWordTable& words_;
 };

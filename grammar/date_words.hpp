@@ -39,6 +39,15 @@ public:
     /// From each word's letters (a key's letters before any '.') and kinds.
     explicit DateWordTable(const std::map<std::string, std::uint16_t>& words);
 
+    /// False when no key starts with `first` (a lower-case letter) and has
+    /// `size` letters: then kinds() of such a word is 0.
+    [[nodiscard]] bool may_have(char first, std::size_t size) const {
+        const auto letter = static_cast<unsigned char>(first - 'a');
+        if (size >= longest || letter >= 26) return false;
+        const auto [begin, end] = ranges_[letter][size];
+        return begin != end;
+    }
+
     /// The kinds of the `size` letters of `letters`, 0 when no key has them.
     [[nodiscard]] std::uint16_t kinds(const Letters& letters, std::size_t size) const {
         const auto first = static_cast<unsigned char>(letters[0] - 'a');

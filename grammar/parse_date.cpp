@@ -1,5 +1,8 @@
 #include "grammar/parse_date.hpp"
 
+#include <array>
+#include <cstdint>
+
 #include "grammar/date.hpp"
 #include "grammar/date_prefilter.hpp"
 
@@ -7,9 +10,20 @@ namespace factline::grammar {
 
 namespace {
 
-bool is_word_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+enum class ByteClass : std::uint8_t { other, letter, digit };
+
+/// ASCII letters and digits make words; every other byte (UTF-8 included) separates them.
+constexpr std::array<ByteClass, 256> byte_classes = [] {
+    std::array<ByteClass, 256> classes{};
+    for (int c = 'a'; c <= 'z'; ++c) classes[static_cast<std::size_t>(c)] = ByteClass::letter;
+    for (int c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = ByteClass::letter;
+    for (int c = '0'; c <= '9'; ++c) classes[static_cast<std::size_t>(c)] = ByteClass::digit;
+    return classes;
+}();
+
+ByteClass class_of(char c) { return byte_classes[static_cast<unsigned char>(c)]; }
+
+bool is_word_char(char c) { return class_of(c) != ByteClass::other; }
 
 /// Tries the date rule at `first`; on success `first` moves past the match.
 std::optional<ast::DateExpr> parse_one(const char*& first, const char* last, ParseState& state) {
@@ -31,21 +45,27 @@ DateParse parse_dates(std::string_view document, std::uint32_t begin, std::uint3
     const char* p = document.data() + begin;
     const DatePrefilter prefilter;
     while (p < last) {
-        // Only word starts: "11" inside "2011" or "on" inside "Sunday" never start a date.
-        const bool word_start = is_word_char(*p) && (p == document.data() || !is_word_char(p[-1]));
-        if (!word_start) {
+        if (!is_word_char(*p)) {
             ++p;
             continue;
         }
-        if (!prefilter.may_start_date(std::string_view(p, static_cast<std::size_t>(last - p)))) {
-            while (p < last && is_word_char(*p)) ++p;
-            continue;
+        const char* word_end = p;
+        bool letters_only = true;
+        for (ByteClass c; word_end < last && (c = class_of(*word_end)) != ByteClass::other; ++word_end) {
+            letters_only = letters_only && c == ByteClass::letter;
         }
-        if (auto expr = parse_one(p, last, state)) {
-            result.dates.push_back(std::move(*expr));
-            continue;
+        // Only word starts: "11" inside "2011" or "on" inside "Sunday" never start a date.
+        const bool word_start = p == document.data() || !is_word_char(p[-1]);
+        const bool may_start = word_start &&
+                               (!letters_only || prefilter.may_start_with(*p, static_cast<std::size_t>(word_end - p))) &&
+                               prefilter.may_start_date(std::string_view(p, static_cast<std::size_t>(last - p)));
+        if (may_start) {
+            if (auto expr = parse_one(p, last, state)) {
+                result.dates.push_back(std::move(*expr));
+                continue;
+            }
         }
-        while (p < last && is_word_char(*p)) ++p;
+        p = word_end;
     }
     return result;
 }
