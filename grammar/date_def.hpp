@@ -85,13 +85,25 @@ inline const auto mark_begin = [](auto& ctx) {
 inline const auto mark_end = [](auto& ctx) {
     x3::_val(ctx).end = offset_in_document(ctx, x3::_where(ctx).begin());
 };
-/// Clears what an earlier, failed alternative may have set.
+/// Clears what an earlier, failed alternative may have set: every field but
+/// `begin` and `context_word`, which are read before the alternatives. Field
+/// by field, without moving the string: this runs before every alternative.
 inline const auto clear_fields = [](auto& ctx) {
+    static const ast::DateExpr cleared;
     auto& expr = x3::_val(ctx);
-    ast::DateExpr fresh;
-    fresh.begin = expr.begin;
-    fresh.context_word = std::move(expr.context_word);
-    expr = std::move(fresh);
+    expr.end = cleared.end;
+    expr.form = cleared.form;
+    expr.year = cleared.year;
+    expr.month = cleared.month;
+    expr.day = cleared.day;
+    expr.first = cleared.first;
+    expr.second = cleared.second;
+    expr.weekday = cleared.weekday;
+    expr.modifier = cleared.modifier;
+    expr.unit = cleared.unit;
+    expr.day_offset = cleared.day_offset;
+    expr.earlier = cleared.earlier;
+    expr.possessive = cleared.possessive;
 };
 /// Clears the calendar fields only (keeps a weekday read before the date).
 inline const auto clear_calendar = [](auto& ctx) {
