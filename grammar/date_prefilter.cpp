@@ -123,4 +123,26 @@ bool DatePrefilter::may_start_date(std::string_view rest) const {
     return word_may_start(next, cursor, true);
 }
 
+bool DatePrefilter::may_name_weekday(std::string_view text) const {
+    // Every rule reads a weekday at the start of a word (after a gap or where
+    // the expression starts): look at each word's leading letters.
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end) {
+        if (class_of(*p) == ByteClass::other) {
+            ++p;
+            continue;
+        }
+        const char* word = p;
+        while (p < end && class_of(*p) == ByteClass::letter) ++p;
+        const auto letters = static_cast<std::size_t>(p - word);
+        if (letters > 0 && words_.may_have(static_cast<char>(*word | 0x20), letters)) {
+            Cursor cursor(std::string_view(word, letters), words_);
+            if ((cursor.skip_word() & (weekday_word | weekday_abbreviation_word)) != 0) return true;
+        }
+        while (p < end && class_of(*p) != ByteClass::other) ++p;
+    }
+    return false;
+}
+
 }  // namespace factline::grammar

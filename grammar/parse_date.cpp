@@ -1,27 +1,11 @@
 #include "grammar/parse_date.hpp"
 
-#include <array>
-#include <cstdint>
-
 #include "grammar/date.hpp"
 #include "grammar/date_prefilter.hpp"
 
 namespace factline::grammar {
 
 namespace {
-
-enum class ByteClass : std::uint8_t { other, letter, digit };
-
-/// ASCII letters and digits make words; every other byte (UTF-8 included) separates them.
-constexpr std::array<ByteClass, 256> byte_classes = [] {
-    std::array<ByteClass, 256> classes{};
-    for (int c = 'a'; c <= 'z'; ++c) classes[static_cast<std::size_t>(c)] = ByteClass::letter;
-    for (int c = 'A'; c <= 'Z'; ++c) classes[static_cast<std::size_t>(c)] = ByteClass::letter;
-    for (int c = '0'; c <= '9'; ++c) classes[static_cast<std::size_t>(c)] = ByteClass::digit;
-    return classes;
-}();
-
-ByteClass class_of(char c) { return byte_classes[static_cast<unsigned char>(c)]; }
 
 bool is_word_char(char c) { return class_of(c) != ByteClass::other; }
 

@@ -13,6 +13,7 @@
 
 #include "grammar/date.hpp"
 #include "grammar/date_prefilter.hpp"
+#include "grammar/parse_date.hpp"
 
 namespace {
 
@@ -28,9 +29,16 @@ bool is_word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/// Word starts of `text` where the prefilter says no but the date rule matches.
+/// Word starts of `text` where the prefilter says no but the date rule
+/// matches, and weekdays parse_dates finds where may_name_weekday says none.
 std::vector<std::string> missed_dates(const std::string& text) {
     std::vector<std::string> missed;
+    static const factline::grammar::DatePrefilter prefilter;
+    if (!prefilter.may_name_weekday(text)) {
+        for (const auto& expr : factline::grammar::parse_dates(text).dates) {
+            if (expr.weekday >= 0) missed.push_back("weekday: " + text.substr(expr.begin, expr.end - expr.begin));
+        }
+    }
     std::vector<factline::grammar::ParseMessage> messages;
     factline::grammar::ParseState state{text.data(), &messages};
     const char* last = text.data() + text.size();
@@ -113,6 +121,19 @@ TEST(DatePrefilter, LetsThroughDateStartsOnly) {
         {"the", false},               {"in 123", false},        {"1.5 mln", true},  // a numeric date's start
     };
     for (const auto& c : cases) EXPECT_EQ(may_start_date(c.text), c.may) << c.text;
+}
+
+TEST(DatePrefilter, SeesWeekdayNamesAtWordStartsOnly) {
+    const factline::grammar::DatePrefilter prefilter;
+    const struct {
+        const char* text;
+        bool may;
+    } cases[] = {
+        {"said on Friday", true},   {"FRIDAY", true},        {"Thurs., Nov. 10", true}, {"next Mon.", true},
+        {"(Sunday)", true},         {"2022 Sat 5", true},    {"no day named", false},   {"Fridays and", false},
+        {"Sundance", false},        {"5Friday", false},      {"", false},               {"weekday", false},
+    };
+    for (const auto& c : cases) EXPECT_EQ(prefilter.may_name_weekday(c.text), c.may) << c.text;
 }
 
 }  // namespace
