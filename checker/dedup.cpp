@@ -40,10 +40,8 @@ public:
     /// Adds the words of `piece`; a word never continues into the next piece.
     void add(std::string_view piece) {
         for (const char byte : piece) {
-            const auto c = static_cast<unsigned char>(byte);
-            const bool word_byte = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-            if (word_byte) {
-                word_hash_ ^= c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+            if (const std::uint8_t folded = folded_bytes[static_cast<unsigned char>(byte)]) {
+                word_hash_ ^= folded;
                 word_hash_ *= 1099511628211ull;
                 in_word_ = true;
             } else if (in_word_) {
@@ -63,6 +61,15 @@ public:
 
 private:
     static constexpr std::uint64_t fnv_offset = 1469598103934665603ull;
+    /// A word byte as hashed (ASCII upper case folded), 0 for a separator (no word byte is 0).
+    static constexpr std::array<std::uint8_t, 256> folded_bytes = [] {
+        std::array<std::uint8_t, 256> folded{};
+        for (int c = 0x80; c < 0x100; ++c) folded[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c);
+        for (int c = '0'; c <= '9'; ++c) folded[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c);
+        for (int c = 'a'; c <= 'z'; ++c) folded[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c);
+        for (int c = 'A'; c <= 'Z'; ++c) folded[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c | 0x20);
+        return folded;
+    }();
 
     void end_word() {
         for (std::size_t k = 0; k + 1 < last_.size(); ++k) last_[k] = last_[k + 1];
