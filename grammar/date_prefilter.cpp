@@ -61,17 +61,33 @@ private:
     std::size_t at_ = 0;
 };
 
-/// A number can start an ISO date (4 digits and a separator), a numeric date
-/// (1 or 2 digits and a separator), a day before a month ("11th of November")
-/// or, after a context word, a year.
+/// After the first number of "11/8/2022" or "2022-11-08": a separator, 1 or
+/// 2 digits, a separator and the last number (4 digits, or 1 or 2 after a
+/// year) at a word end.
+bool date_numbers_follow(Cursor cursor, bool year_first) {
+    if (!is_separator(cursor.peek())) return false;
+    cursor.skip(1);
+    const std::size_t middle = cursor.skip_digits();
+    if (middle != 1 && middle != 2) return false;
+    if (!is_separator(cursor.peek())) return false;
+    cursor.skip(1);
+    const std::size_t last = cursor.skip_digits();
+    if (year_first ? last != 1 && last != 2 : last != 4) return false;
+    return !is_letter(cursor.peek());
+}
+
+/// A number can start an ISO date (4 digits), a numeric date (1 or 2
+/// digits), a day before a month ("11th of November") or, after a context
+/// word, a year. Decimals and amounts ("1.5 mln", "15 pct") cannot.
 bool number_may_start(Cursor cursor, bool after_context) {
     const std::size_t digits = cursor.skip_digits();
-    const char next = cursor.peek();
-    const bool separated = is_separator(next) && is_digit(cursor.peek(1));
-    if (digits == 4) return separated || (after_context && !is_letter(next) && !is_digit(next));
+    if (digits == 4) {
+        const char next = cursor.peek();
+        return date_numbers_follow(cursor, true) || (after_context && !is_letter(next) && !is_digit(next));
+    }
     if (digits != 1 && digits != 2) return false;
-    if (separated) return true;
-    const char a = static_cast<char>(next | 0x20), b = static_cast<char>(cursor.peek(1) | 0x20);
+    if (date_numbers_follow(cursor, false)) return true;
+    const char a = static_cast<char>(cursor.peek() | 0x20), b = static_cast<char>(cursor.peek(1) | 0x20);
     if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h')) {
         cursor.skip(2);
     }

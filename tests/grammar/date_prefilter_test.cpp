@@ -118,7 +118,9 @@ TEST(DatePrefilter, LetsThroughDateStartsOnly) {
         {"15 mln dlrs", false},       {"1987 was", false},      {"123 pct", false},
         {"may be", false},            {"this year's", true},    {"this company", false},
         {"later this month", true},   {"later than", false},    {"of the", false},
-        {"the", false},               {"in 123", false},        {"1.5 mln", true},  // a numeric date's start
+        {"the", false},               {"in 123", false},        {"1.5 mln", false},
+        {"1.5.1987", true},           {"9-9/9 pct", false},     {"12/8/22", false},
+        {"2022/1/5", true},           {"2022-11-111", false},   {"11/8/20221", false},
     };
     for (const auto& c : cases) EXPECT_EQ(may_start_date(c.text), c.may) << c.text;
 }
