@@ -75,9 +75,12 @@ bool reported_day(std::string_view text, std::uint32_t begin, std::uint32_t end)
 void lead_conflict(std::string_view text, const Layout& layout, const DatedBy& dct, const DateCheckOptions& options,
                    std::vector<DateConflict>& out) {
     if (!dct.date || (dct.source != DateSource::metadata && dct.source != DateSource::header)) return;
+    const grammar::DatePrefilter prefilter;
     for (const auto& block : layout.blocks) {
         if (block.kind != BlockKind::body) continue;
-        // The lead paragraph only: later paragraphs tell the background, on any earlier day.
+        // The lead paragraph only: later paragraphs tell the background, on any
+        // earlier day. Only a weekday there can conflict.
+        if (!prefilter.may_name_weekday(block.span.of(text))) return;
         for (const auto& expr : grammar::parse_dates(text, block.span.begin, block.span.end).dates) {
             if (expr.form == ast::DateForm::relative_unit || expr.modifier != ast::Modifier::none) return;  // "last week", "last Friday": told as earlier
             if (expr.form != ast::DateForm::weekday) continue;
