@@ -21,7 +21,7 @@ template <typename T, typename HashOf>
 void sort_by_hash(std::vector<T>& values, HashOf hash_of) {
     constexpr std::size_t small = 32;  // below this, std::sort's insertion sort wins
     const std::size_t n = values.size();
-    if (n < small) {
+    if (n < small || n > UINT32_MAX) {  // bucket ends are 32-bit
         std::sort(values.begin(), values.end());
         return;
     }

@@ -16,7 +16,7 @@ DateWordTable::DateWordTable(const std::map<std::string, std::uint16_t>& words) 
     });
     for (const auto& [letters, kinds] : sorted) {
         auto& range = ranges_[static_cast<std::size_t>(letters[0] - 'a')][letters.size()];
-        if (range.first == range.second) range.first = range.second = static_cast<std::uint8_t>(entries_.size());
+        if (range.first == range.second) range.first = range.second = static_cast<std::uint16_t>(entries_.size());
         ++range.second;
         Letters padded{};
         std::copy(letters.begin(), letters.end(), padded.begin());

@@ -68,7 +68,7 @@ private:
         std::uint16_t kinds = 0;
     };
     std::vector<Entry> entries_;  // by first letter, then length
-    std::array<std::array<std::pair<std::uint8_t, std::uint8_t>, longest>, 26> ranges_{};  // [begin, end) of entries_
+    std::array<std::array<std::pair<std::uint16_t, std::uint16_t>, longest>, 26> ranges_{};  // [begin, end) of entries_
 };
 
 /// The date grammar's words, built once from its symbol tables.
