@@ -141,22 +141,36 @@ bool DatePrefilter::may_start_date(std::string_view rest) const {
 
 bool DatePrefilter::may_name_weekday(std::string_view text) const {
     // Every rule reads a weekday at the start of a word (after a gap or where
-    // the expression starts): look at each word's leading letters.
-    const char* p = text.data();
-    const char* const end = p + text.size();
-    while (p < end) {
-        if (class_of(*p) == ByteClass::other) {
-            ++p;
-            continue;
+    // the expression starts).
+    const auto weekday_at = [&](std::size_t start) {
+        Cursor word(text.substr(start), words_);
+        return (word.skip_word() & (weekday_word | weekday_abbreviation_word)) != 0;
+    };
+    if (words_.short_weekday_words()) {
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if ((i == 0 || class_of(text[i - 1]) == ByteClass::other) && weekday_at(i)) return true;
         }
-        const char* word = p;
-        while (p < end && class_of(*p) == ByteClass::letter) ++p;
-        const auto letters = static_cast<std::size_t>(p - word);
-        if (letters > 0 && words_.may_have(static_cast<char>(*word | 0x20), letters)) {
-            Cursor cursor(std::string_view(word, letters), words_);
-            if ((cursor.skip_word() & (weekday_word | weekday_abbreviation_word)) != 0) return true;
-        }
-        while (p < end && class_of(*p) != ByteClass::other) ++p;
+        return false;
+    }
+    // Only words whose first three letters start a weekday word need a look.
+    // They are found without a branch per byte (word ends are unpredictable):
+    // a window slides over the last three letters and whether the byte
+    // before them is a word byte.
+    static constexpr std::array<std::uint8_t, 256> codes = [] {
+        std::array<std::uint8_t, 256> out{};  // bits 0-4: letter number (case folded), bit 5: a word byte
+        for (int c = 'a'; c <= 'z'; ++c) out[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(32 | (c - 'a' + 1));
+        for (int c = 'A'; c <= 'Z'; ++c) out[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(32 | (c - 'A' + 1));
+        for (int c = '0'; c <= '9'; ++c) out[static_cast<std::size_t>(c)] = 32;
+        return out;
+    }();
+    std::uint32_t letters = 0;     // the last three bytes' letter numbers (0: not a letter), as pack3
+    std::uint32_t word_bytes = 0;  // bit k: the byte k back is a word byte (none before the text)
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const std::uint8_t code = codes[static_cast<unsigned char>(text[i])];
+        letters = ((letters << 5) | (code & 31u)) & 0x7fffu;
+        word_bytes = (word_bytes << 1) | (code >> 5);
+        // A packed start has no letter number 0, so a hit is three letters at i - 2.
+        if ((word_bytes & 8u) == 0 && words_.may_start_weekday(letters) && weekday_at(i - 2)) return true;
     }
     return false;
 }

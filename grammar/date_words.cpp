@@ -25,6 +25,13 @@ DateWordTable::DateWordTable(const std::map<std::string, std::uint16_t>& words) 
         std::memcpy(&entry.high, padded.data() + sizeof entry.low, sizeof entry.high);
         entry.kinds = kinds;
         entries_.push_back(entry);
+        if ((kinds & (weekday_word | weekday_abbreviation_word)) == 0) continue;
+        if (letters.size() < 3) {
+            short_weekday_words_ = true;
+            continue;
+        }
+        const std::uint32_t packed = pack3(letters[0], letters[1], letters[2]);
+        weekday_starts_[packed >> 6] |= std::uint64_t{1} << (packed & 63);
     }
 }
 

@@ -62,6 +62,22 @@ public:
         return 0;
     }
 
+    /// The first three letters of a word packed as 5-bit letter numbers
+    /// (a = 1 … z = 26, the first letter highest), for scanners that slide
+    /// over text byte by byte.
+    [[nodiscard]] static std::uint32_t pack3(char a, char b, char c) {
+        return static_cast<std::uint32_t>(((a - 'a' + 1) << 10) | ((b - 'a' + 1) << 5) | (c - 'a' + 1));
+    }
+
+    /// False when no weekday name or abbreviation starts with the three
+    /// letters `packed` (pack3). Only meaningful without short_weekday_words().
+    [[nodiscard]] bool may_start_weekday(std::uint32_t packed) const {
+        return ((weekday_starts_[packed >> 6] >> (packed & 63)) & 1) != 0;
+    }
+
+    /// True when some weekday name or abbreviation has fewer than three letters (none has).
+    [[nodiscard]] bool short_weekday_words() const { return short_weekday_words_; }
+
 private:
     struct Entry {
         std::uint64_t low = 0, high = 0;  // the zero-padded letters
@@ -69,6 +85,8 @@ private:
     };
     std::vector<Entry> entries_;  // by first letter, then length
     std::array<std::array<std::pair<std::uint16_t, std::uint16_t>, longest>, 26> ranges_{};  // [begin, end) of entries_
+    std::array<std::uint64_t, (1u << 15) / 64> weekday_starts_{};  // bit pack3(…) of each weekday word's start
+    bool short_weekday_words_ = false;
 };
 
 /// The date grammar's words, built once from its symbol tables.
