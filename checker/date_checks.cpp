@@ -7,6 +7,7 @@
 
 #include "checker/finding_id.hpp"
 #include "checker/time.hpp"
+#include "grammar/date_prefilter.hpp"
 #include "grammar/parse_date.hpp"
 
 namespace factline {
@@ -17,10 +18,13 @@ namespace ast = grammar::ast;
 
 /// Expressions that name a weekday next to a full written date ("Monday, Nov. 16, 2022").
 void same_expression_conflicts(std::string_view text, const Layout& layout, std::vector<DateConflict>& out) {
+    const grammar::DatePrefilter prefilter;
     for (const auto& block : layout.blocks) {
         if (block.kind != BlockKind::body && block.kind != BlockKind::header && block.kind != BlockKind::headline) {
             continue;
         }
+        // Most paragraphs name no weekday: nothing to parse for this check.
+        if (!prefilter.may_name_weekday(block.span.of(text))) continue;
         // Only full written dates: a year-less "Monday, Nov 16" would blame a guessed
         // year, and "Thursday, 12/8/2022" is read by its weekday. The grammar alone
         // is enough (no resolution), which keeps this linear in the block.
@@ -71,9 +75,12 @@ bool reported_day(std::string_view text, std::uint32_t begin, std::uint32_t end)
 void lead_conflict(std::string_view text, const Layout& layout, const DatedBy& dct, const DateCheckOptions& options,
                    std::vector<DateConflict>& out) {
     if (!dct.date || (dct.source != DateSource::metadata && dct.source != DateSource::header)) return;
+    const grammar::DatePrefilter prefilter;
     for (const auto& block : layout.blocks) {
         if (block.kind != BlockKind::body) continue;
-        // The lead paragraph only: later paragraphs tell the background, on any earlier day.
+        // The lead paragraph only: later paragraphs tell the background, on any
+        // earlier day. Only a weekday there can conflict.
+        if (!prefilter.may_name_weekday(block.span.of(text))) return;
         for (const auto& expr : grammar::parse_dates(text, block.span.begin, block.span.end).dates) {
             if (expr.form == ast::DateForm::relative_unit || expr.modifier != ast::Modifier::none) return;  // "last week", "last Friday": told as earlier
             if (expr.form != ast::DateForm::weekday) continue;

@@ -3,8 +3,11 @@
 #include <Eigen/Core>
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <numeric>
 #include <unordered_map>
+
+#include "checker/hash_sort.hpp"
 
 namespace factline {
 
@@ -24,32 +27,67 @@ std::uint64_t mix(std::uint64_t x) {
     return x ^ (x >> 31);
 }
 
-/// Word byte ranges of `body`: ASCII letters and digits, and UTF-8 bytes; every
-/// other byte below 0x80 separates words. Case is folded when hashing, so
-/// "Kherson," and "kherson" are one word, but "Zelenskyy" and "Zelenskiy" differ.
-std::vector<std::string_view> words_of(std::string_view body) {
-    std::vector<std::string_view> words;
-    std::size_t begin = 0;
-    bool in_word = false;
-    for (std::size_t i = 0; i < body.size(); ++i) {
-        const auto c = static_cast<unsigned char>(body[i]);
-        const bool word_byte = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-        if (word_byte && !in_word) begin = i;
-        if (!word_byte && in_word) words.push_back(body.substr(begin, i - begin));
-        in_word = word_byte;
-    }
-    if (in_word) words.push_back(body.substr(begin));
-    return words;
-}
+/// Builds a text's shingles in one pass over its bytes. Words are ASCII
+/// letters and digits, and UTF-8 bytes; every other byte below 0x80 separates
+/// words. Case is folded when hashing, so "Kherson," and "kherson" are one
+/// word, but "Zelenskyy" and "Zelenskiy" differ. Each word is hashed once
+/// (FNV-1a); a 5-gram's hash chains its words' hashes through mix(), which
+/// keeps the order ("a b" and "b a" differ).
+class ShingleBuilder {
+public:
+    explicit ShingleBuilder(std::size_t bytes) { shingles_.reserve(bytes / 5 + 1); }
 
-/// FNV-1a of the word lower-cased (ASCII), without copying it.
-std::uint64_t fnv1a_folded(std::string_view word, std::uint64_t hash) {
-    for (unsigned char c : word) {
-        hash ^= c >= 'A' && c <= 'Z' ? c | 0x20 : c;
-        hash *= 1099511628211ull;
+    /// Adds the words of `piece`; a word never continues into the next piece.
+    void add(std::string_view piece) {
+        for (const char byte : piece) {
+            if (const std::uint8_t folded = folded_bytes[static_cast<unsigned char>(byte)]) {
+                word_hash_ ^= folded;
+                word_hash_ *= 1099511628211ull;
+                in_word_ = true;
+            } else if (in_word_) {
+                end_word();
+            }
+        }
+        if (in_word_) end_word();
     }
-    return hash;
-}
+
+    /// The sorted, unique shingle hashes (in a vector of capacity words - 4
+    /// once there are enough to sort by bucket).
+    std::vector<std::uint64_t> take() && {
+        sort_by_hash(shingles_, [](std::uint64_t hash) { return hash; });
+        shingles_.erase(std::unique(shingles_.begin(), shingles_.end()), shingles_.end());
+        return std::move(shingles_);
+    }
+
+private:
+    static constexpr std::uint64_t fnv_offset = 1469598103934665603ull;
+    /// A word byte as hashed (ASCII upper case folded), 0 for a separator (no word byte is 0).
+    static constexpr std::array<std::uint8_t, 256> folded_bytes = [] {
+        std::array<std::uint8_t, 256> folded{};
+        for (int c = 0x80; c < 0x100; ++c) folded[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c);
+        for (int c = '0'; c <= '9'; ++c) folded[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c);
+        for (int c = 'a'; c <= 'z'; ++c) folded[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c);
+        for (int c = 'A'; c <= 'Z'; ++c) folded[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c | 0x20);
+        return folded;
+    }();
+
+    void end_word() {
+        for (std::size_t k = 0; k + 1 < last_.size(); ++k) last_[k] = last_[k + 1];
+        last_.back() = word_hash_;
+        word_hash_ = fnv_offset;
+        in_word_ = false;
+        if (++words_ < last_.size()) return;
+        std::uint64_t hash = 0;
+        for (const std::uint64_t word : last_) hash = mix(hash ^ word);
+        shingles_.push_back(hash);
+    }
+
+    std::array<std::uint64_t, 5> last_{};  // the hashes of the last five words, oldest first
+    std::size_t words_ = 0;
+    std::uint64_t word_hash_ = fnv_offset;
+    bool in_word_ = false;
+    std::vector<std::uint64_t> shingles_;
+};
 
 struct UnionFind {
     std::vector<std::size_t> parent;
@@ -65,38 +103,57 @@ struct UnionFind {
     }
 };
 
-using Signatures = Eigen::Matrix<std::uint64_t, Eigen::Dynamic, Eigen::Dynamic>;
+using Signature = std::array<std::uint64_t, permutations>;
 
-/// One column per document: a one-permutation MinHash (Li, Owen & Zhang 2012)
-/// with rotation densification (Shrivastava & Li 2014). Each shingle is hashed
-/// once; its hash picks a row and competes for that row's minimum, so the cost
-/// is one hash per shingle instead of one per shingle and row. A row no shingle
-/// fell into takes the next filled row's value (circularly), mixed with the
-/// distance, so that two documents still agree on it exactly when they agree
-/// on that row: the estimate of resemblance stays unbiased for short documents.
-Signatures minhash(const std::vector<std::vector<std::uint64_t>>& shingles) {
+/// A one-permutation MinHash (Li, Owen & Zhang 2012) with rotation
+/// densification (Shrivastava & Li 2014). Each shingle is hashed once; its hash
+/// picks a row and competes for that row's minimum, so the cost is one hash per
+/// shingle instead of one per shingle and row. A row no shingle fell into takes
+/// the next filled row's value (circularly), mixed with the distance, so that
+/// two documents still agree on it exactly when they agree on that row: the
+/// estimate of resemblance stays unbiased for short documents.
+Signature minhash(const std::vector<std::uint64_t>& shingles) {
     constexpr std::uint64_t empty = ~0ull;
-    Signatures signatures(permutations, static_cast<Eigen::Index>(shingles.size()));
-    signatures.setConstant(empty);
+    Signature signature;
+    signature.fill(empty);
+    for (std::uint64_t shingle : shingles) {
+        const std::uint64_t value = mix(shingle);
+        const std::size_t row = static_cast<std::size_t>(value % permutations);
+        signature[row] = std::min(signature[row], value);
+    }
+    if (shingles.empty()) return signature;
+    const Signature filled = signature;
+    for (int row = 0; row < permutations; ++row) {
+        if (filled[row] != empty) continue;
+        int distance = 1;
+        while (filled[(row + distance) % permutations] == empty) ++distance;
+        signature[row] = mix(filled[(row + distance) % permutations] ^ mix(static_cast<std::uint64_t>(distance)));
+    }
+    return signature;
+}
+
+/// One row per document, one column per LSH band: a band's keys lie together
+/// for the band-by-band grouping below.
+using BandKeys = Eigen::Matrix<std::uint64_t, Eigen::Dynamic, bands>;
+
+/// The band keys of the documents `eligible` marks (other rows are left unset).
+/// Each document's signature is made and consumed at once, so no signature
+/// matrix is held.
+BandKeys band_keys(const std::vector<std::vector<std::uint64_t>>& shingles, const std::vector<bool>& eligible) {
+    BandKeys keys(static_cast<Eigen::Index>(shingles.size()), bands);
     for (std::size_t doc = 0; doc < shingles.size(); ++doc) {
-        std::uint64_t* column = signatures.col(static_cast<Eigen::Index>(doc)).data();
-        for (std::uint64_t shingle : shingles[doc]) {
-            const std::uint64_t value = mix(shingle);
-            const std::size_t row = static_cast<std::size_t>(value % permutations);
-            column[row] = std::min(column[row], value);
-        }
-        if (shingles[doc].empty()) continue;
-        std::array<std::uint64_t, permutations> filled{};
-        std::copy(column, column + permutations, filled.begin());
-        for (int row = 0; row < permutations; ++row) {
-            if (filled[row] != empty) continue;
-            int distance = 1;
-            while (filled[(row + distance) % permutations] == empty) ++distance;
-            column[row] = mix(filled[(row + distance) % permutations] ^ mix(static_cast<std::uint64_t>(distance)));
+        if (!eligible[doc]) continue;
+        const Signature signature = minhash(shingles[doc]);
+        for (int band = 0; band < bands; ++band) {
+            std::uint64_t key = static_cast<std::uint64_t>(band);
+            for (int r = 0; r < rows_per_band; ++r) key = mix(key ^ signature[band * rows_per_band + r]);
+            keys(static_cast<Eigen::Index>(doc), band) = key;
         }
     }
-    return signatures;
+    return keys;
 }
+
+using Keyed = std::pair<std::uint64_t, std::size_t>;  // (band key, document)
 
 /// Unites the documents of one LSH bucket that are copies. Members already in
 /// one component need no check (a bucket of syndicated copies is mostly one
@@ -104,25 +161,31 @@ Signatures minhash(const std::vector<std::vector<std::uint64_t>>& shingles) {
 /// until one is similar. The components come out as if every pair of the
 /// bucket had been checked, at a cost linear in the members when they are
 /// already joined (a templated corpus puts thousands of copies in one bucket).
-void join_similar(const std::vector<std::size_t>& members, const std::vector<std::vector<std::uint64_t>>& shingles,
-                  double threshold, UnionFind& components) {
-    std::vector<std::pair<std::size_t, std::size_t>> by_root;  // (component, document)
-    by_root.reserve(members.size());
-    for (const std::size_t doc : members) by_root.emplace_back(components.find(doc), doc);
-    std::sort(by_root.begin(), by_root.end());
-    std::vector<std::vector<std::size_t>> groups;
-    for (std::size_t i = 0; i < by_root.size(); ++i) {
-        if (i == 0 || by_root[i].first != by_root[i - 1].first) groups.emplace_back();
-        groups.back().push_back(by_root[i].second);
+/// `by_root` and `groups` are scratch space, reused between buckets.
+void join_similar(const Keyed* first, const Keyed* last, const std::vector<std::vector<std::uint64_t>>& shingles,
+                  double threshold, UnionFind& components, std::vector<std::pair<std::size_t, std::size_t>>& by_root,
+                  std::vector<std::size_t>& groups) {
+    by_root.clear();  // (component, document)
+    for (const Keyed* member = first; member != last; ++member) {
+        by_root.emplace_back(components.find(member->second), member->second);
     }
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-        for (std::size_t h = g + 1; h < groups.size(); ++h) {
-            if (components.find(groups[g].front()) == components.find(groups[h].front())) continue;
+    // Most buckets of a syndicated story are one component by now: nothing to check.
+    const auto other_root = [&](const auto& member) { return member.first != by_root.front().first; };
+    if (std::none_of(by_root.begin(), by_root.end(), other_root)) return;
+    std::sort(by_root.begin(), by_root.end());
+    groups.clear();  // where each component's run of by_root starts, and then its end
+    for (std::size_t i = 0; i < by_root.size(); ++i) {
+        if (i == 0 || by_root[i].first != by_root[i - 1].first) groups.push_back(i);
+    }
+    groups.push_back(by_root.size());
+    for (std::size_t g = 0; g + 1 < groups.size(); ++g) {
+        for (std::size_t h = g + 1; h + 1 < groups.size(); ++h) {
+            if (components.find(by_root[groups[g]].second) == components.find(by_root[groups[h]].second)) continue;
             bool joined = false;
-            for (std::size_t i = 0; i < groups[g].size() && !joined; ++i) {
-                for (std::size_t j = 0; j < groups[h].size() && !joined; ++j) {
-                    const std::size_t a = groups[g][i], b = groups[h][j];
-                    if (containment(shingles[a], shingles[b]) >= threshold) {
+            for (std::size_t i = groups[g]; i < groups[g + 1] && !joined; ++i) {
+                for (std::size_t j = groups[h]; j < groups[h + 1] && !joined; ++j) {
+                    const std::size_t a = by_root[i].second, b = by_root[j].second;
+                    if (containment_reaches(shingles[a], shingles[b], threshold)) {
                         components.unite(a, b);
                         joined = true;
                     }
@@ -135,21 +198,17 @@ void join_similar(const std::vector<std::size_t>& members, const std::vector<std
 }  // namespace
 
 std::vector<std::uint64_t> shingle_hashes(std::string_view body) {
-    // Each word is hashed once; a 5-gram's hash chains its words' hashes
-    // through mix(), which keeps the order ("a b" and "b a" differ).
-    std::vector<std::uint64_t> word_hashes;
-    for (const auto word : words_of(body)) word_hashes.push_back(fnv1a_folded(word, 1469598103934665603ull));
-    std::vector<std::uint64_t> out;
-    if (word_hashes.size() < 5) return out;
-    out.reserve(word_hashes.size() - 4);
-    for (std::size_t i = 0; i + 5 <= word_hashes.size(); ++i) {
-        std::uint64_t hash = 0;
-        for (std::size_t k = i; k < i + 5; ++k) hash = mix(hash ^ word_hashes[k]);
-        out.push_back(hash);
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+    ShingleBuilder builder(body.size());
+    builder.add(body);
+    return std::move(builder).take();
+}
+
+std::vector<std::uint64_t> shingle_hashes(std::string_view text, const std::vector<Span>& pieces) {
+    std::size_t bytes = 0;
+    for (const Span& piece : pieces) bytes += piece.size();
+    ShingleBuilder builder(bytes);
+    for (const Span& piece : pieces) builder.add(piece.of(text));
+    return std::move(builder).take();
 }
 
 double containment(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
@@ -169,10 +228,45 @@ double containment(const std::vector<std::uint64_t>& a, const std::vector<std::u
     return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
+bool containment_reaches(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b,
+                         double threshold) {
+    if (a.empty() || b.empty()) return 0.0 >= threshold;
+    const std::size_t smaller = std::min(a.size(), b.size());
+    // The fewest shared hashes that reach the threshold, by the very division
+    // containment() makes (monotone in the count), so decisions are identical.
+    const auto reaches = [&](std::size_t shared) {
+        return static_cast<double>(shared) / static_cast<double>(smaller) >= threshold;
+    };
+    if (!reaches(smaller)) return false;
+    const double estimate = std::ceil(threshold * static_cast<double>(smaller));
+    std::size_t needed = estimate <= 0 ? 0 : std::min(smaller, static_cast<std::size_t>(estimate));
+    while (needed > 0 && reaches(needed - 1)) --needed;
+    while (!reaches(needed)) ++needed;
+
+    std::size_t shared = 0, i = 0, j = 0;
+    for (;;) {
+        const std::size_t left = std::min(a.size() - i, b.size() - j);  // at most this many more can be shared
+        if (shared >= needed) return true;
+        if (shared + left < needed) return false;
+        // Branch-free merge steps (hash order is random, so branches would
+        // mispredict); each step moves i or j or both by one, so `steps`
+        // steps stay inside both sets.
+        const std::size_t steps = std::min<std::size_t>(left, 64);
+        for (std::size_t step = 0; step < steps; ++step) {
+            const std::uint64_t x = a[i], y = b[j];
+            shared += x == y;
+            i += x <= y;
+            j += y <= x;
+        }
+    }
+}
+
 std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::uint64_t>>& shingles,
                                            const DedupOptions& options) {
     const std::size_t n = shingles.size();
-    const Signatures signatures = minhash(shingles);
+    std::vector<bool> eligible(n);
+    for (std::size_t doc = 0; doc < n; ++doc) eligible[doc] = shingles[doc].size() >= options.min_shingles;
+    const BandKeys keys = band_keys(shingles, eligible);
     // LSH banding: documents sharing any band's rows are candidates. MinHash
     // estimates Jaccard, which is lower than containment for documents of
     // unequal length, so bands are narrow (2 rows) to keep recall high; the
@@ -184,26 +278,21 @@ std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::ui
     UnionFind components(n);
     // A band's buckets are runs of equal keys in a sorted array: no hash map
     // and no vector per bucket (most buckets hold one document).
-    std::vector<std::pair<std::uint64_t, std::size_t>> keyed;  // (band key, document)
-    std::vector<std::size_t> members;
+    std::vector<Keyed> keyed;
+    std::vector<std::pair<std::size_t, std::size_t>> by_root;
+    std::vector<std::size_t> groups;
     for (int band = 0; band < bands; ++band) {
         keyed.clear();
         for (std::size_t doc = 0; doc < n; ++doc) {
-            if (shingles[doc].size() < options.min_shingles) continue;
-            std::uint64_t key = static_cast<std::uint64_t>(band);
-            for (int r = 0; r < rows_per_band; ++r) {
-                key = mix(key ^ signatures(band * rows_per_band + r, static_cast<Eigen::Index>(doc)));
-            }
-            keyed.emplace_back(key, doc);
+            if (eligible[doc]) keyed.emplace_back(keys(static_cast<Eigen::Index>(doc), band), doc);
         }
-        std::sort(keyed.begin(), keyed.end());
+        sort_by_hash(keyed, [](const Keyed& k) { return k.first; });
         for (std::size_t begin = 0, end = 0; begin < keyed.size(); begin = end) {
             end = begin + 1;
             while (end < keyed.size() && keyed[end].first == keyed[begin].first) ++end;
             if (end - begin < 2) continue;
-            members.clear();
-            for (std::size_t k = begin; k < end; ++k) members.push_back(keyed[k].second);
-            join_similar(members, shingles, options.threshold, components);
+            join_similar(keyed.data() + begin, keyed.data() + end, shingles, options.threshold, components, by_root,
+                         groups);
         }
     }
     // Number clusters by their first member, so that the numbering follows input order.

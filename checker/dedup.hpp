@@ -3,20 +3,31 @@
 // cleaned body; similarity is containment of the smaller document in the
 // larger (SPEC §2.6), not symmetric Jaccard; candidate pairs come from
 // MinHash/LSH banding so large corpora are not compared all-pairs; Eigen holds
-// the signature matrix. Clusters are connected components over pairs at or
+// the band keys. Clusters are connected components over pairs at or
 // above the threshold.
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "checker/span.hpp"
+
 namespace factline {
 
 /// Sorted, unique hashes of the word 5-grams of `body` (case and punctuation folded).
 [[nodiscard]] std::vector<std::uint64_t> shingle_hashes(std::string_view body);
 
+/// The same hashes as shingle_hashes() of the `pieces` of `text` joined by line
+/// breaks (a document's body blocks), without building that string.
+[[nodiscard]] std::vector<std::uint64_t> shingle_hashes(std::string_view text, const std::vector<Span>& pieces);
+
 /// |A ∩ B| / min(|A|, |B|) over sorted unique hash sets; 0 when either is empty.
 [[nodiscard]] double containment(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
+
+/// Exactly containment(a, b) >= threshold, but the merge stops as soon as the
+/// shared count reaches the threshold or can no longer reach it.
+[[nodiscard]] bool containment_reaches(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b,
+                                       double threshold);
 
 struct DedupOptions {
     double threshold = 0.6;   // containment at or above which two documents are copies

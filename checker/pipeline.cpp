@@ -29,12 +29,11 @@ struct DocumentDraft {
     std::string agency;                   // the dateline's agency, if any (the outlet without metadata)
 };
 
-std::string body_text(std::string_view text, const Layout& layout) {
-    std::string body;
+/// The body blocks, whose text joined by line breaks is what dedup compares.
+std::vector<Span> body_spans(const Layout& layout) {
+    std::vector<Span> body;
     for (const auto& block : layout.blocks) {
-        if (block.kind != BlockKind::body) continue;
-        body.append(block.span.of(text));
-        body.push_back('\n');
+        if (block.kind == BlockKind::body) body.push_back(block.span);
     }
     return body;
 }
@@ -44,7 +43,7 @@ DocumentSketch sketch_document(const Document& document, const Layout& layout, N
     sketch.doc = document.path;
     sketch.doc_hash = text_hash(document.text);
     sketch.date_evidence = read_document_date(document, layout, numeric_order);
-    sketch.shingles = shingle_hashes(body_text(document.text, layout));
+    sketch.shingles = shingle_hashes(document.text, body_spans(layout));
     return sketch;
 }
 

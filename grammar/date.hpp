@@ -17,12 +17,4 @@ BOOST_SPIRIT_DECLARE(date_expression_type)
 /// The rule matching one temporal expression (with its context word).
 const date_rules::date_expression_type& date_expression();
 
-/// What a word whose letters are `word` (lower-case ASCII) can be at the start
-/// of a temporal expression: the first word of the expression itself (a month,
-/// weekday, modifier or deictic word of the grammar's tables), or a context
-/// word before it ("on", "since"), or neither. Lets the scanner skip the rule
-/// at the other words (most of prose) without changing what it finds.
-enum class DateWord { none, context, first };
-DateWord classify_date_word(std::string_view word);
-
 }  // namespace factline::grammar

@@ -4,14 +4,14 @@
 // "said Thursday"). Builds an ast::DateExpr; gives it no meaning (no calendar
 // beyond "is this day of this month possible", no document date).
 // Prose grammar: only >> and |, a failed parse consumes nothing, no errors.
-#include <array>
 #include <cstdint>
-#include <unordered_set>
+#include <map>
 #include <vector>
 #include <string>
 
 #include "grammar/date.hpp"
 #include "grammar/date_ast_adapted.hpp"
+#include "grammar/date_words.hpp"
 #include "grammar/lexical_def.hpp"
 
 namespace factline::grammar::date_rules {
@@ -56,6 +56,11 @@ inline const x3::symbols<ast::Modifier> modifier_words(
 inline const x3::symbols<ast::Unit> unit_words(
     {{"week", ast::Unit::week}, {"month", ast::Unit::month}, {"year", ast::Unit::year}}, "week, month or year");
 
+// Literal words of the rules below (date_word_kinds lists them too).
+inline constexpr char day_month_link[] = "of";  // "11th of November"
+inline constexpr char earlier_lead[] = "earlier";  // "earlier this week"
+inline constexpr char later_lead[] = "later";
+
 inline const x3::symbols<int> deictic_words({{"yesterday", -1}, {"today", 0}, {"tomorrow", 1}},
                                             "yesterday, today or tomorrow");
 
@@ -80,13 +85,25 @@ inline const auto mark_begin = [](auto& ctx) {
 inline const auto mark_end = [](auto& ctx) {
     x3::_val(ctx).end = offset_in_document(ctx, x3::_where(ctx).begin());
 };
-/// Clears what an earlier, failed alternative may have set.
+/// Clears what an earlier, failed alternative may have set: every field but
+/// `begin` and `context_word`, which are read before the alternatives. Field
+/// by field, without moving the string: this runs before every alternative.
 inline const auto clear_fields = [](auto& ctx) {
+    static const ast::DateExpr cleared;
     auto& expr = x3::_val(ctx);
-    ast::DateExpr fresh;
-    fresh.begin = expr.begin;
-    fresh.context_word = std::move(expr.context_word);
-    expr = std::move(fresh);
+    expr.end = cleared.end;
+    expr.form = cleared.form;
+    expr.year = cleared.year;
+    expr.month = cleared.month;
+    expr.day = cleared.day;
+    expr.first = cleared.first;
+    expr.second = cleared.second;
+    expr.weekday = cleared.weekday;
+    expr.modifier = cleared.modifier;
+    expr.unit = cleared.unit;
+    expr.day_offset = cleared.day_offset;
+    expr.earlier = cleared.earlier;
+    expr.possessive = cleared.possessive;
 };
 /// Clears the calendar fields only (keeps a weekday read before the date).
 inline const auto clear_calendar = [](auto& ctx) {
@@ -172,7 +189,7 @@ const auto iso_date_def = four_digits >> x3::char_("/.-") >> one_or_two_digits >
 const auto year_after = (x3::lit(',') >> *blank | gap) >> year_number[set_year];
 
 const auto month_day = month_name[set_month] >> gap >> day_of_month[set_day] >> -year_after >> x3::eps[check_month_day];
-const auto day_month = day_of_month[set_day] >> gap >> -(x3::no_case[x3::lit("of")] >> gap) >>
+const auto day_month = day_of_month[set_day] >> gap >> -(x3::no_case[x3::lit(day_month_link)] >> gap) >>
                        month_name[set_month] >> -year_after >> x3::eps[check_month_day];
 const auto calendar_date = iso_date[set_iso] >> x3::eps[set_form(ast::DateForm::calendar)] |
                            numeric_date[set_numeric] >> x3::eps[set_form(ast::DateForm::numeric)] |
@@ -182,7 +199,7 @@ const auto weekday_and_date = weekday_any[set_weekday] >> -x3::lit(',') >> gap >
 const auto month_year = month_name[set_month] >> gap >> year_number[set_year] >>
                         x3::eps[set_form(ast::DateForm::month_year)];
 const auto modifier = x3::no_case[modifier_words][set_modifier] >> gap;
-const auto relative_unit = -(x3::no_case[x3::lit("earlier") | "later"] >> gap)[set_earlier] >> modifier >>
+const auto relative_unit = -(x3::no_case[x3::lit(earlier_lead) | later_lead] >> gap)[set_earlier] >> modifier >>
                            x3::no_case[unit_words][set_unit] >> word_end >>
                            x3::eps[set_form(ast::DateForm::relative_unit)];
 const auto modified_month = modifier >> month_name[set_month] >> !(gap >> day_of_month) >>
@@ -212,46 +229,31 @@ namespace factline::grammar {
 // Defined here, not inline: this header is included by date.cpp only.
 const date_rules::date_expression_type& date_expression() { return date_rules::date_expression; }
 
-DateWord classify_date_word(std::string_view word) {
-    // The letters before any '.' of every key, read from the grammar's own
-    // tables so the two never drift apart. Asked for nearly every word of a
-    // document: a (first letter, length) table rejects most words before the
-    // hash lookup.
-    struct Words {
-        std::vector<std::pair<std::string, DateWord>> words;
-        std::unordered_map<std::string_view, DateWord> kind;
-        std::array<std::uint32_t, 26> lengths{};  // bit L set: some word of that letter has length L
-    };
-    static const Words table = [] {
-        Words out;
-        const auto add = [&](const auto& symbols, DateWord what) {
+const DateWordTable& date_word_table() {
+    static const DateWordTable table = [] {
+        std::map<std::string, std::uint16_t> kinds;  // letters before any '.' of each key
+        const auto add = [&](const auto& symbols, DateWordKind kind) {
             symbols.for_each([&](const std::string& key, const auto&) {
                 std::string letters;
                 for (char c : key) {
                     if (c < 'a' || c > 'z') break;
                     letters.push_back(c);
                 }
-                out.words.emplace_back(letters, what);
+                kinds[letters] |= kind;
             });
         };
-        out.words = {{"earlier", DateWord::first}, {"later", DateWord::first}};  // relative_unit's optional lead
-        add(date_rules::month_words, DateWord::first);
-        add(date_rules::weekday_words, DateWord::first);
-        add(date_rules::weekday_abbreviations, DateWord::first);
-        add(date_rules::modifier_words, DateWord::first);
-        add(date_rules::deictic_words, DateWord::first);
-        add(date_rules::context_words, DateWord::context);
-        for (const auto& [w, what] : out.words) {
-            out.kind.emplace(w, what);  // a word of both kinds keeps `first` (added first)
-            if (!w.empty() && w.size() < 32) out.lengths[static_cast<std::size_t>(w[0] - 'a')] |= 1u << w.size();
-        }
-        return out;
+        add(date_rules::month_words, month_word);
+        add(date_rules::weekday_words, weekday_word);
+        add(date_rules::weekday_abbreviations, weekday_abbreviation_word);
+        add(date_rules::modifier_words, modifier_word);
+        add(date_rules::unit_words, unit_word);
+        add(date_rules::deictic_words, deictic_word);
+        add(date_rules::context_words, context_word);
+        kinds[date_rules::earlier_lead] |= earlier_word;
+        kinds[date_rules::later_lead] |= earlier_word;
+        kinds[date_rules::day_month_link] |= day_month_link_word;
+        return DateWordTable(kinds);
     }();
-    const bool plain = !word.empty() && word.size() < 32 && word[0] >= 'a' && word[0] <= 'z';
-    if (plain && (table.lengths[static_cast<std::size_t>(word[0] - 'a')] & (1u << word.size())) == 0) {
-        return DateWord::none;
-    }
-    const auto it = table.kind.find(word);
-    return it == table.kind.end() ? DateWord::none : it->second;
+    return table;
 }
 }  // namespace factline::grammar

@@ -1,45 +1,13 @@
 #include "grammar/parse_date.hpp"
 
 #include "grammar/date.hpp"
+#include "grammar/date_prefilter.hpp"
 
 namespace factline::grammar {
 
 namespace {
 
-bool is_word_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-/// A cheap test before the X3 rule: every expression starts with a number or
-/// with one of the grammar's first words, possibly after a context word and
-/// blanks ("on Monday", "since 2014"); the X3 rule itself needs the same.
-bool may_start_date(const char* p, const char* last) {
-    constexpr std::size_t longest = 16;  // longer than every word of the tables
-    for (int words = 0; words < 2 && p < last; ++words) {
-        if (*p >= '0' && *p <= '9') return true;
-        char letters[longest];
-        std::size_t n = 0;
-        for (; p < last && n < longest; ++p, ++n) {
-            char c = *p;
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-            if (c < 'a' || c > 'z') break;
-            letters[n] = c;
-        }
-        if (n == longest) return false;
-        const DateWord kind = classify_date_word(std::string_view(letters, n));
-        if (kind == DateWord::first) return true;
-        if (kind == DateWord::none || words == 1) return false;
-        // A context word: the expression follows after the grammar's gap (blanks, no-break spaces).
-        const char* after = p;
-        while (after < last && (*after == ' ' || *after == '\t' ||
-                                (*after == '\xC2' && after + 1 < last && after[1] == '\xA0'))) {
-            after += *after == '\xC2' ? 2 : 1;
-        }
-        if (after == p) return false;
-        p = after;
-    }
-    return false;
-}
+bool is_word_char(char c) { return class_of(c) != ByteClass::other; }
 
 /// Tries the date rule at `first`; on success `first` moves past the match.
 std::optional<ast::DateExpr> parse_one(const char*& first, const char* last, ParseState& state) {
@@ -59,22 +27,29 @@ DateParse parse_dates(std::string_view document, std::uint32_t begin, std::uint3
     ParseState state{document.data(), &result.diagnostics};
     const char* last = document.data() + end;
     const char* p = document.data() + begin;
+    const DatePrefilter prefilter;
     while (p < last) {
-        // Only word starts: "11" inside "2011" or "on" inside "Sunday" never start a date.
-        const bool word_start = is_word_char(*p) && (p == document.data() || !is_word_char(p[-1]));
-        if (!word_start) {
+        if (!is_word_char(*p)) {
             ++p;
             continue;
         }
-        if (!may_start_date(p, last)) {
-            while (p < last && is_word_char(*p)) ++p;
-            continue;
+        const char* word_end = p;
+        bool letters_only = true;
+        for (ByteClass c; word_end < last && (c = class_of(*word_end)) != ByteClass::other; ++word_end) {
+            letters_only = letters_only && c == ByteClass::letter;
         }
-        if (auto expr = parse_one(p, last, state)) {
-            result.dates.push_back(std::move(*expr));
-            continue;
+        // Only word starts: "11" inside "2011" or "on" inside "Sunday" never start a date.
+        const bool word_start = p == document.data() || !is_word_char(p[-1]);
+        const bool may_start = word_start &&
+                               (!letters_only || prefilter.may_start_with(*p, static_cast<std::size_t>(word_end - p))) &&
+                               prefilter.may_start_date(std::string_view(p, static_cast<std::size_t>(last - p)));
+        if (may_start) {
+            if (auto expr = parse_one(p, last, state)) {
+                result.dates.push_back(std::move(*expr));
+                continue;
+            }
         }
-        while (p < last && is_word_char(*p)) ++p;
+        p = word_end;
     }
     return result;
 }

@@ -1,7 +1,10 @@
 // Dedup: shingles, containment, and clusters over synthetic and real copies.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <random>
+#include <set>
 #include <sstream>
 
 #include "checker/dedup.hpp"
@@ -47,6 +50,39 @@ TEST(Shingles, HashesAreFixedAcrossPlatforms) {
     EXPECT_NE(shingle_hashes("two one three four five"), hashes);
 }
 
+TEST(Shingles, PiecesHashAsTheirTextJoinedByLineBreaks) {
+    // The pipeline hashes a document's body blocks in place: the result must be
+    // that of the blocks' text joined by line breaks, even where two blocks
+    // touch inside a word ("fivesix" cut after "five").
+    const std::string text = "Headline here\none two three four fivesix seven Eight nine ten\n"
+                             "eleven, Tw\xC3\xA9lf thirteen fourteen fifteen sixteen";
+    const struct {
+        const char* name;
+        std::vector<Span> pieces;
+    } cases[] = {
+        {"none", {}},
+        {"one block", {{14, 61}}},
+        {"touching blocks", {{14, 37}, {37, 61}}},
+        {"two paragraphs", {{14, 61}, {62, static_cast<std::uint32_t>(text.size())}}},
+        {"empty and short", {{0, 0}, {14, 17}, {18, 21}, {62, 69}}},
+    };
+    for (const auto& c : cases) {
+        std::string joined;
+        for (const Span& piece : c.pieces) joined.append(piece.of(text)).push_back('\n');
+        EXPECT_EQ(shingle_hashes(text, c.pieces), shingle_hashes(joined)) << c.name;
+    }
+}
+
+TEST(Shingles, LongTextsAreSortedAndUnique) {
+    // Repeated text gives repeated shingles: each hash is kept once, in order.
+    const std::string text = words(0, 3000) + words(0, 3000) + words(10, 50);
+    const auto hashes = shingle_hashes(text);
+    // 2996 shingles in one copy; each seam (copy to copy, copy to tail) adds 4 new ones.
+    EXPECT_EQ(hashes.size(), 2996u + 4 + 4);
+    EXPECT_TRUE(std::is_sorted(hashes.begin(), hashes.end()));
+    EXPECT_EQ(std::adjacent_find(hashes.begin(), hashes.end()), hashes.end());
+}
+
 TEST(Containment, Table) {
     const struct {
         std::vector<std::uint64_t> a, b;
@@ -59,6 +95,31 @@ TEST(Containment, Table) {
         {{}, {1}, 0.0},
     };
     for (const auto& c : cases) EXPECT_DOUBLE_EQ(containment(c.a, c.b), c.expected);
+}
+
+TEST(Containment, ReachesDecidesExactlyAsContainment) {
+    // Sets of many sizes and overlaps, thresholds at and around the exact
+    // ratios (3/5 is 0.6 only up to rounding): the early-stopping decision
+    // must equal comparing the full ratio.
+    std::mt19937_64 random(5);
+    const double thresholds[] = {0.0, 0.5, 0.6, 3.0 / 5.0, 0.6 + 1e-12, 0.6 - 1e-12, 2.0 / 3.0, 0.99, 1.0, 1.01, -1.0};
+    for (int round = 0; round < 400; ++round) {
+        const std::size_t size_a = random() % 300, size_b = random() % 300;
+        const std::uint64_t range = 1 + random() % 600;  // small ranges overlap more
+        std::set<std::uint64_t> a, b;
+        while (a.size() < std::min<std::uint64_t>(size_a, range)) a.insert(random() % range);
+        while (b.size() < std::min<std::uint64_t>(size_b, range)) b.insert(random() % range);
+        const std::vector<std::uint64_t> va(a.begin(), a.end()), vb(b.begin(), b.end());
+        for (const double threshold : thresholds) {
+            EXPECT_EQ(containment_reaches(va, vb, threshold), containment(va, vb) >= threshold)
+                << va.size() << " " << vb.size() << " " << threshold;
+        }
+    }
+    const std::vector<std::uint64_t> five{1, 2, 3, 4, 5}, three_shared{1, 2, 3, 9, 10};
+    EXPECT_TRUE(containment_reaches(five, three_shared, 0.6));
+    EXPECT_FALSE(containment_reaches(five, three_shared, 0.61));
+    EXPECT_FALSE(containment_reaches({}, five, 0.1));
+    EXPECT_TRUE(containment_reaches({}, five, 0.0));
 }
 
 TEST(ClusterDocuments, CopiesWithClutterShareAClusterOthersDoNot) {

@@ -1,0 +1,178 @@
+#include "grammar/date_prefilter.hpp"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace factline::grammar {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_separator(char c) { return c == '/' || c == '.' || c == '-'; }  // of numeric and ISO dates
+
+/// Reads a text forward; past its end reads as '\0' (no word byte, no blank).
+class Cursor {
+public:
+    Cursor(std::string_view text, const DateWordTable& words) : text_(text), words_(&words) {}
+
+    [[nodiscard]] char peek(std::size_t ahead = 0) const {
+        return at_ + ahead < text_.size() ? text_[at_ + ahead] : '\0';
+    }
+    void skip(std::size_t n) { at_ += n; }
+
+    /// Skips the grammar's gap (spaces, tabs, no-break spaces); false when there is none.
+    bool skip_gap() {
+        const std::size_t start = at_;
+        for (;;) {
+            if (peek() == ' ' || peek() == '\t') {
+                skip(1);
+            } else if (peek() == '\xC2' && peek(1) == '\xA0') {
+                skip(2);
+            } else {
+                return at_ != start;
+            }
+        }
+    }
+
+    /// Skips a run of digits; its length.
+    std::size_t skip_digits() {
+        std::size_t n = 0;
+        for (; is_digit(peek()); skip(1)) ++n;
+        return n;
+    }
+
+    /// Skips a run of letters; the kinds of the word they spell (case
+    /// folded), 0 when the grammar has no such word. Keys end where letters
+    /// do (at a '.', a word end or a gap), so a key that matches spells the
+    /// whole run.
+    std::uint16_t skip_word() {
+        DateWordTable::Letters letters{};
+        std::size_t n = 0;
+        for (; is_letter(peek()); skip(1), ++n) {
+            if (n < letters.size()) letters[n] = static_cast<char>(peek() | 0x20);
+        }
+        return words_->kinds(letters, n);
+    }
+
+private:
+    std::string_view text_;
+    const DateWordTable* words_;
+    std::size_t at_ = 0;
+};
+
+/// After the first number of "11/8/2022" or "2022-11-08": a separator, 1 or
+/// 2 digits, a separator and the last number (4 digits, or 1 or 2 after a
+/// year) at a word end.
+bool date_numbers_follow(Cursor cursor, bool year_first) {
+    if (!is_separator(cursor.peek())) return false;
+    cursor.skip(1);
+    const std::size_t middle = cursor.skip_digits();
+    if (middle != 1 && middle != 2) return false;
+    if (!is_separator(cursor.peek())) return false;
+    cursor.skip(1);
+    const std::size_t last = cursor.skip_digits();
+    if (year_first ? last != 1 && last != 2 : last != 4) return false;
+    return !is_letter(cursor.peek());
+}
+
+/// A number can start an ISO date (4 digits), a numeric date (1 or 2
+/// digits), a day before a month ("11th of November") or, after a context
+/// word, a year. Decimals and amounts ("1.5 mln", "15 pct") cannot.
+bool number_may_start(Cursor cursor, bool after_context) {
+    const std::size_t digits = cursor.skip_digits();
+    if (digits == 4) {
+        const char next = cursor.peek();
+        return date_numbers_follow(cursor, true) || (after_context && !is_letter(next) && !is_digit(next));
+    }
+    if (digits != 1 && digits != 2) return false;
+    if (date_numbers_follow(cursor, false)) return true;
+    const char a = static_cast<char>(cursor.peek() | 0x20), b = static_cast<char>(cursor.peek(1) | 0x20);
+    if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h')) {
+        cursor.skip(2);
+    }
+    if (!cursor.skip_gap()) return false;
+    std::uint16_t word = cursor.skip_word();
+    if ((word & day_month_link_word) != 0 && cursor.skip_gap()) {
+        if ((word & month_word) != 0) return true;
+        word = cursor.skip_word();
+    }
+    return (word & month_word) != 0;
+}
+
+/// Whether an expression may start with the word of kinds `word` that
+/// `after` has just passed. A word of several kinds may start one as any of them.
+bool word_may_start(std::uint16_t word, const Cursor& after, bool after_context) {
+    if ((word & (weekday_word | weekday_abbreviation_word | deictic_word)) != 0) return true;
+    if ((word & month_word) != 0) {
+        if (after_context) return true;  // "in May"
+        // Else a day or a year follows: "Nov. 11", "May 2022".
+        Cursor next = after;
+        if (next.peek() == '.') next.skip(1);
+        if (next.skip_gap() && is_digit(next.peek())) return true;
+    }
+    if ((word & modifier_word) != 0) {
+        // "last week", "this September", "next Friday"
+        Cursor next = after;
+        if (next.skip_gap() && (next.skip_word() & (unit_word | month_word | weekday_word)) != 0) return true;
+    }
+    if ((word & earlier_word) != 0) {
+        // "earlier this week"
+        Cursor next = after;
+        if (next.skip_gap() && (next.skip_word() & modifier_word) != 0) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool DatePrefilter::may_start_date(std::string_view rest) const {
+    Cursor cursor(rest, words_);
+    if (is_digit(cursor.peek())) return number_may_start(cursor, false);
+    const std::uint16_t word = cursor.skip_word();
+    if (word == 0) return false;  // most words of prose
+    if (word_may_start(word, cursor, false)) return true;
+    // A context word, a gap and an expression: "on Friday", "since 2014".
+    if ((word & context_word) == 0 || !cursor.skip_gap()) return false;
+    if (is_digit(cursor.peek())) return number_may_start(cursor, true);
+    const std::uint16_t next = cursor.skip_word();
+    return word_may_start(next, cursor, true);
+}
+
+bool DatePrefilter::may_name_weekday(std::string_view text) const {
+    // Every rule reads a weekday at the start of a word (after a gap or where
+    // the expression starts).
+    const auto weekday_at = [&](std::size_t start) {
+        Cursor word(text.substr(start), words_);
+        return (word.skip_word() & (weekday_word | weekday_abbreviation_word)) != 0;
+    };
+    if (words_.short_weekday_words()) {
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if ((i == 0 || class_of(text[i - 1]) == ByteClass::other) && weekday_at(i)) return true;
+        }
+        return false;
+    }
+    // Only words whose first three letters start a weekday word need a look.
+    // They are found without a branch per byte (word ends are unpredictable):
+    // a window slides over the last three letters and whether the byte
+    // before them is a word byte.
+    static constexpr std::array<std::uint8_t, 256> codes = [] {
+        std::array<std::uint8_t, 256> out{};  // bits 0-4: letter number (case folded), bit 5: a word byte
+        for (int c = 'a'; c <= 'z'; ++c) out[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(32 | (c - 'a' + 1));
+        for (int c = 'A'; c <= 'Z'; ++c) out[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(32 | (c - 'A' + 1));
+        for (int c = '0'; c <= '9'; ++c) out[static_cast<std::size_t>(c)] = 32;
+        return out;
+    }();
+    std::uint32_t letters = 0;     // the last three bytes' letter numbers (0: not a letter), as pack3
+    std::uint32_t word_bytes = 0;  // bit k: the byte k back is a word byte (none before the text)
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const std::uint8_t code = codes[static_cast<unsigned char>(text[i])];
+        letters = ((letters << 5) | (code & 31u)) & 0x7fffu;
+        word_bytes = (word_bytes << 1) | (code >> 5);
+        // A packed start has no letter number 0, so a hit is three letters at i - 2.
+        if ((word_bytes & 8u) == 0 && words_.may_start_weekday(letters) && weekday_at(i - 2)) return true;
+    }
+    return false;
+}
+
+}  // namespace factline::grammar
