@@ -23,6 +23,8 @@ LinePatternIndex::LinePatternIndex(const std::vector<std::vector<const LinePatte
         for (const LinePattern* pattern : groups[g]) {
             if (!pattern->wildcard && pattern->match == LinePattern::Match::equals) {
                 equals_[pattern->folded].push_back(g);
+                if (equals_lengths_.size() <= pattern->folded.size()) equals_lengths_.resize(pattern->folded.size() + 1);
+                equals_lengths_[pattern->folded.size()] = true;
             } else if (!pattern->wildcard && pattern->match == LinePattern::Match::starts_with &&
                        pattern->folded.size() >= 2) {
                 starts_with_[first_two(pattern->folded)].push_back(g);
@@ -33,14 +35,19 @@ LinePatternIndex::LinePatternIndex(const std::vector<std::vector<const LinePatte
                 for (std::size_t i = 0; i + 1 < text.size(); ++i) entry.bits.push_back(pair_bit(text[i], text[i + 1]));
                 std::sort(entry.bits.begin(), entry.bits.end());
                 entry.bits.erase(std::unique(entry.bits.begin(), entry.bits.end()), entry.bits.end());
+                for (const std::uint16_t bit : entry.bits) entry.summary |= summary_bit(bit);
                 by_pairs_.push_back(std::move(entry));
             }
         }
     }
 }
 
-LinePatternIndex::Line::Line(const std::string& folded) : folded_(&folded) {
-    for (std::size_t i = 0; i + 1 < folded.size(); ++i) pairs_.set(pair_bit(folded[i], folded[i + 1]));
+LinePatternIndex::Line::Line(std::string_view folded) : folded_(folded) {
+    for (std::size_t i = 0; i + 1 < folded.size(); ++i) {
+        const std::uint16_t bit = pair_bit(folded[i], folded[i + 1]);
+        pairs_.set(bit);
+        summary_ |= summary_bit(bit);
+    }
 }
 
 void LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vector<char>& out) const {
@@ -48,16 +55,18 @@ void LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vec
         out.assign(groups, 1);
         return;
     }
-    const std::string& folded = *line.folded_;
+    const std::string_view folded = line.folded_;
     const auto& pairs = line.pairs_;
     out.assign(groups_, 0);
     for (const auto& entry : by_pairs_) {
-        if (out[entry.group]) continue;
+        if (out[entry.group] || (entry.summary & ~line.summary_) != 0) continue;
         if (std::all_of(entry.bits.begin(), entry.bits.end(), [&](std::uint16_t bit) { return pairs.test(bit); }))
             out[entry.group] = 1;
     }
-    if (auto it = equals_.find(folded); it != equals_.end()) {
-        for (const std::uint32_t g : it->second) out[g] = 1;
+    if (folded.size() < equals_lengths_.size() && equals_lengths_[folded.size()]) {
+        if (auto it = equals_.find(folded); it != equals_.end()) {
+            for (const std::uint32_t g : it->second) out[g] = 1;
+        }
     }
     if (folded.size() >= 2) {
         if (auto it = starts_with_.find(first_two(folded)); it != starts_with_.end()) {

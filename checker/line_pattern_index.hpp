@@ -6,7 +6,9 @@
 // first two bytes; a pattern the line must only contain, or one with
 // wildcards, by the byte pairs of the text it must contain: the line's pairs
 // are hashed into a bit set once, and a pattern whose pairs are not all in it
-// is skipped. A pre-filter only: the rules' own matching still decides.
+// is skipped (most are turned away by one AND against a 64-bit summary of the
+// set, before the exact test). A pre-filter only: the rules' own matching
+// still decides.
 #include <bitset>
 #include <cstdint>
 #include <string>
@@ -28,36 +30,45 @@ public:
     /// shared by every index (boilerplate rules, caption credits) and pass.
     class Line {
     public:
-        explicit Line(const std::string& folded);
+        explicit Line(std::string_view folded);
 
     private:
         friend class LinePatternIndex;
-        const std::string* folded_;
-        std::bitset<1024> pairs_;  // the line's byte pairs (pair_bit; pair_bits wide)
+        std::string_view folded_;
+        std::uint64_t summary_ = 0;  // pair_bits folded to 64 (summary_bit): most patterns fail one AND
+        std::bitset<1024> pairs_;    // the line's byte pairs (pair_bit; pair_bits wide)
     };
 
     /// One flag per group (`groups` of them), set when one of its patterns may
     /// match the line; every flag when the index was built for other groups
     /// (rules assembled by hand, not loaded).
     void candidates(const Line& line, std::size_t groups, std::vector<char>& out) const;
-    void candidates(const std::string& folded, std::size_t groups, std::vector<char>& out) const {
+    void candidates(std::string_view folded, std::size_t groups, std::vector<char>& out) const {
         candidates(Line(folded), groups, out);
     }
 
 private:
     static std::uint32_t first_two(std::string_view text);
 
-    std::unordered_map<std::string, std::vector<std::uint32_t>> equals_;
+    /// Hashes std::string and std::string_view alike, so a line is looked up without a copy.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    std::unordered_map<std::string, std::vector<std::uint32_t>, TextHash, std::equal_to<>> equals_;
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> starts_with_;  // by the first two bytes
     /// A pattern the line must contain a text of: the bits of that text's byte pairs.
     struct ByPairs {
         std::uint32_t group = 0;
+        std::uint64_t summary = 0;        // summary_bit of every bit: a line lacking one lacks the pair
         std::vector<std::uint16_t> bits;  // empty: every line is a candidate
     };
     static constexpr std::size_t pair_bits = 1024;  // = Line::pairs_.size()
     static std::uint16_t pair_bit(char a, char b);
+    static std::uint64_t summary_bit(std::uint16_t bit) { return std::uint64_t{1} << (bit & 63u); }
 
     std::vector<ByPairs> by_pairs_;
+    std::vector<bool> equals_lengths_;  // [n]: some equals pattern is n bytes long (skips hashing most lines)
     std::size_t groups_ = 0;
 };
 
