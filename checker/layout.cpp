@@ -69,12 +69,24 @@ class RuleClassifier {
 public:
     RuleClassifier(std::string_view text, std::vector<Line>& lines, const LayoutRules& rules)
         : text_(text), lines_(lines), rules_(rules) {
-        // Every pass asks about the same lines: fold each once. A line too long
-        // for any rule folds to "" (no rule matches an empty line).
-        folded_.reserve(lines_.size());
+        // Every pass asks about the same lines: fold each once, all into one
+        // buffer, and hash each folded line's byte pairs once for both
+        // indexes. A line too long for any rule folds to "" (no rule matches
+        // an empty line).
+        folded_text_.reserve(text_.size());
+        std::vector<std::pair<std::size_t, std::size_t>> ranges;
+        ranges.reserve(lines_.size());
         for (const auto& line : lines_) {
             const std::string_view content = line.text.of(text_);
-            folded_.push_back(line.blank || content.size() > max_rule_line_bytes ? std::string() : fold_line(content));
+            const std::size_t begin = folded_text_.size();
+            if (!line.blank && content.size() <= max_rule_line_bytes) fold_line_into(content, folded_text_);
+            ranges.emplace_back(begin, folded_text_.size() - begin);
+        }
+        folded_.reserve(lines_.size());
+        keys_.reserve(lines_.size());
+        for (const auto& [begin, size] : ranges) {
+            folded_.push_back(std::string_view(folded_text_).substr(begin, size));
+            keys_.emplace_back(folded_.back());
         }
     }
 
@@ -82,9 +94,9 @@ public:
         cut_to_end();
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             if (lines_[i].blank || lines_[i].kind) continue;
-            const std::string& folded = folded_[i];
+            const std::string_view folded = folded_[i];
             if (folded.empty()) continue;
-            const LinePatternIndex::Line key(folded);  // shared by the rule and credit lookups
+            const LinePatternIndex::Line& key = keys_[i];
             rules_.boilerplate_index.candidates(key, rules_.boilerplate.size(), wanted_);
             for (std::size_t r = 0; r < rules_.boilerplate.size(); ++r) {
                 const BoilerplateRule& rule = rules_.boilerplate[r];
@@ -117,8 +129,8 @@ private:
             const std::string_view line = lines_[i].text.of(text_);
             // A "Related Articles" above the story is navigation, not the end of the story.
             if (body_seen && !folded_[i].empty()) {
-                const std::string& folded = folded_[i];
-                rules_.boilerplate_index.candidates(folded, rules_.boilerplate.size(), wanted_);
+                const std::string_view folded = folded_[i];
+                rules_.boilerplate_index.candidates(keys_[i], rules_.boilerplate.size(), wanted_);
                 for (std::size_t r = 0; r < rules_.boilerplate.size(); ++r) {
                     const BoilerplateRule& rule = rules_.boilerplate[r];
                     if (!wanted_[r]) continue;
@@ -140,7 +152,7 @@ private:
             const Line& line = lines_[j];
             if (line.blank) continue;
             if (line.kind) break;
-            const std::string& folded = folded_[j];
+            const std::string_view folded = folded_[j];
             const bool claimed = !folded.empty() &&
                                  std::any_of(rule.starts_back_at.begin(), rule.starts_back_at.end(),
                                              [&](const LinePattern& p) { return folded_line_matches(p, folded); });
@@ -173,7 +185,9 @@ private:
     std::string_view text_;
     std::vector<Line>& lines_;
     const LayoutRules& rules_;
-    std::vector<std::string> folded_;  // per line: fold_line() of its text
+    std::string folded_text_;                  // every line folded, one after another
+    std::vector<std::string_view> folded_;     // per line: fold_line() of its text, in folded_text_
+    std::vector<LinePatternIndex::Line> keys_;  // per line: its folded text as the indexes see it
     std::vector<char> wanted_;         // per line: the rules (or credits) its index lookup let through
     int next_region_ = 0;
 };

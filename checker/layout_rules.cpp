@@ -12,13 +12,24 @@ namespace factline {
 
 namespace fs = std::filesystem;
 
-/// Lower-cased ASCII, blanks trimmed and collapsed, curly apostrophes straight:
-/// so that a pattern does not depend on how a page spaced or typeset a line.
-std::string fold_line(std::string_view line) {
-    std::string out;
+// Lower-cased ASCII, blanks trimmed and collapsed, curly apostrophes straight:
+// so that a pattern does not depend on how a page spaced or typeset a line.
+// Written through a pointer into space reserved up front (folding never
+// lengthens a line): layout folds every line of every page.
+void fold_line_into(std::string_view line, std::string& out) {
+    const std::size_t start = out.size();
+    out.resize(start + line.size());
+    char* const first = out.data() + start;
+    char* next = first;
     bool pending_space = false;
     for (std::size_t i = 0; i < line.size(); ++i) {
         const auto c = static_cast<unsigned char>(line[i]);
+        if (c > ' ' && c < 0x80) {  // the common case: printable ASCII
+            if (pending_space && next != first) *next++ = ' ';
+            pending_space = false;
+            *next++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            continue;
+        }
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
             pending_space = true;
             continue;
@@ -28,16 +39,22 @@ std::string fold_line(std::string_view line) {
             ++i;
             continue;
         }
-        if (pending_space && !out.empty()) out.push_back(' ');
+        if (pending_space && next != first) *next++ = ' ';
         pending_space = false;
         if (c == 0xE2 && i + 2 < line.size() && static_cast<unsigned char>(line[i + 1]) == 0x80 &&
             (static_cast<unsigned char>(line[i + 2]) == 0x98 || static_cast<unsigned char>(line[i + 2]) == 0x99)) {
-            out.push_back('\'');
+            *next++ = '\'';
             i += 2;
             continue;
         }
-        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+        *next++ = static_cast<char>(c);
     }
+    out.resize(static_cast<std::size_t>(next - out.data()));
+}
+
+std::string fold_line(std::string_view line) {
+    std::string out;
+    fold_line_into(line, out);
     return out;
 }
 

@@ -31,7 +31,7 @@ LinePatternIndex::LinePatternIndex(const std::vector<std::vector<const LinePatte
             } else {
                 // A contains pattern must contain its text; a glob its longest literal piece.
                 const std::string& text = pattern->wildcard ? pattern->must_contain : pattern->folded;
-                ByPairs entry{g, {}};
+                ByPairs entry{g, 0, {}};
                 for (std::size_t i = 0; i + 1 < text.size(); ++i) entry.bits.push_back(pair_bit(text[i], text[i + 1]));
                 std::sort(entry.bits.begin(), entry.bits.end());
                 entry.bits.erase(std::unique(entry.bits.begin(), entry.bits.end()), entry.bits.end());

@@ -364,6 +364,32 @@ TEST(LayoutRules, PatternsAreGlobs) {
     }
 }
 
+TEST(LayoutRules, FoldingLowersTrimsAndCollapses) {
+    struct Case {
+        std::string line;
+        std::string folded;
+    };
+    const std::vector<Case> cases = {
+        {"Leave a Reply", "leave a reply"},
+        {"  \t Liked by\xC2\xA0 2   People \r", "liked by 2 people"},
+        {"Won\xE2\x80\x99t \xE2\x80\x98go\xE2\x80\x99", "won't 'go'"},
+        {"\xC3\x89t\xC3\xA9 ZURICH\x7F", "\xC3\x89t\xC3\xA9 zurich\x7F"},  // only ASCII is lowered
+        {"a\x01" "b \xE2\x80\x9C" "c\xE2\x80\x9D \xE2\x80", "a\x01" "b \xE2\x80\x9C" "c\xE2\x80\x9D \xE2\x80"},
+        {" \xC2\xA0\n", ""},
+        {"", ""},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.line);
+        EXPECT_EQ(fold_line(c.line), c.folded);
+    }
+    // fold_line_into appends, each line folded as if on its own.
+    std::string buffer = "x";
+    for (const auto& c : cases) fold_line_into(c.line, buffer);
+    std::string expected = "x";
+    for (const auto& c : cases) expected += c.folded;
+    EXPECT_EQ(buffer, expected);
+}
+
 TEST(LayoutRules, ShippedRulesPassTheirExamples) {
     RuleSet rules;
     rules.layout = core_rules();
