@@ -15,11 +15,14 @@ bool starts(std::string_view text, std::size_t i, std::string_view what) {
 // Closing marks, longest first. “ closes „…“ (German) quotes.
 constexpr std::string_view closers[] = {"\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x80\x9C", "\xC2\xBB", "\"", "'", ")", "]"};
 
+// An ASCII byte can only be a one-byte closer: the wider ones are all
+// non-ASCII, so most bytes are answered without trying them.
+bool ascii_closer(unsigned char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
+
 }  // namespace
 
-std::size_t blank_at(std::string_view text, std::size_t i) {
+std::size_t wide_blank_at(std::string_view text, std::size_t i) {
     const unsigned char c = byte(text, i);
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
     if (c != 0xC2 && c != 0xE2 && c != 0xEF) return 0;  // the lead bytes of the wider blanks below
     if (starts(text, i, "\xC2\xA0")) return 2;                                         // no-break space
     if (starts(text, i, "\xE2\x80\x8B") || starts(text, i, "\xE2\x80\xAF")) return 3;  // zero-width, narrow nbsp
@@ -28,6 +31,8 @@ std::size_t blank_at(std::string_view text, std::size_t i) {
 }
 
 std::size_t blank_before(std::string_view text, std::size_t end) {
+    // A wider blank ends in a non-ASCII byte.
+    if (end > 0 && end <= text.size() && static_cast<unsigned char>(text[end - 1]) < 0x80) return blank_at(text, end - 1);
     for (std::size_t n : {1u, 2u, 3u}) {
         if (end >= n && blank_at(text, end - n) == n) return n;
     }
@@ -51,6 +56,9 @@ Span trim(std::string_view text, Span span) {
 }
 
 std::size_t closer_at(std::string_view text, std::size_t i) {
+    if (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) {
+        return ascii_closer(static_cast<unsigned char>(text[i])) ? 1 : 0;
+    }
     for (auto closer : closers) {
         if (starts(text, i, closer)) return closer.size();
     }
@@ -58,6 +66,8 @@ std::size_t closer_at(std::string_view text, std::size_t i) {
 }
 
 std::size_t closer_before(std::string_view text, std::size_t end) {
+    if (end == 0 || end > text.size()) return 0;
+    if (static_cast<unsigned char>(text[end - 1]) < 0x80) return ascii_closer(static_cast<unsigned char>(text[end - 1])) ? 1 : 0;
     for (auto closer : closers) {
         if (end >= closer.size() && text.substr(end - closer.size(), closer.size()) == closer) return closer.size();
     }
