@@ -344,17 +344,38 @@ private:
     int last_region_ = no_region;
 };
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// A title as compared for repeats: ASCII lower case, runs of spaces and tabs
+/// as one space, none at the ends.
 std::string normalised_title(std::string_view text) {
     std::string out;
     for (char c : text) {
         if (c == ' ' || c == '\t') {
             if (!out.empty() && out.back() != ' ') out.push_back(' ');
         } else {
-            out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+            out.push_back(ascii_lower(c));
         }
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
+}
+
+/// normalised_title(text) == title, without building the former: every body
+/// paragraph is asked, and most differ in their first bytes.
+bool same_title(std::string_view text, std::string_view title) {
+    std::size_t next = 0;
+    bool space = false;  // a blank run after a word: a space if another word follows
+    for (char c : text) {
+        if (c == ' ' || c == '\t') {
+            space = next > 0;
+            continue;
+        }
+        if (space && (next == title.size() || title[next++] != ' ')) return false;
+        space = false;
+        if (next == title.size() || title[next++] != ascii_lower(c)) return false;
+    }
+    return next == title.size();
 }
 
 bool single_line(const Block& block) { return block.first_line == block.last_line; }
@@ -367,7 +388,7 @@ void find_headline(std::string_view text, Layout& layout) {
         if (block.kind != BlockKind::body) continue;
         const std::string_view content = block.span.of(text);
         if (!single_line(block) || starts_with_dateline(text, block.span)) break;
-        if (!headline.empty() && normalised_title(content) == headline) {
+        if (!headline.empty() && same_title(content, headline)) {
             block.kind = BlockKind::headline;
             block.duplicate = true;
         } else if (lt::title_like(content)) {
@@ -385,7 +406,7 @@ void find_headline(std::string_view text, Layout& layout) {
     if (headline.empty()) return;
     // A repeat further down (after a sub-headline: d024) is still the headline.
     for (auto& block : layout.blocks) {
-        if (block.kind == BlockKind::body && normalised_title(block.span.of(text)) == headline) {
+        if (block.kind == BlockKind::body && same_title(block.span.of(text), headline)) {
             block.kind = BlockKind::headline;
             block.duplicate = true;
         }

@@ -125,6 +125,27 @@ TEST(Layout, RepeatedHeadlineIsHeadlineButExtractedOnce) {
     }
 }
 
+TEST(Layout, RepeatedHeadlineMatchesWhateverItsCaseAndSpacing) {
+    const std::string text =
+        "Kremlin Says Talks Resume Soon\n\n"
+        "  KREMLIN  says\ttalks resume SOON \n\n"
+        "Kremlin says talks resume soonish\n\n"
+        "MOSCOW (Reuters) - The Kremlin said on Friday that talks with Kyiv would resume soon.\n\n"
+        "Kremlin says talks resume soon\n";
+    const Layout layout = analyse_layout(text, core_rules());
+    ASSERT_EQ(layout.blocks.size(), 5u);
+    const std::vector<std::pair<BlockKind, bool>> expected = {{BlockKind::headline, false},
+                                                              {BlockKind::headline, true},
+                                                              {BlockKind::headline, false},  // a sub-headline
+                                                              {BlockKind::body, false},
+                                                              {BlockKind::headline, true}};
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        SCOPED_TRACE(i);
+        EXPECT_EQ(layout.blocks[i].kind, expected[i].first);
+        EXPECT_EQ(layout.blocks[i].duplicate, expected[i].second);
+    }
+}
+
 TEST(Layout, HeaderLines) {
     REQUIRE_SHARED();
     const std::vector<std::tuple<std::string, std::uint32_t, std::string>> cases = {
