@@ -88,6 +88,7 @@ public:
             folded_.push_back(std::string_view(folded_text_).substr(begin, size));
             keys_.emplace_back(folded_.back());
         }
+        rules_looked_up_.assign(lines_.size(), false);
     }
 
     void run() {
@@ -96,11 +97,10 @@ public:
             if (lines_[i].blank || lines_[i].kind) continue;
             const std::string_view folded = folded_[i];
             if (folded.empty()) continue;
-            const LinePatternIndex::Line& key = keys_[i];
-            rules_.boilerplate_index.candidates(key, rules_.boilerplate.size(), wanted_);
+            const char* wanted = rule_candidates(i);
             for (std::size_t r = 0; r < rules_.boilerplate.size(); ++r) {
                 const BoilerplateRule& rule = rules_.boilerplate[r];
-                if (!wanted_[r] || rule.action == BoilerplateRule::Action::drop_to_end) continue;
+                if (!wanted[r] || rule.action == BoilerplateRule::Action::drop_to_end) continue;
                 if (!rule_matches_folded(rule, folded)) continue;
                 if (rule.action == BoilerplateRule::Action::drop_block) {
                     mark_block(i, rule);
@@ -110,7 +110,7 @@ public:
                 break;
             }
             if (lines_[i].kind) continue;
-            rules_.credit_index.candidates(key, rules_.caption_credits.size(), wanted_);
+            rules_.credit_index.candidates(keys_[i], rules_.caption_credits.size(), wanted_);
             for (std::size_t c = 0; c < rules_.caption_credits.size(); ++c) {
                 if (!wanted_[c]) continue;
                 if (folded_line_matches(rules_.caption_credits[c], folded)) {
@@ -130,10 +130,10 @@ private:
             // A "Related Articles" above the story is navigation, not the end of the story.
             if (body_seen && !folded_[i].empty()) {
                 const std::string_view folded = folded_[i];
-                rules_.boilerplate_index.candidates(keys_[i], rules_.boilerplate.size(), wanted_);
+                const char* wanted = rule_candidates(i);
                 for (std::size_t r = 0; r < rules_.boilerplate.size(); ++r) {
                     const BoilerplateRule& rule = rules_.boilerplate[r];
-                    if (!wanted_[r]) continue;
+                    if (!wanted[r]) continue;
                     if (rule.action != BoilerplateRule::Action::drop_to_end || !rule_matches_folded(rule, folded)) continue;
                     mark(start_back(i, rule), lines_.size() - 1, rule.kind, rule.id);
                     return;
@@ -141,6 +141,19 @@ private:
             }
             if (!body_seen && lt::ends_sentence(line) && lt::word_count(line) >= 8) body_seen = true;
         }
+    }
+
+    /// The boilerplate rules the index lets through for line `i`, looked up
+    /// once: the cut-to-end pass and the line pass ask about the same lines.
+    const char* rule_candidates(std::size_t i) {
+        const std::size_t rules = rules_.boilerplate.size();
+        if (rule_flags_.empty()) rule_flags_.assign(lines_.size() * rules, 0);
+        if (!rules_looked_up_[i]) {
+            rules_.boilerplate_index.candidates(keys_[i], rules, wanted_);
+            std::copy(wanted_.begin(), wanted_.end(), rule_flags_.begin() + static_cast<std::ptrdiff_t>(i * rules));
+            rules_looked_up_[i] = true;
+        }
+        return rule_flags_.data() + i * rules;
     }
 
     /// The first line of the contiguous run before `i` that the rule's
@@ -188,7 +201,9 @@ private:
     std::string folded_text_;                  // every line folded, one after another
     std::vector<std::string_view> folded_;     // per line: fold_line() of its text, in folded_text_
     std::vector<LinePatternIndex::Line> keys_;  // per line: its folded text as the indexes see it
-    std::vector<char> wanted_;         // per line: the rules (or credits) its index lookup let through
+    std::vector<char> wanted_;      // the credits (or rules) one index lookup let through
+    std::vector<char> rule_flags_;  // per line, per boilerplate rule: rule_candidates()
+    std::vector<bool> rules_looked_up_;
     int next_region_ = 0;
 };
 

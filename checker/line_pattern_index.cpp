@@ -28,14 +28,17 @@ LinePatternIndex::LinePatternIndex(const std::vector<std::vector<const LinePatte
             } else if (!pattern->wildcard && pattern->match == LinePattern::Match::starts_with &&
                        pattern->folded.size() >= 2) {
                 starts_with_[first_two(pattern->folded)].push_back(g);
+                starts_with_keys_.set(first_two(pattern->folded));
             } else {
                 // A contains pattern must contain its text; a glob its longest literal piece.
                 const std::string& text = pattern->wildcard ? pattern->must_contain : pattern->folded;
-                ByPairs entry{g, 0, {}};
+                ByPairs entry{g, {}};
                 for (std::size_t i = 0; i + 1 < text.size(); ++i) entry.bits.push_back(pair_bit(text[i], text[i + 1]));
                 std::sort(entry.bits.begin(), entry.bits.end());
                 entry.bits.erase(std::unique(entry.bits.begin(), entry.bits.end()), entry.bits.end());
-                for (const std::uint16_t bit : entry.bits) entry.summary |= summary_bit(bit);
+                std::uint64_t summary = 0;
+                for (const std::uint16_t bit : entry.bits) summary |= summary_bit(bit);
+                summaries_.push_back(summary);
                 by_pairs_.push_back(std::move(entry));
             }
         }
@@ -58,8 +61,10 @@ void LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vec
     const std::string_view folded = line.folded_;
     const auto& pairs = line.pairs_;
     out.assign(groups_, 0);
-    for (const auto& entry : by_pairs_) {
-        if (out[entry.group] || (entry.summary & ~line.summary_) != 0) continue;
+    for (std::size_t e = 0; e < summaries_.size(); ++e) {
+        if ((summaries_[e] & ~line.summary_) != 0) continue;
+        const ByPairs& entry = by_pairs_[e];
+        if (out[entry.group]) continue;
         if (std::all_of(entry.bits.begin(), entry.bits.end(), [&](std::uint16_t bit) { return pairs.test(bit); }))
             out[entry.group] = 1;
     }
@@ -68,7 +73,7 @@ void LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vec
             for (const std::uint32_t g : it->second) out[g] = 1;
         }
     }
-    if (folded.size() >= 2) {
+    if (folded.size() >= 2 && starts_with_keys_.test(first_two(folded))) {
         if (auto it = starts_with_.find(first_two(folded)); it != starts_with_.end()) {
             for (const std::uint32_t g : it->second) out[g] = 1;
         }

@@ -57,10 +57,10 @@ private:
     };
     std::unordered_map<std::string, std::vector<std::uint32_t>, TextHash, std::equal_to<>> equals_;
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> starts_with_;  // by the first two bytes
+    std::bitset<65536> starts_with_keys_;  // the keys of starts_with_, tested before hashing
     /// A pattern the line must contain a text of: the bits of that text's byte pairs.
     struct ByPairs {
         std::uint32_t group = 0;
-        std::uint64_t summary = 0;        // summary_bit of every bit: a line lacking one lacks the pair
         std::vector<std::uint16_t> bits;  // empty: every line is a candidate
     };
     static constexpr std::size_t pair_bits = 1024;  // = Line::pairs_.size()
@@ -68,6 +68,9 @@ private:
     static std::uint64_t summary_bit(std::uint16_t bit) { return std::uint64_t{1} << (bit & 63u); }
 
     std::vector<ByPairs> by_pairs_;
+    /// Per by_pairs_ entry, summary_bit of each of its bits (a line lacking
+    /// one lacks the pair); kept apart so that the scan reads one array.
+    std::vector<std::uint64_t> summaries_;
     std::vector<bool> equals_lengths_;  // [n]: some equals pattern is n bytes long (skips hashing most lines)
     std::size_t groups_ = 0;
 };
