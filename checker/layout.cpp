@@ -139,7 +139,7 @@ private:
                     return;
                 }
             }
-            if (!body_seen && lt::ends_sentence(line) && lt::word_count(line) >= 8) body_seen = true;
+            if (!body_seen && lt::ends_sentence(line) && lt::word_count_up_to(line, 8) >= 8) body_seen = true;
         }
     }
 
@@ -229,8 +229,7 @@ void classify_headers(std::string_view text, std::vector<Line>& lines) {
         if (line.blank || line.kind) continue;
         const std::string_view content = line.text.of(text);
         if (whole_line_dateline(text, line.text)) continue;
-        const std::size_t words = lt::word_count(content);
-        if (words <= 2 && content.back() == ':' && !lt::lower_at(content, 0)) {
+        if (content.back() == ':' && lt::word_count_up_to(content, 3) <= 2 && !lt::lower_at(content, 0)) {
             line.kind = BlockKind::header;  // "Updated:" with its date missing
             continue;
         }
@@ -243,7 +242,7 @@ void classify_headers(std::string_view text, std::vector<Line>& lines) {
             const bool bracketed = !header->parts.open_bracket.empty() && !header->parts.close_bracket.empty();
             if (tail.empty() ||
                 ((rest.front() == '|' || rest.substr(0, 3) == "\xE2\x80\xA2") && !lt::ends_sentence(rest, false)) ||
-                (!bracketed && lt::word_count(rest) <= 8 && !lt::ends_sentence(rest))) {
+                (!bracketed && lt::word_count_up_to(rest, 9) <= 8 && !lt::ends_sentence(rest))) {
                 line.kind = BlockKind::header;
                 continue;
             }
@@ -260,7 +259,7 @@ void classify_headers(std::string_view text, std::vector<Line>& lines) {
                 continue;
             }
         }
-        if (lt::ends_sentence(content) && words >= 6) body_started = true;
+        if (!body_started && lt::ends_sentence(content) && lt::word_count_up_to(content, 6) >= 6) body_started = true;
     }
 }
 
@@ -330,7 +329,7 @@ public:
                 open_ = true;
             }
             const std::string_view content = piece.of(text_);
-            if (lt::ends_sentence(content) && lt::word_count(content) >= 6) body_started = true;
+            if (lt::ends_sentence(content) && lt::word_count_up_to(content, 6) >= 6) body_started = true;
         }
         return std::move(blocks_);
     }
@@ -412,7 +411,7 @@ void find_headline(std::string_view text, Layout& layout) {
                 headline = normalised_title(content);
                 layout.headline = block.span;
             }
-        } else if (lt::word_count(content) <= 2 && !lt::ends_sentence(content)) {
+        } else if (lt::word_count_up_to(content, 3) <= 2 && !lt::ends_sentence(content)) {
             block.kind = BlockKind::header;  // a section label such as "World"
         } else {
             break;
@@ -454,7 +453,7 @@ void drop_trailing_headlines(std::string_view text, Layout& layout) {
     const auto title_line = [&](const Block& block) {
         const std::string_view content = block.span.of(text);
         return block.kind == BlockKind::body && single_line(block) && !lt::ends_sentence(content) &&
-               lt::word_count(content) <= 20;
+               lt::word_count_up_to(content, 21) <= 20;
     };
     std::size_t end = blocks.size();
     while (end > 0 && (blocks[end - 1].kind == BlockKind::boilerplate || blocks[end - 1].kind == BlockKind::end_matter ||

@@ -83,10 +83,12 @@ bool ends_sentence(std::string_view line, bool question) {
     return end >= 3 && line.substr(end - 3, 3) == "\xE2\x80\xA6";  // …
 }
 
-std::size_t word_count(std::string_view text) {
+std::size_t word_count(std::string_view text) { return word_count_up_to(text, text.size()); }
+
+std::size_t word_count_up_to(std::string_view text, std::size_t limit) {
     std::size_t words = 0;
     bool in_word = false;
-    for (std::size_t i = 0; i < text.size();) {
+    for (std::size_t i = 0; i < text.size() && words < limit;) {
         if (const std::size_t n = blank_at(text, i)) {
             in_word = false;
             i += n;
@@ -115,7 +117,7 @@ bool title_like(std::string_view line) {
     if (text.empty() || ends_sentence(text, false)) return false;
     const char last = text.back();
     if (last == ':' || last == ',' || last == ';') return false;
-    const std::size_t words = word_count(text);
+    const std::size_t words = word_count_up_to(text, 31);
     return words >= 3 && words <= 30;
 }
 

@@ -39,6 +39,10 @@ namespace factline::layout_text {
 /// Number of blank-separated words.
 [[nodiscard]] std::size_t word_count(std::string_view text);
 
+/// word_count(text), or `limit` when there are at least that many words:
+/// reads only as far as it must ("at most 2 words?" asks word_count_up_to(text, 3) <= 2).
+[[nodiscard]] std::size_t word_count_up_to(std::string_view text, std::size_t limit);
+
 /// True for an ASCII lower-case letter or a UTF-8 lower-case Latin/Cyrillic
 /// letter at `text[i]` (what a sentence does not start with).
 [[nodiscard]] bool lower_at(std::string_view text, std::size_t i);

@@ -58,6 +58,11 @@ TEST(LayoutText, TrimSentencesAndWords) {
     EXPECT_FALSE(ends_sentence("Title"));
     EXPECT_EQ(word_count("  one\ttwo\xC2\xA0three \xE2\x80\x8B four "), 4u);
     EXPECT_EQ(word_count(""), 0u);
+    EXPECT_EQ(word_count_up_to("one two  three four", 9), 4u);
+    EXPECT_EQ(word_count_up_to("one two  three four", 3), 3u);
+    EXPECT_EQ(word_count_up_to("one two  three four", 4), 4u);
+    EXPECT_EQ(word_count_up_to(" \xC2\xA0one ", 1), 1u);
+    EXPECT_EQ(word_count_up_to("one", 0), 0u);
 }
 
 }  // namespace
