@@ -17,6 +17,12 @@ std::uint16_t LinePatternIndex::pair_bit(char a, char b) {
     return static_cast<std::uint16_t>((pair * 2654435761u) >> 22);  // the top 10 bits: 0..1023
 }
 
+std::string LinePatternIndex::required_prefix(const LinePattern& pattern) {
+    if (!pattern.wildcard) return pattern.match == LinePattern::Match::starts_with ? pattern.folded : std::string();
+    // A glob that does not open with a wildcard must open with its literal text.
+    return pattern.glob.substr(0, pattern.glob.find_first_of("*#"));
+}
+
 LinePatternIndex::LinePatternIndex(const std::vector<std::vector<const LinePattern*>>& groups)
     : groups_(groups.size()) {
     for (std::uint32_t g = 0; g < groups.size(); ++g) {
@@ -25,10 +31,9 @@ LinePatternIndex::LinePatternIndex(const std::vector<std::vector<const LinePatte
                 equals_[pattern->folded].push_back(g);
                 if (equals_lengths_.size() <= pattern->folded.size()) equals_lengths_.resize(pattern->folded.size() + 1);
                 equals_lengths_[pattern->folded.size()] = true;
-            } else if (!pattern->wildcard && pattern->match == LinePattern::Match::starts_with &&
-                       pattern->folded.size() >= 2) {
-                starts_with_[first_two(pattern->folded)].push_back(g);
-                starts_with_keys_.set(first_two(pattern->folded));
+            } else if (const std::string prefix = required_prefix(*pattern); prefix.size() >= 2) {
+                starts_with_[first_two(prefix)].push_back({g, prefix});
+                starts_with_keys_.set(first_two(prefix));
             } else {
                 // A contains pattern must contain its text; a glob its longest literal piece.
                 const std::string& text = pattern->wildcard ? pattern->must_contain : pattern->folded;
@@ -75,7 +80,9 @@ void LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vec
     }
     if (folded.size() >= 2 && starts_with_keys_.test(first_two(folded))) {
         if (auto it = starts_with_.find(first_two(folded)); it != starts_with_.end()) {
-            for (const std::uint32_t g : it->second) out[g] = 1;
+            for (const auto& [g, prefix] : it->second) {
+                if (folded.substr(0, prefix.size()) == prefix) out[g] = 1;
+            }
         }
     }
 }

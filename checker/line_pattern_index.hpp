@@ -2,9 +2,10 @@
 // Which layout rules could match a line, found with two hash lookups instead
 // of trying every pattern of every rule (issue 7: the boilerplate rules were
 // a sixth of a run on plain news). A pattern that must equal the folded line
-// is found by the line itself; one the line must start with, by the line's
-// first two bytes; a pattern the line must only contain, or one with
-// wildcards, by the byte pairs of the text it must contain: the line's pairs
+// is found by the line itself; one the line must start with (also a glob
+// that opens with literal text), by the line's first two bytes and then its
+// start; any other pattern, by the byte pairs of the text it must contain
+// (a glob: its longest literal piece): the line's pairs
 // are hashed into a bit set once, and a pattern whose pairs are not all in it
 // is skipped (most are turned away by one AND against a 64-bit summary of the
 // set, before the exact test). A pre-filter only: the rules' own matching
@@ -56,7 +57,14 @@ private:
         std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
     };
     std::unordered_map<std::string, std::vector<std::uint32_t>, TextHash, std::equal_to<>> equals_;
-    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> starts_with_;  // by the first two bytes
+    /// A pattern the line must start with a text of (a starts-with pattern, or
+    /// a glob that opens with literal text); the line's start is compared.
+    struct Prefixed {
+        std::uint32_t group = 0;
+        std::string prefix;
+    };
+    static std::string required_prefix(const LinePattern& pattern);
+    std::unordered_map<std::uint32_t, std::vector<Prefixed>> starts_with_;  // by the prefix's first two bytes
     std::bitset<65536> starts_with_keys_;  // the keys of starts_with_, tested before hashing
     /// A pattern the line must contain a text of: the bits of that text's byte pairs.
     struct ByPairs {
