@@ -5,6 +5,7 @@
 #include "checker/layout.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <spdlog/spdlog.h>
 
 #include "checker/layout_text.hpp"
@@ -45,12 +46,20 @@ struct Line {
 
 std::vector<Line> split_lines(std::string_view text) {
     std::vector<Line> lines;
+    lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
     std::uint32_t begin = 0;
     std::uint32_t number = 1;
     const auto size = static_cast<std::uint32_t>(text.size());
+    // Line ends are found with memchr; the next '\r' is looked for again only
+    // once passed, so that a page without one is not searched on every line.
+    const auto next_of = [&](char c, std::uint32_t from) {
+        const void* found = std::memchr(text.data() + from, c, size - from);
+        return found ? static_cast<std::uint32_t>(static_cast<const char*>(found) - text.data()) : size;
+    };
+    std::uint32_t next_return = next_of('\r', 0);
     while (begin < size) {
-        std::uint32_t end = begin;
-        while (end < size && text[end] != '\n' && text[end] != '\r') ++end;
+        if (next_return < begin) next_return = next_of('\r', begin);
+        std::uint32_t end = std::min(next_of('\n', begin), next_return);
         Line line;
         line.text = lt::trim(text, {begin, end});
         line.number = number++;
@@ -270,6 +279,8 @@ bool quote_open(std::string_view text, Span span) {
     int straight = 0;
     const std::string_view s = span.of(text);
     for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c != '"' && c != 0xE2 && c != 0xC2) continue;  // the only bytes the marks below start with
         const std::string_view rest = s.substr(i);
         if (rest.substr(0, 3) == "\xE2\x80\x9C" || rest.substr(0, 3) == "\xE2\x80\x9E") {
             // “ opens, except as the closer of „…“
