@@ -12,6 +12,23 @@ namespace factline {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+/// True when folding `line` changes only its letter case: printable ASCII
+/// with single spaces between words (no other blanks, none at the ends).
+/// Most lines of plain news are; both loops are branch-free, so the compiler
+/// vectorises them.
+bool plain_ascii(std::string_view line) {
+    if (line.empty() || line.front() == ' ' || line.back() == ' ') return false;
+    bool other = false;
+    for (const char c : line) other |= static_cast<unsigned char>(c) < ' ' || static_cast<unsigned char>(c) > 0x7F;
+    bool double_space = false;
+    for (std::size_t i = 1; i < line.size(); ++i) double_space |= (line[i] == ' ') & (line[i - 1] == ' ');
+    return !other && !double_space;
+}
+
+}  // namespace
+
 // Lower-cased ASCII, blanks trimmed and collapsed, curly apostrophes straight:
 // so that a pattern does not depend on how a page spaced or typeset a line.
 // Written through a pointer into space reserved up front (folding never
@@ -20,6 +37,13 @@ void fold_line_into(std::string_view line, std::string& out) {
     const std::size_t start = out.size();
     out.resize(start + line.size());
     char* const first = out.data() + start;
+    if (plain_ascii(line)) {
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            const auto c = static_cast<unsigned char>(line[i]);
+            first[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+        }
+        return;
+    }
     char* next = first;
     bool pending_space = false;
     for (std::size_t i = 0; i < line.size(); ++i) {

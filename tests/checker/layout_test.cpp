@@ -392,6 +392,8 @@ TEST(LayoutRules, FoldingLowersTrimsAndCollapses) {
     };
     const std::vector<Case> cases = {
         {"Leave a Reply", "leave a reply"},
+        {"@AZ[`az{ ~Q\x7F", "@az[`az{ ~q\x7F"},  // letters' ASCII neighbours stay
+        {"Leave  a Reply", "leave a reply"},
         {"  \t Liked by\xC2\xA0 2   People \r", "liked by 2 people"},
         {"Won\xE2\x80\x99t \xE2\x80\x98go\xE2\x80\x99", "won't 'go'"},
         {"\xC3\x89t\xC3\xA9 ZURICH\x7F", "\xC3\x89t\xC3\xA9 zurich\x7F"},  // only ASCII is lowered
