@@ -97,7 +97,7 @@ public:
             folded_.push_back(std::string_view(folded_text_).substr(begin, size));
             keys_.emplace_back(folded_.back());
         }
-        rules_looked_up_.assign(lines_.size(), false);
+        rule_lookup_.assign(lines_.size(), Lookup::not_yet);
     }
 
     void run() {
@@ -107,7 +107,7 @@ public:
             const std::string_view folded = folded_[i];
             if (folded.empty()) continue;
             const char* wanted = rule_candidates(i);
-            for (std::size_t r = 0; r < rules_.boilerplate.size(); ++r) {
+            for (std::size_t r = 0; wanted != nullptr && r < rules_.boilerplate.size(); ++r) {
                 const BoilerplateRule& rule = rules_.boilerplate[r];
                 if (!wanted[r] || rule.action == BoilerplateRule::Action::drop_to_end) continue;
                 if (!rule_matches_folded(rule, folded)) continue;
@@ -119,7 +119,7 @@ public:
                 break;
             }
             if (lines_[i].kind) continue;
-            rules_.credit_index.candidates(keys_[i], rules_.caption_credits.size(), wanted_);
+            if (!rules_.credit_index.candidates(keys_[i], rules_.caption_credits.size(), wanted_)) continue;
             for (std::size_t c = 0; c < rules_.caption_credits.size(); ++c) {
                 if (!wanted_[c]) continue;
                 if (folded_line_matches(rules_.caption_credits[c], folded)) {
@@ -140,7 +140,7 @@ private:
             if (body_seen && !folded_[i].empty()) {
                 const std::string_view folded = folded_[i];
                 const char* wanted = rule_candidates(i);
-                for (std::size_t r = 0; r < rules_.boilerplate.size(); ++r) {
+                for (std::size_t r = 0; wanted != nullptr && r < rules_.boilerplate.size(); ++r) {
                     const BoilerplateRule& rule = rules_.boilerplate[r];
                     if (!wanted[r]) continue;
                     if (rule.action != BoilerplateRule::Action::drop_to_end || !rule_matches_folded(rule, folded)) continue;
@@ -152,17 +152,18 @@ private:
         }
     }
 
-    /// The boilerplate rules the index lets through for line `i`, looked up
-    /// once: the cut-to-end pass and the line pass ask about the same lines.
+    /// The boilerplate rules the index lets through for line `i` (nullptr
+    /// when none), looked up once: the cut-to-end pass and the line pass ask
+    /// about the same lines.
     const char* rule_candidates(std::size_t i) {
         const std::size_t rules = rules_.boilerplate.size();
         if (rule_flags_.empty()) rule_flags_.assign(lines_.size() * rules, 0);
-        if (!rules_looked_up_[i]) {
-            rules_.boilerplate_index.candidates(keys_[i], rules, wanted_);
+        if (rule_lookup_[i] == Lookup::not_yet) {
+            const bool any = rules_.boilerplate_index.candidates(keys_[i], rules, wanted_);
             std::copy(wanted_.begin(), wanted_.end(), rule_flags_.begin() + static_cast<std::ptrdiff_t>(i * rules));
-            rules_looked_up_[i] = true;
+            rule_lookup_[i] = any ? Lookup::some : Lookup::none;
         }
-        return rule_flags_.data() + i * rules;
+        return rule_lookup_[i] == Lookup::some ? rule_flags_.data() + i * rules : nullptr;
     }
 
     /// The first line of the contiguous run before `i` that the rule's
@@ -212,7 +213,8 @@ private:
     std::vector<LinePatternIndex::Line> keys_;  // per line: its folded text as the indexes see it
     std::vector<char> wanted_;      // the credits (or rules) one index lookup let through
     std::vector<char> rule_flags_;  // per line, per boilerplate rule: rule_candidates()
-    std::vector<bool> rules_looked_up_;
+    enum class Lookup : unsigned char { not_yet, none, some };
+    std::vector<Lookup> rule_lookup_;  // per line: whether rule_candidates() looked, and found any
     int next_region_ = 0;
 };
 

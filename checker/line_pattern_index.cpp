@@ -58,11 +58,12 @@ LinePatternIndex::Line::Line(std::string_view folded) : folded_(folded) {
     }
 }
 
-void LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vector<char>& out) const {
+bool LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vector<char>& out) const {
     if (groups != groups_) {
         out.assign(groups, 1);
-        return;
+        return groups > 0;
     }
+    bool any = false;
     const std::string_view folded = line.folded_;
     const auto& pairs = line.pairs_;
     out.assign(groups_, 0);
@@ -70,21 +71,28 @@ void LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vec
         if ((summaries_[e] & ~line.summary_) != 0) continue;
         const ByPairs& entry = by_pairs_[e];
         if (out[entry.group]) continue;
-        if (std::all_of(entry.bits.begin(), entry.bits.end(), [&](std::uint16_t bit) { return pairs.test(bit); }))
+        if (std::all_of(entry.bits.begin(), entry.bits.end(), [&](std::uint16_t bit) { return pairs.test(bit); })) {
             out[entry.group] = 1;
+            any = true;
+        }
     }
     if (folded.size() < equals_lengths_.size() && equals_lengths_[folded.size()]) {
         if (auto it = equals_.find(folded); it != equals_.end()) {
             for (const std::uint32_t g : it->second) out[g] = 1;
+            any = true;
         }
     }
     if (folded.size() >= 2 && starts_with_keys_.test(first_two(folded))) {
         if (auto it = starts_with_.find(first_two(folded)); it != starts_with_.end()) {
             for (const auto& [g, prefix] : it->second) {
-                if (folded.substr(0, prefix.size()) == prefix) out[g] = 1;
+                if (folded.substr(0, prefix.size()) == prefix) {
+                    out[g] = 1;
+                    any = true;
+                }
             }
         }
     }
+    return any;
 }
 
 }  // namespace factline

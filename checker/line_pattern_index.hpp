@@ -42,10 +42,11 @@ public:
 
     /// One flag per group (`groups` of them), set when one of its patterns may
     /// match the line; every flag when the index was built for other groups
-    /// (rules assembled by hand, not loaded).
-    void candidates(const Line& line, std::size_t groups, std::vector<char>& out) const;
-    void candidates(std::string_view folded, std::size_t groups, std::vector<char>& out) const {
-        candidates(Line(folded), groups, out);
+    /// (rules assembled by hand, not loaded). Returns whether any flag is set,
+    /// so that most lines skip the loop over the groups.
+    bool candidates(const Line& line, std::size_t groups, std::vector<char>& out) const;
+    bool candidates(std::string_view folded, std::size_t groups, std::vector<char>& out) const {
+        return candidates(Line(folded), groups, out);
     }
 
 private:
