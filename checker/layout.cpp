@@ -79,37 +79,30 @@ public:
     RuleClassifier(std::string_view text, std::vector<Line>& lines, const LayoutRules& rules)
         : text_(text), lines_(lines), rules_(rules) {
         // Every pass asks about the same lines: fold each once, all into one
-        // buffer, and hash each folded line's byte pairs once for both
-        // indexes. A line too long for any rule folds to "" (no rule matches
+        // buffer. A line too long for any rule folds to "" (no rule matches
         // an empty line).
         folded_text_.reserve(text_.size());
-        std::vector<std::pair<std::size_t, std::size_t>> ranges;
-        ranges.reserve(lines_.size());
+        folded_.reserve(lines_.size());
         for (const auto& line : lines_) {
             const std::string_view content = line.text.of(text_);
-            const std::size_t begin = folded_text_.size();
+            const auto begin = static_cast<std::uint32_t>(folded_text_.size());
             if (!line.blank && content.size() <= max_rule_line_bytes) fold_line_into(content, folded_text_);
-            ranges.emplace_back(begin, folded_text_.size() - begin);
+            folded_.push_back({begin, static_cast<std::uint32_t>(folded_text_.size())});
         }
-        folded_.reserve(lines_.size());
-        keys_.reserve(lines_.size());
-        for (const auto& [begin, size] : ranges) {
-            folded_.push_back(std::string_view(folded_text_).substr(begin, size));
-            keys_.emplace_back(folded_.back());
-        }
-        rule_lookup_.assign(lines_.size(), Lookup::not_yet);
+        lookups_.assign(lines_.size(), 0);
+        words_per_line_ = (rules_.boilerplate.size() + rules_.caption_credits.size() + 63) / 64;
     }
 
     void run() {
         cut_to_end();
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             if (lines_[i].blank || lines_[i].kind) continue;
-            const std::string_view folded = folded_[i];
+            const std::string_view folded = folded_[i].of(folded_text_);
             if (folded.empty()) continue;
-            const char* wanted = rule_candidates(i);
-            for (std::size_t r = 0; wanted != nullptr && r < rules_.boilerplate.size(); ++r) {
+            look_up(i);
+            for (std::size_t r = 0; (lookups_[i] & some_rule) != 0 && r < rules_.boilerplate.size(); ++r) {
                 const BoilerplateRule& rule = rules_.boilerplate[r];
-                if (!wanted[r] || rule.action == BoilerplateRule::Action::drop_to_end) continue;
+                if (!wanted(i, r) || rule.action == BoilerplateRule::Action::drop_to_end) continue;
                 if (!rule_matches_folded(rule, folded)) continue;
                 if (rule.action == BoilerplateRule::Action::drop_block) {
                     mark_block(i, rule);
@@ -118,10 +111,9 @@ public:
                 }
                 break;
             }
-            if (lines_[i].kind) continue;
-            if (!rules_.credit_index.candidates(keys_[i], rules_.caption_credits.size(), wanted_)) continue;
+            if (lines_[i].kind || (lookups_[i] & some_credit) == 0) continue;
             for (std::size_t c = 0; c < rules_.caption_credits.size(); ++c) {
-                if (!wanted_[c]) continue;
+                if (!wanted(i, rules_.boilerplate.size() + c)) continue;
                 if (folded_line_matches(rules_.caption_credits[c], folded)) {
                     mark(i, i, BlockKind::caption, "layout.caption-credit");
                     break;
@@ -137,12 +129,12 @@ private:
             if (lines_[i].blank) continue;
             const std::string_view line = lines_[i].text.of(text_);
             // A "Related Articles" above the story is navigation, not the end of the story.
-            if (body_seen && !folded_[i].empty()) {
-                const std::string_view folded = folded_[i];
-                const char* wanted = rule_candidates(i);
-                for (std::size_t r = 0; wanted != nullptr && r < rules_.boilerplate.size(); ++r) {
+            const std::string_view folded = folded_[i].of(folded_text_);
+            if (body_seen && !folded.empty()) {
+                look_up(i);
+                for (std::size_t r = 0; (lookups_[i] & some_rule) != 0 && r < rules_.boilerplate.size(); ++r) {
                     const BoilerplateRule& rule = rules_.boilerplate[r];
-                    if (!wanted[r]) continue;
+                    if (!wanted(i, r)) continue;
                     if (rule.action != BoilerplateRule::Action::drop_to_end || !rule_matches_folded(rule, folded)) continue;
                     mark(start_back(i, rule), lines_.size() - 1, rule.kind, rule.id);
                     return;
@@ -152,18 +144,32 @@ private:
         }
     }
 
-    /// The boilerplate rules the index lets through for line `i` (nullptr
-    /// when none), looked up once: the cut-to-end pass and the line pass ask
-    /// about the same lines.
-    const char* rule_candidates(std::size_t i) {
+    /// Asks both indexes about line `i` once (the cut-to-end pass and the
+    /// line pass ask about the same lines) and keeps the answers as bits, a
+    /// few bytes a line even on a page of millions of short lines.
+    void look_up(std::size_t i) {
+        if ((lookups_[i] & looked_up) != 0) return;
+        lookups_[i] |= looked_up;
+        if (flag_words_.empty()) flag_words_.assign(lines_.size() * words_per_line_, 0);
+        const LinePatternIndex::Line key(folded_[i].of(folded_text_));
         const std::size_t rules = rules_.boilerplate.size();
-        if (rule_flags_.empty()) rule_flags_.assign(lines_.size() * rules, 0);
-        if (rule_lookup_[i] == Lookup::not_yet) {
-            const bool any = rules_.boilerplate_index.candidates(keys_[i], rules, wanted_);
-            std::copy(wanted_.begin(), wanted_.end(), rule_flags_.begin() + static_cast<std::ptrdiff_t>(i * rules));
-            rule_lookup_[i] = any ? Lookup::some : Lookup::none;
+        if (rules_.boilerplate_index.candidates(key, rules, wanted_)) {
+            lookups_[i] |= some_rule;
+            for (std::size_t r = 0; r < rules; ++r) set_wanted(i, r, wanted_[r] != 0);
         }
-        return rule_lookup_[i] == Lookup::some ? rule_flags_.data() + i * rules : nullptr;
+        if (rules_.credit_index.candidates(key, rules_.caption_credits.size(), wanted_)) {
+            lookups_[i] |= some_credit;
+            for (std::size_t c = 0; c < rules_.caption_credits.size(); ++c) set_wanted(i, rules + c, wanted_[c] != 0);
+        }
+    }
+
+    /// Whether look_up(i) let rule `flag` (or caption credit `flag` - rules) through.
+    bool wanted(std::size_t i, std::size_t flag) const {
+        return (flag_words_[i * words_per_line_ + flag / 64] >> (flag % 64) & 1u) != 0;
+    }
+
+    void set_wanted(std::size_t i, std::size_t flag, bool wanted) {
+        if (wanted) flag_words_[i * words_per_line_ + flag / 64] |= std::uint64_t{1} << (flag % 64);
     }
 
     /// The first line of the contiguous run before `i` that the rule's
@@ -175,7 +181,7 @@ private:
             const Line& line = lines_[j];
             if (line.blank) continue;
             if (line.kind) break;
-            const std::string_view folded = folded_[j];
+            const std::string_view folded = folded_[j].of(folded_text_);
             const bool claimed = !folded.empty() &&
                                  std::any_of(rule.starts_back_at.begin(), rule.starts_back_at.end(),
                                              [&](const LinePattern& p) { return folded_line_matches(p, folded); });
@@ -208,13 +214,16 @@ private:
     std::string_view text_;
     std::vector<Line>& lines_;
     const LayoutRules& rules_;
-    std::string folded_text_;                  // every line folded, one after another
-    std::vector<std::string_view> folded_;     // per line: fold_line() of its text, in folded_text_
-    std::vector<LinePatternIndex::Line> keys_;  // per line: its folded text as the indexes see it
-    std::vector<char> wanted_;      // the credits (or rules) one index lookup let through
-    std::vector<char> rule_flags_;  // per line, per boilerplate rule: rule_candidates()
-    enum class Lookup : unsigned char { not_yet, none, some };
-    std::vector<Lookup> rule_lookup_;  // per line: whether rule_candidates() looked, and found any
+    std::string folded_text_;  // every line folded, one after another
+    std::vector<Span> folded_;  // per line: where fold_line() of its text is in folded_text_
+    // Per line, look_up()'s state and answers.
+    static constexpr unsigned char looked_up = 1;
+    static constexpr unsigned char some_rule = 2;    // some boilerplate rule may match
+    static constexpr unsigned char some_credit = 4;  // some caption credit may match
+    std::vector<unsigned char> lookups_;
+    std::size_t words_per_line_ = 0;
+    std::vector<std::uint64_t> flag_words_;  // per line, words_per_line_ words: rules' bits, then credits'
+    std::vector<char> wanted_;               // what one index lookup let through
     int next_region_ = 0;
 };
 
