@@ -351,7 +351,9 @@ public:
                 open_ = true;
             }
             const std::string_view content = piece.of(text_);
-            if (!body_started && lt::ends_sentence(content) && lt::word_count_up_to(content, 6) >= 6) body_started = true;
+            if (!body_started && lt::ends_sentence(content) && lt::word_count_up_to(content, 6) >= 6) {
+                body_started = true;
+            }
         }
         return std::move(blocks_);
     }

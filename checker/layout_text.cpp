@@ -32,7 +32,9 @@ std::size_t wide_blank_at(std::string_view text, std::size_t i) {
 
 std::size_t blank_before(std::string_view text, std::size_t end) {
     // A wider blank ends in a non-ASCII byte.
-    if (end > 0 && end <= text.size() && static_cast<unsigned char>(text[end - 1]) < 0x80) return blank_at(text, end - 1);
+    if (end > 0 && end <= text.size() && static_cast<unsigned char>(text[end - 1]) < 0x80) {
+        return blank_at(text, end - 1);
+    }
     for (std::size_t n : {1u, 2u, 3u}) {
         if (end >= n && blank_at(text, end - n) == n) return n;
     }
@@ -67,7 +69,8 @@ std::size_t closer_at(std::string_view text, std::size_t i) {
 
 std::size_t closer_before(std::string_view text, std::size_t end) {
     if (end == 0 || end > text.size()) return 0;
-    if (static_cast<unsigned char>(text[end - 1]) < 0x80) return ascii_closer(static_cast<unsigned char>(text[end - 1])) ? 1 : 0;
+    const auto last = static_cast<unsigned char>(text[end - 1]);
+    if (last < 0x80) return ascii_closer(last) ? 1 : 0;
     for (auto closer : closers) {
         if (end >= closer.size() && text.substr(end - closer.size(), closer.size()) == closer) return closer.size();
     }

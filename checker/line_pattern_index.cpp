@@ -29,8 +29,9 @@ LinePatternIndex::LinePatternIndex(const std::vector<std::vector<const LinePatte
         for (const LinePattern* pattern : groups[g]) {
             if (!pattern->wildcard && pattern->match == LinePattern::Match::equals) {
                 equals_[pattern->folded].push_back(g);
-                if (equals_lengths_.size() <= pattern->folded.size()) equals_lengths_.resize(pattern->folded.size() + 1);
-                equals_lengths_[pattern->folded.size()] = true;
+                const std::size_t length = pattern->folded.size();
+                if (equals_lengths_.size() <= length) equals_lengths_.resize(length + 1);
+                equals_lengths_[length] = true;
             } else if (const std::string prefix = required_prefix(*pattern); prefix.size() >= 2) {
                 starts_with_[first_two(prefix)].push_back({g, prefix});
                 starts_with_keys_.set(first_two(prefix));
