@@ -5,6 +5,7 @@
 #include "checker/layout.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <spdlog/spdlog.h>
 
 #include "checker/layout_text.hpp"
@@ -45,12 +46,20 @@ struct Line {
 
 std::vector<Line> split_lines(std::string_view text) {
     std::vector<Line> lines;
+    lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
     std::uint32_t begin = 0;
     std::uint32_t number = 1;
     const auto size = static_cast<std::uint32_t>(text.size());
+    // Line ends are found with memchr; the next '\r' is looked for again only
+    // once passed, so that a page without one is not searched on every line.
+    const auto next_of = [&](char c, std::uint32_t from) {
+        const void* found = std::memchr(text.data() + from, c, size - from);
+        return found ? static_cast<std::uint32_t>(static_cast<const char*>(found) - text.data()) : size;
+    };
+    std::uint32_t next_return = next_of('\r', 0);
     while (begin < size) {
-        std::uint32_t end = begin;
-        while (end < size && text[end] != '\n' && text[end] != '\r') ++end;
+        if (next_return < begin) next_return = next_of('\r', begin);
+        std::uint32_t end = std::min(next_of('\n', begin), next_return);
         Line line;
         line.text = lt::trim(text, {begin, end});
         line.number = number++;
@@ -69,26 +78,31 @@ class RuleClassifier {
 public:
     RuleClassifier(std::string_view text, std::vector<Line>& lines, const LayoutRules& rules)
         : text_(text), lines_(lines), rules_(rules) {
-        // Every pass asks about the same lines: fold each once. A line too long
-        // for any rule folds to "" (no rule matches an empty line).
+        // Every pass asks about the same lines: fold each once, all into one
+        // buffer. A line too long for any rule folds to "" (no rule matches
+        // an empty line).
+        folded_text_.reserve(text_.size());
         folded_.reserve(lines_.size());
         for (const auto& line : lines_) {
             const std::string_view content = line.text.of(text_);
-            folded_.push_back(line.blank || content.size() > max_rule_line_bytes ? std::string() : fold_line(content));
+            const auto begin = static_cast<std::uint32_t>(folded_text_.size());
+            if (!line.blank && content.size() <= max_rule_line_bytes) fold_line_into(content, folded_text_);
+            folded_.push_back({begin, static_cast<std::uint32_t>(folded_text_.size())});
         }
+        lookups_.assign(lines_.size(), 0);
+        words_per_line_ = (rules_.boilerplate.size() + rules_.caption_credits.size() + 63) / 64;
     }
 
     void run() {
         cut_to_end();
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             if (lines_[i].blank || lines_[i].kind) continue;
-            const std::string& folded = folded_[i];
+            const std::string_view folded = folded_[i].of(folded_text_);
             if (folded.empty()) continue;
-            const LinePatternIndex::Line key(folded);  // shared by the rule and credit lookups
-            rules_.boilerplate_index.candidates(key, rules_.boilerplate.size(), wanted_);
-            for (std::size_t r = 0; r < rules_.boilerplate.size(); ++r) {
+            look_up(i);
+            for (std::size_t r = 0; (lookups_[i] & some_rule) != 0 && r < rules_.boilerplate.size(); ++r) {
                 const BoilerplateRule& rule = rules_.boilerplate[r];
-                if (!wanted_[r] || rule.action == BoilerplateRule::Action::drop_to_end) continue;
+                if (!wanted(i, r) || rule.action == BoilerplateRule::Action::drop_to_end) continue;
                 if (!rule_matches_folded(rule, folded)) continue;
                 if (rule.action == BoilerplateRule::Action::drop_block) {
                     mark_block(i, rule);
@@ -97,10 +111,9 @@ public:
                 }
                 break;
             }
-            if (lines_[i].kind) continue;
-            rules_.credit_index.candidates(key, rules_.caption_credits.size(), wanted_);
+            if (lines_[i].kind || (lookups_[i] & some_credit) == 0) continue;
             for (std::size_t c = 0; c < rules_.caption_credits.size(); ++c) {
-                if (!wanted_[c]) continue;
+                if (!wanted(i, rules_.boilerplate.size() + c)) continue;
                 if (folded_line_matches(rules_.caption_credits[c], folded)) {
                     mark(i, i, BlockKind::caption, "layout.caption-credit");
                     break;
@@ -116,19 +129,47 @@ private:
             if (lines_[i].blank) continue;
             const std::string_view line = lines_[i].text.of(text_);
             // A "Related Articles" above the story is navigation, not the end of the story.
-            if (body_seen && !folded_[i].empty()) {
-                const std::string& folded = folded_[i];
-                rules_.boilerplate_index.candidates(folded, rules_.boilerplate.size(), wanted_);
-                for (std::size_t r = 0; r < rules_.boilerplate.size(); ++r) {
+            const std::string_view folded = folded_[i].of(folded_text_);
+            if (body_seen && !folded.empty()) {
+                look_up(i);
+                for (std::size_t r = 0; (lookups_[i] & some_rule) != 0 && r < rules_.boilerplate.size(); ++r) {
                     const BoilerplateRule& rule = rules_.boilerplate[r];
-                    if (!wanted_[r]) continue;
+                    if (!wanted(i, r)) continue;
                     if (rule.action != BoilerplateRule::Action::drop_to_end || !rule_matches_folded(rule, folded)) continue;
                     mark(start_back(i, rule), lines_.size() - 1, rule.kind, rule.id);
                     return;
                 }
             }
-            if (!body_seen && lt::ends_sentence(line) && lt::word_count(line) >= 8) body_seen = true;
+            if (!body_seen && lt::ends_sentence(line) && lt::word_count_up_to(line, 8) >= 8) body_seen = true;
         }
+    }
+
+    /// Asks both indexes about line `i` once (the cut-to-end pass and the
+    /// line pass ask about the same lines) and keeps the answers as bits, a
+    /// few bytes a line even on a page of millions of short lines.
+    void look_up(std::size_t i) {
+        if ((lookups_[i] & looked_up) != 0) return;
+        lookups_[i] |= looked_up;
+        if (flag_words_.empty()) flag_words_.assign(lines_.size() * words_per_line_, 0);
+        const LinePatternIndex::Line key(folded_[i].of(folded_text_));
+        const std::size_t rules = rules_.boilerplate.size();
+        if (rules_.boilerplate_index.candidates(key, rules, wanted_)) {
+            lookups_[i] |= some_rule;
+            for (std::size_t r = 0; r < rules; ++r) set_wanted(i, r, wanted_[r] != 0);
+        }
+        if (rules_.credit_index.candidates(key, rules_.caption_credits.size(), wanted_)) {
+            lookups_[i] |= some_credit;
+            for (std::size_t c = 0; c < rules_.caption_credits.size(); ++c) set_wanted(i, rules + c, wanted_[c] != 0);
+        }
+    }
+
+    /// Whether look_up(i) let rule `flag` (or caption credit `flag` - rules) through.
+    bool wanted(std::size_t i, std::size_t flag) const {
+        return (flag_words_[i * words_per_line_ + flag / 64] >> (flag % 64) & 1u) != 0;
+    }
+
+    void set_wanted(std::size_t i, std::size_t flag, bool wanted) {
+        if (wanted) flag_words_[i * words_per_line_ + flag / 64] |= std::uint64_t{1} << (flag % 64);
     }
 
     /// The first line of the contiguous run before `i` that the rule's
@@ -140,7 +181,7 @@ private:
             const Line& line = lines_[j];
             if (line.blank) continue;
             if (line.kind) break;
-            const std::string& folded = folded_[j];
+            const std::string_view folded = folded_[j].of(folded_text_);
             const bool claimed = !folded.empty() &&
                                  std::any_of(rule.starts_back_at.begin(), rule.starts_back_at.end(),
                                              [&](const LinePattern& p) { return folded_line_matches(p, folded); });
@@ -173,8 +214,16 @@ private:
     std::string_view text_;
     std::vector<Line>& lines_;
     const LayoutRules& rules_;
-    std::vector<std::string> folded_;  // per line: fold_line() of its text
-    std::vector<char> wanted_;         // per line: the rules (or credits) its index lookup let through
+    std::string folded_text_;  // every line folded, one after another
+    std::vector<Span> folded_;  // per line: where fold_line() of its text is in folded_text_
+    // Per line, look_up()'s state and answers.
+    static constexpr unsigned char looked_up = 1;
+    static constexpr unsigned char some_rule = 2;    // some boilerplate rule may match
+    static constexpr unsigned char some_credit = 4;  // some caption credit may match
+    std::vector<unsigned char> lookups_;
+    std::size_t words_per_line_ = 0;
+    std::vector<std::uint64_t> flag_words_;  // per line, words_per_line_ words: rules' bits, then credits'
+    std::vector<char> wanted_;               // what one index lookup let through
     int next_region_ = 0;
 };
 
@@ -200,8 +249,7 @@ void classify_headers(std::string_view text, std::vector<Line>& lines) {
         if (line.blank || line.kind) continue;
         const std::string_view content = line.text.of(text);
         if (whole_line_dateline(text, line.text)) continue;
-        const std::size_t words = lt::word_count(content);
-        if (words <= 2 && content.back() == ':' && !lt::lower_at(content, 0)) {
+        if (content.back() == ':' && lt::word_count_up_to(content, 3) <= 2 && !lt::lower_at(content, 0)) {
             line.kind = BlockKind::header;  // "Updated:" with its date missing
             continue;
         }
@@ -214,7 +262,7 @@ void classify_headers(std::string_view text, std::vector<Line>& lines) {
             const bool bracketed = !header->parts.open_bracket.empty() && !header->parts.close_bracket.empty();
             if (tail.empty() ||
                 ((rest.front() == '|' || rest.substr(0, 3) == "\xE2\x80\xA2") && !lt::ends_sentence(rest, false)) ||
-                (!bracketed && lt::word_count(rest) <= 8 && !lt::ends_sentence(rest))) {
+                (!bracketed && lt::word_count_up_to(rest, 9) <= 8 && !lt::ends_sentence(rest))) {
                 line.kind = BlockKind::header;
                 continue;
             }
@@ -231,7 +279,7 @@ void classify_headers(std::string_view text, std::vector<Line>& lines) {
                 continue;
             }
         }
-        if (lt::ends_sentence(content) && words >= 6) body_started = true;
+        if (!body_started && lt::ends_sentence(content) && lt::word_count_up_to(content, 6) >= 6) body_started = true;
     }
 }
 
@@ -242,6 +290,8 @@ bool quote_open(std::string_view text, Span span) {
     int straight = 0;
     const std::string_view s = span.of(text);
     for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c != '"' && c != 0xE2 && c != 0xC2) continue;  // the only bytes the marks below start with
         const std::string_view rest = s.substr(i);
         if (rest.substr(0, 3) == "\xE2\x80\x9C" || rest.substr(0, 3) == "\xE2\x80\x9E") {
             // “ opens, except as the closer of „…“
@@ -301,7 +351,9 @@ public:
                 open_ = true;
             }
             const std::string_view content = piece.of(text_);
-            if (lt::ends_sentence(content) && lt::word_count(content) >= 6) body_started = true;
+            if (!body_started && lt::ends_sentence(content) && lt::word_count_up_to(content, 6) >= 6) {
+                body_started = true;
+            }
         }
         return std::move(blocks_);
     }
@@ -330,17 +382,38 @@ private:
     int last_region_ = no_region;
 };
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// A title as compared for repeats: ASCII lower case, runs of spaces and tabs
+/// as one space, none at the ends.
 std::string normalised_title(std::string_view text) {
     std::string out;
     for (char c : text) {
         if (c == ' ' || c == '\t') {
             if (!out.empty() && out.back() != ' ') out.push_back(' ');
         } else {
-            out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+            out.push_back(ascii_lower(c));
         }
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
+}
+
+/// normalised_title(text) == title, without building the former: every body
+/// paragraph is asked, and most differ in their first bytes.
+bool same_title(std::string_view text, std::string_view title) {
+    std::size_t next = 0;
+    bool space = false;  // a blank run after a word: a space if another word follows
+    for (char c : text) {
+        if (c == ' ' || c == '\t') {
+            space = next > 0;
+            continue;
+        }
+        if (space && (next == title.size() || title[next++] != ' ')) return false;
+        space = false;
+        if (next == title.size() || title[next++] != ascii_lower(c)) return false;
+    }
+    return next == title.size();
 }
 
 bool single_line(const Block& block) { return block.first_line == block.last_line; }
@@ -353,7 +426,7 @@ void find_headline(std::string_view text, Layout& layout) {
         if (block.kind != BlockKind::body) continue;
         const std::string_view content = block.span.of(text);
         if (!single_line(block) || starts_with_dateline(text, block.span)) break;
-        if (!headline.empty() && normalised_title(content) == headline) {
+        if (!headline.empty() && same_title(content, headline)) {
             block.kind = BlockKind::headline;
             block.duplicate = true;
         } else if (lt::title_like(content)) {
@@ -362,7 +435,7 @@ void find_headline(std::string_view text, Layout& layout) {
                 headline = normalised_title(content);
                 layout.headline = block.span;
             }
-        } else if (lt::word_count(content) <= 2 && !lt::ends_sentence(content)) {
+        } else if (lt::word_count_up_to(content, 3) <= 2 && !lt::ends_sentence(content)) {
             block.kind = BlockKind::header;  // a section label such as "World"
         } else {
             break;
@@ -371,7 +444,7 @@ void find_headline(std::string_view text, Layout& layout) {
     if (headline.empty()) return;
     // A repeat further down (after a sub-headline: d024) is still the headline.
     for (auto& block : layout.blocks) {
-        if (block.kind == BlockKind::body && normalised_title(block.span.of(text)) == headline) {
+        if (block.kind == BlockKind::body && same_title(block.span.of(text), headline)) {
             block.kind = BlockKind::headline;
             block.duplicate = true;
         }
@@ -404,7 +477,7 @@ void drop_trailing_headlines(std::string_view text, Layout& layout) {
     const auto title_line = [&](const Block& block) {
         const std::string_view content = block.span.of(text);
         return block.kind == BlockKind::body && single_line(block) && !lt::ends_sentence(content) &&
-               lt::word_count(content) <= 20;
+               lt::word_count_up_to(content, 21) <= 20;
     };
     std::size_t end = blocks.size();
     while (end > 0 && (blocks[end - 1].kind == BlockKind::boilerplate || blocks[end - 1].kind == BlockKind::end_matter ||

@@ -74,6 +74,9 @@ struct LinePattern {
 /// curly apostrophes straight. Fold a line once and ask every pattern.
 [[nodiscard]] std::string fold_line(std::string_view line);
 
+/// fold_line(line) appended to `out`: one buffer can hold many folded lines.
+void fold_line_into(std::string_view line, std::string& out);
+
 /// True when `line` (any surrounding blanks ignored, runs of blanks as one
 /// space, ’ as ') matches `pattern`.
 [[nodiscard]] bool line_matches(const LinePattern& pattern, std::string_view line);

@@ -12,13 +12,48 @@ namespace factline {
 
 namespace fs = std::filesystem;
 
-/// Lower-cased ASCII, blanks trimmed and collapsed, curly apostrophes straight:
-/// so that a pattern does not depend on how a page spaced or typeset a line.
-std::string fold_line(std::string_view line) {
-    std::string out;
+namespace {
+
+/// True when folding `line` changes only its letter case: printable ASCII
+/// with single spaces between words (no other blanks, none at the ends).
+/// Most lines of plain news are; both loops are branch-free, so the compiler
+/// vectorises them.
+bool plain_ascii(std::string_view line) {
+    if (line.empty() || line.front() == ' ' || line.back() == ' ') return false;
+    bool other = false;
+    for (const char c : line) other |= static_cast<unsigned char>(c) < ' ' || static_cast<unsigned char>(c) > 0x7F;
+    bool double_space = false;
+    for (std::size_t i = 1; i < line.size(); ++i) double_space |= (line[i] == ' ') & (line[i - 1] == ' ');
+    return !other && !double_space;
+}
+
+}  // namespace
+
+// Lower-cased ASCII, blanks trimmed and collapsed, curly apostrophes straight:
+// so that a pattern does not depend on how a page spaced or typeset a line.
+// Written through a pointer into space reserved up front (folding never
+// lengthens a line): layout folds every line of every page.
+void fold_line_into(std::string_view line, std::string& out) {
+    const std::size_t start = out.size();
+    out.resize(start + line.size());
+    char* const first = out.data() + start;
+    if (plain_ascii(line)) {
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            const auto c = static_cast<unsigned char>(line[i]);
+            first[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+        }
+        return;
+    }
+    char* next = first;
     bool pending_space = false;
     for (std::size_t i = 0; i < line.size(); ++i) {
         const auto c = static_cast<unsigned char>(line[i]);
+        if (c > ' ' && c < 0x80) {  // the common case: printable ASCII
+            if (pending_space && next != first) *next++ = ' ';
+            pending_space = false;
+            *next++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            continue;
+        }
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
             pending_space = true;
             continue;
@@ -28,16 +63,22 @@ std::string fold_line(std::string_view line) {
             ++i;
             continue;
         }
-        if (pending_space && !out.empty()) out.push_back(' ');
+        if (pending_space && next != first) *next++ = ' ';
         pending_space = false;
         if (c == 0xE2 && i + 2 < line.size() && static_cast<unsigned char>(line[i + 1]) == 0x80 &&
             (static_cast<unsigned char>(line[i + 2]) == 0x98 || static_cast<unsigned char>(line[i + 2]) == 0x99)) {
-            out.push_back('\'');
+            *next++ = '\'';
             i += 2;
             continue;
         }
-        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+        *next++ = static_cast<char>(c);
     }
+    out.resize(static_cast<std::size_t>(next - out.data()));
+}
+
+std::string fold_line(std::string_view line) {
+    std::string out;
+    fold_line_into(line, out);
     return out;
 }
 

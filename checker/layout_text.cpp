@@ -15,11 +15,14 @@ bool starts(std::string_view text, std::size_t i, std::string_view what) {
 // Closing marks, longest first. “ closes „…“ (German) quotes.
 constexpr std::string_view closers[] = {"\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x80\x9C", "\xC2\xBB", "\"", "'", ")", "]"};
 
+// An ASCII byte can only be a one-byte closer: the wider ones are all
+// non-ASCII, so most bytes are answered without trying them.
+bool ascii_closer(unsigned char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
+
 }  // namespace
 
-std::size_t blank_at(std::string_view text, std::size_t i) {
+std::size_t wide_blank_at(std::string_view text, std::size_t i) {
     const unsigned char c = byte(text, i);
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
     if (c != 0xC2 && c != 0xE2 && c != 0xEF) return 0;  // the lead bytes of the wider blanks below
     if (starts(text, i, "\xC2\xA0")) return 2;                                         // no-break space
     if (starts(text, i, "\xE2\x80\x8B") || starts(text, i, "\xE2\x80\xAF")) return 3;  // zero-width, narrow nbsp
@@ -28,6 +31,10 @@ std::size_t blank_at(std::string_view text, std::size_t i) {
 }
 
 std::size_t blank_before(std::string_view text, std::size_t end) {
+    // A wider blank ends in a non-ASCII byte.
+    if (end > 0 && end <= text.size() && static_cast<unsigned char>(text[end - 1]) < 0x80) {
+        return blank_at(text, end - 1);
+    }
     for (std::size_t n : {1u, 2u, 3u}) {
         if (end >= n && blank_at(text, end - n) == n) return n;
     }
@@ -51,6 +58,9 @@ Span trim(std::string_view text, Span span) {
 }
 
 std::size_t closer_at(std::string_view text, std::size_t i) {
+    if (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) {
+        return ascii_closer(static_cast<unsigned char>(text[i])) ? 1 : 0;
+    }
     for (auto closer : closers) {
         if (starts(text, i, closer)) return closer.size();
     }
@@ -58,6 +68,9 @@ std::size_t closer_at(std::string_view text, std::size_t i) {
 }
 
 std::size_t closer_before(std::string_view text, std::size_t end) {
+    if (end == 0 || end > text.size()) return 0;
+    const auto last = static_cast<unsigned char>(text[end - 1]);
+    if (last < 0x80) return ascii_closer(last) ? 1 : 0;
     for (auto closer : closers) {
         if (end >= closer.size() && text.substr(end - closer.size(), closer.size()) == closer) return closer.size();
     }
@@ -73,10 +86,12 @@ bool ends_sentence(std::string_view line, bool question) {
     return end >= 3 && line.substr(end - 3, 3) == "\xE2\x80\xA6";  // …
 }
 
-std::size_t word_count(std::string_view text) {
+std::size_t word_count(std::string_view text) { return word_count_up_to(text, text.size()); }
+
+std::size_t word_count_up_to(std::string_view text, std::size_t limit) {
     std::size_t words = 0;
     bool in_word = false;
-    for (std::size_t i = 0; i < text.size();) {
+    for (std::size_t i = 0; i < text.size() && words < limit;) {
         if (const std::size_t n = blank_at(text, i)) {
             in_word = false;
             i += n;
@@ -105,7 +120,7 @@ bool title_like(std::string_view line) {
     if (text.empty() || ends_sentence(text, false)) return false;
     const char last = text.back();
     if (last == ':' || last == ',' || last == ';') return false;
-    const std::size_t words = word_count(text);
+    const std::size_t words = word_count_up_to(text, 31);
     return words >= 3 && words <= 30;
 }
 

@@ -9,8 +9,18 @@
 
 namespace factline::layout_text {
 
+/// Length of the wider (non-ASCII) blank at `text[i]`, or 0; see blank_at.
+[[nodiscard]] std::size_t wide_blank_at(std::string_view text, std::size_t i);
+
 /// Length in bytes of the blank (space, tab, U+00A0, …) at `text[i]`, or 0.
-[[nodiscard]] std::size_t blank_at(std::string_view text, std::size_t i);
+/// Inline with an ASCII fast path: every layout and sentence scan asks it
+/// about every byte.
+[[nodiscard]] inline std::size_t blank_at(std::string_view text, std::size_t i) {
+    if (i >= text.size()) return 0;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r') ? 1 : 0;  // \t \n \v \f \r
+    return wide_blank_at(text, i);
+}
 /// Length of the blank ending just before `text[end]`, or 0.
 [[nodiscard]] std::size_t blank_before(std::string_view text, std::size_t end);
 
@@ -28,6 +38,10 @@ namespace factline::layout_text {
 
 /// Number of blank-separated words.
 [[nodiscard]] std::size_t word_count(std::string_view text);
+
+/// word_count(text), or `limit` when there are at least that many words:
+/// reads only as far as it must ("at most 2 words?" asks word_count_up_to(text, 3) <= 2).
+[[nodiscard]] std::size_t word_count_up_to(std::string_view text, std::size_t limit);
 
 /// True for an ASCII lower-case letter or a UTF-8 lower-case Latin/Cyrillic
 /// letter at `text[i]` (what a sentence does not start with).

@@ -1,5 +1,7 @@
 #include "grammar/parse_layout.hpp"
 
+#include <array>
+
 #include "grammar/layout.hpp"
 
 namespace factline::grammar {
@@ -18,6 +20,33 @@ bool run(const Rule& rule, std::string_view document, std::uint32_t begin, std::
     return true;
 }
 
+/// What may come before a header date's first digit: header_date_def lets
+/// through only an opening bracket, blanks, label words (letters . ' &),
+/// list separators (| • – — - : ,) and a month word there. Any byte >= 0x80
+/// counts as allowed (•, –, —, U+00A0). Keep it in step with layout_def.hpp.
+enum class Before : unsigned char { other, allowed, digit };
+
+constexpr std::array<Before, 256> before_header_digit = [] {
+    std::array<Before, 256> table{};
+    for (int c = 'a'; c <= 'z'; ++c) table[c] = Before::allowed;
+    for (int c = 'A'; c <= 'Z'; ++c) table[c] = Before::allowed;
+    for (int c = 0x80; c <= 0xFF; ++c) table[c] = Before::allowed;
+    for (unsigned char c : std::string_view(" \t.'&|-:,[(")) table[c] = Before::allowed;
+    for (int c = '0'; c <= '9'; ++c) table[c] = Before::digit;
+    return table;
+}();
+
+/// False when no header date can start at document[begin, end): the first
+/// byte that may not come before its digits is not a digit. Most body lines
+/// fail this cheap scan and need no X3 parse.
+bool may_hold_header_date(std::string_view document, std::uint32_t begin, std::uint32_t end) {
+    for (std::uint32_t i = begin; i < end; ++i) {
+        const Before kind = before_header_digit[static_cast<unsigned char>(document[i])];
+        if (kind != Before::allowed) return kind == Before::digit;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::optional<DatelineMatch> parse_dateline(std::string_view document, std::uint32_t begin, std::uint32_t end) {
@@ -31,6 +60,7 @@ std::optional<DatelineMatch> parse_dateline(std::string_view document, std::uint
 std::optional<HeaderDateMatch> parse_header_date(std::string_view document, std::uint32_t begin,
                                                  std::uint32_t end) {
     if (begin >= end || end > document.size()) return std::nullopt;
+    if (!may_hold_header_date(document, begin, end)) return std::nullopt;
     HeaderDateMatch match;
     if (!run(header_date(), document, begin, end, match.parts, match.end)) return std::nullopt;
     return match;

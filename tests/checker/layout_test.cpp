@@ -125,6 +125,27 @@ TEST(Layout, RepeatedHeadlineIsHeadlineButExtractedOnce) {
     }
 }
 
+TEST(Layout, RepeatedHeadlineMatchesWhateverItsCaseAndSpacing) {
+    const std::string text =
+        "Kremlin Says Talks Resume Soon\n\n"
+        "  KREMLIN  says\ttalks resume SOON \n\n"
+        "Kremlin says talks resume soonish\n\n"
+        "MOSCOW (Reuters) - The Kremlin said on Friday that talks with Kyiv would resume soon.\n\n"
+        "Kremlin says talks resume soon\n";
+    const Layout layout = analyse_layout(text, core_rules());
+    ASSERT_EQ(layout.blocks.size(), 5u);
+    const std::vector<std::pair<BlockKind, bool>> expected = {{BlockKind::headline, false},
+                                                              {BlockKind::headline, true},
+                                                              {BlockKind::headline, false},  // a sub-headline
+                                                              {BlockKind::body, false},
+                                                              {BlockKind::headline, true}};
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        SCOPED_TRACE(i);
+        EXPECT_EQ(layout.blocks[i].kind, expected[i].first);
+        EXPECT_EQ(layout.blocks[i].duplicate, expected[i].second);
+    }
+}
+
 TEST(Layout, HeaderLines) {
     REQUIRE_SHARED();
     const std::vector<std::tuple<std::string, std::uint32_t, std::string>> cases = {
@@ -362,6 +383,34 @@ TEST(LayoutRules, PatternsAreGlobs) {
         SCOPED_TRACE(c.glob + " ~ " + c.line);
         EXPECT_EQ(line_matches(make_line_pattern(c.glob), c.line), c.matches);
     }
+}
+
+TEST(LayoutRules, FoldingLowersTrimsAndCollapses) {
+    struct Case {
+        std::string line;
+        std::string folded;
+    };
+    const std::vector<Case> cases = {
+        {"Leave a Reply", "leave a reply"},
+        {"@AZ[`az{ ~Q\x7F", "@az[`az{ ~q\x7F"},  // letters' ASCII neighbours stay
+        {"Leave  a Reply", "leave a reply"},
+        {"  \t Liked by\xC2\xA0 2   People \r", "liked by 2 people"},
+        {"Won\xE2\x80\x99t \xE2\x80\x98go\xE2\x80\x99", "won't 'go'"},
+        {"\xC3\x89t\xC3\xA9 ZURICH\x7F", "\xC3\x89t\xC3\xA9 zurich\x7F"},  // only ASCII is lowered
+        {"a\x01" "b \xE2\x80\x9C" "c\xE2\x80\x9D \xE2\x80", "a\x01" "b \xE2\x80\x9C" "c\xE2\x80\x9D \xE2\x80"},
+        {" \xC2\xA0\n", ""},
+        {"", ""},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.line);
+        EXPECT_EQ(fold_line(c.line), c.folded);
+    }
+    // fold_line_into appends, each line folded as if on its own.
+    std::string buffer = "x";
+    for (const auto& c : cases) fold_line_into(c.line, buffer);
+    std::string expected = "x";
+    for (const auto& c : cases) expected += c.folded;
+    EXPECT_EQ(buffer, expected);
 }
 
 TEST(LayoutRules, ShippedRulesPassTheirExamples) {

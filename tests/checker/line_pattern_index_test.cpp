@@ -54,8 +54,17 @@ TEST(LinePatternIndex, EachKindOfPatternIsFoundAndOtherLinesAreNot) {
     EXPECT_EQ(flagged("Soldiers in Bakhmut (photo via Reuters)"), std::vector<int>{2});
     EXPECT_EQ(flagged("Liked by 12 people"), std::vector<int>{3});
     EXPECT_TRUE(flagged("The talks resumed on Monday in Istanbul.").empty());
+    // A line is let through by a pattern's opening text only when it starts with all of it.
+    EXPECT_TRUE(flagged("Shares fell 3%").empty());
+    EXPECT_TRUE(flagged("He liked by 2 people").empty());
+    EXPECT_EQ(flagged("  LIKED   by 1,200 people"), std::vector<int>{3});
+    // It says whether it flagged any group.
+    EXPECT_FALSE(index.candidates(fold_line("The talks resumed."), groups.size(), flags));
+    EXPECT_TRUE(index.candidates(fold_line("Leave a reply"), groups.size(), flags));
+    EXPECT_TRUE(index.candidates(fold_line("Liked by 12 people"), groups.size(), flags));
+    EXPECT_TRUE(index.candidates(fold_line("Soldiers (photo via Reuters)"), groups.size(), flags));
     // Asked about other groups than it was built for (rules assembled by hand): every one may match.
-    index.candidates(fold_line("The talks resumed."), 6, flags);
+    EXPECT_TRUE(index.candidates(fold_line("The talks resumed."), 6, flags));
     EXPECT_EQ(flags, std::vector<char>(6, 1));
 }
 

@@ -104,6 +104,10 @@ TEST(LayoutGrammar, HeaderDates) {
     expect_header("Devdiscourse News Desk | Moscow | Updated: October 1, 2022 20:41 IST", "October 1, 2022", true,
                   "20:41 IST", "Devdiscourse News Desk", "");
     expect_header("Publish Date : 14 November 2022 - 21:41", "14 November 2022", true, "21:41", "Publish Date", "");
+    // Every kind of byte allowed before the first digit (parse_header_date skips lines with others).
+    expect_header("(Updated\xC2\xA0\xE2\x80\xA2 Dow & Jones' Desk\t\xE2\x80\x94 Jan. 5, 2023", "Jan. 5, 2023", true, "",
+                  "Updated", "");
+    expect_header("[Last-Updated, St. Louis: 5 Jan]", "5 Jan", false, "", "Last-Updated", "");
 }
 
 TEST(LayoutGrammar, NotHeaderDates) {
@@ -112,6 +116,9 @@ TEST(LayoutGrammar, NotHeaderDates) {
     expect_no_header("Updated:");
     expect_no_header("Marching orders were given on 5");
     expect_no_header("2022 was a year of war");
+    expect_no_header("#5 January 2023");
+    expect_no_header("Jan/5 2023");
+    expect_no_header("The Kremlin \"said\" on 5 January 2023");
 }
 
 }  // namespace
