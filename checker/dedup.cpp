@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "checker/hash_sort.hpp"
+#include "checker/parallel.hpp"
 
 namespace factline {
 
@@ -139,17 +140,23 @@ using BandKeys = Eigen::Matrix<std::uint64_t, Eigen::Dynamic, bands>;
 /// The band keys of the documents `eligible` marks (other rows are left unset).
 /// Each document's signature is made and consumed at once, so no signature
 /// matrix is held.
-BandKeys band_keys(const std::vector<std::vector<std::uint64_t>>& shingles, const std::vector<bool>& eligible) {
+BandKeys band_keys(const std::vector<std::vector<std::uint64_t>>& shingles, const std::vector<bool>& eligible,
+                   int jobs) {
     BandKeys keys(static_cast<Eigen::Index>(shingles.size()), bands);
-    for (std::size_t doc = 0; doc < shingles.size(); ++doc) {
-        if (!eligible[doc]) continue;
-        const Signature signature = minhash(shingles[doc]);
-        for (int band = 0; band < bands; ++band) {
-            std::uint64_t key = static_cast<std::uint64_t>(band);
-            for (int r = 0; r < rows_per_band; ++r) key = mix(key ^ signature[band * rows_per_band + r]);
-            keys(static_cast<Eigen::Index>(doc), band) = key;
+    // Documents are independent: blocks of them on the threads, each writing its own rows.
+    constexpr std::size_t block = 256;
+    parallel_for((shingles.size() + block - 1) / block, jobs, [&](std::size_t b) {
+        const std::size_t end = std::min(shingles.size(), (b + 1) * block);
+        for (std::size_t doc = b * block; doc < end; ++doc) {
+            if (!eligible[doc]) continue;
+            const Signature signature = minhash(shingles[doc]);
+            for (int band = 0; band < bands; ++band) {
+                std::uint64_t key = static_cast<std::uint64_t>(band);
+                for (int r = 0; r < rows_per_band; ++r) key = mix(key ^ signature[band * rows_per_band + r]);
+                keys(static_cast<Eigen::Index>(doc), band) = key;
+            }
         }
-    }
+    });
     return keys;
 }
 
@@ -266,7 +273,7 @@ std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::ui
     const std::size_t n = shingles.size();
     std::vector<bool> eligible(n);
     for (std::size_t doc = 0; doc < n; ++doc) eligible[doc] = shingles[doc].size() >= options.min_shingles;
-    const BandKeys keys = band_keys(shingles, eligible);
+    const BandKeys keys = band_keys(shingles, eligible, options.jobs);
     // LSH banding: documents sharing any band's rows are candidates. MinHash
     // estimates Jaccard, which is lower than containment for documents of
     // unequal length, so bands are narrow (2 rows) to keep recall high; the

@@ -32,6 +32,7 @@ namespace factline {
 struct DedupOptions {
     double threshold = 0.6;   // containment at or above which two documents are copies
     std::size_t min_shingles = 8;  // shorter bodies are never clustered
+    int jobs = 1;                  // threads for the per-document MinHash (0: all cores); clusters are the same for any
 };
 
 /// Cluster index per document (0-based, numbered by each cluster's first member).

@@ -72,6 +72,13 @@ void sort_documents_and_date_findings(RunOutput& run) {
     sort_findings(run.date_findings);
 }
 
+DedupOptions dedup_options(const AnalysisOptions& options) {
+    DedupOptions dedup;
+    dedup.threshold = options.dedup_threshold;
+    dedup.jobs = options.jobs;
+    return dedup;
+}
+
 NumericOrder numeric_order_of(const AnalysisOptions& options) {
     return parse_numeric_order(options.numeric_date_order).value_or(NumericOrder::month_first);
 }
@@ -114,7 +121,7 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
     // sharded run; without one, over this corpus (the same thing for `check`).
     const std::vector<ClusterAssignment> clusters =
         options.clusters != nullptr ? look_up_clusters(sketches, *options.clusters, run.diagnostics)
-                                    : assign_clusters(std::move(sketches), DedupOptions{options.dedup_threshold});
+                                    : assign_clusters(std::move(sketches), dedup_options(options));
 
     std::vector<std::vector<Assertion>> per_document(documents.size());
     std::vector<std::vector<DateConflict>> date_conflicts(documents.size());

@@ -61,7 +61,10 @@ int run_cluster(const ClusterOptions& options) {
     }
     if (print_diagnostics(diagnostics)) return 2;
     const std::size_t documents = sketches.size();
-    auto assignments = assign_clusters(std::move(sketches), DedupOptions{config->dedup_threshold});
+    DedupOptions dedup;
+    dedup.threshold = config->dedup_threshold;
+    dedup.jobs = config->jobs;
+    auto assignments = assign_clusters(std::move(sketches), dedup);
     std::sort(assignments.begin(), assignments.end(), [](const auto& a, const auto& b) {
         return std::tie(a.doc, a.doc_hash) < std::tie(b.doc, b.doc_hash);
     });

@@ -146,6 +146,22 @@ TEST(ClusterDocuments, CopiesWithClutterShareAClusterOthersDoNot) {
     EXPECT_EQ(clusters[3], 2u);
 }
 
+TEST(ClusterDocuments, TheClustersAreTheSameOnAnyNumberOfThreads) {
+    // Past several blocks of documents: copies of a few stories among unrelated texts.
+    std::vector<std::vector<std::uint64_t>> shingles;
+    for (int i = 0; i < 1500; ++i) {
+        const int story = i % 7 == 0 ? (i % 5) * 400 : 10000 + i * 50;
+        shingles.push_back(shingle_hashes(words(story, 60) + words(90000 + i, 5, "tail")));
+    }
+    DedupOptions one;
+    DedupOptions three;
+    three.jobs = 3;
+    const auto expected = cluster_documents(shingles, one);
+    EXPECT_EQ(cluster_documents(shingles, three), expected);
+    EXPECT_EQ(expected[0], expected[35]);  // two copies of story 0
+    EXPECT_NE(expected[0], expected[1]);
+}
+
 TEST(ClusterDocuments, ThresholdComesFromOptions) {
     const std::vector<std::vector<std::uint64_t>> shingles{shingle_hashes(words(0, 100)),
                                                            shingle_hashes(words(0, 70) + words(500, 30, "y"))};
