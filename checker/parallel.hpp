@@ -10,10 +10,15 @@
 
 namespace factline {
 
+/// The threads `jobs` stands for (0: all cores).
+[[nodiscard]] inline std::size_t thread_count(int jobs) {
+    return jobs > 0 ? static_cast<std::size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+}
+
 /// Runs `work(i)` for i in [0, count) on `jobs` threads (0: all cores).
 template <typename Work>
 void parallel_for(std::size_t count, int jobs, Work work) {
-    std::size_t threads = jobs > 0 ? static_cast<std::size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+    std::size_t threads = thread_count(jobs);
     threads = std::min(threads, std::max<std::size_t>(count, 1));
     if (threads <= 1) {
         for (std::size_t i = 0; i < count; ++i) work(i);
