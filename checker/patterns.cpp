@@ -261,7 +261,8 @@ public:
         if (!step(steps, 0, start, nullptr)) return false;
         match.begin = start;
         match.end = end_;
-        match.fills = fills_;
+        match.fills.clear();
+        for (const Fill& fill : fills_) match.fills.push_back({*fill.slot, fill.begin, fill.end, *fill.ids});
         match.gaps = gaps_;
         match.literals = literals_;
         return true;
@@ -302,6 +303,10 @@ private:
             literals_ -= static_cast<unsigned>(s.words.size());
             return false;
         case PatternStep::Kind::word_class:
+            // Only a phrase starting with this token can match here (unless the class has an empty one).
+            if (!s.empty_phrase &&
+                (pos >= n || !std::binary_search(s.first_words.begin(), s.first_words.end(), tokens_[pos].text)))
+                return false;
             for (const auto& phrase : s.phrases) {
                 if (!phrase_at(phrase, false, pos)) continue;
                 literals_ += static_cast<unsigned>(phrase.size());
@@ -313,7 +318,7 @@ private:
             auto table = slots_.find(s.slot);
             if (table == slots_.end() || pos >= table->second.size()) return false;
             for (const auto& candidate : table->second[pos]) {
-                fills_.push_back({s.slot, pos, candidate.end, candidate.ids});
+                fills_.push_back({&s.slot, pos, candidate.end, &candidate.ids});
                 literals_ += candidate.end - pos;  // a filled slot is as specific as the words it covers
                 if (step(steps, index + 1, candidate.end, next)) return true;
                 literals_ -= candidate.end - pos;
@@ -345,9 +350,19 @@ private:
         return false;
     }
 
+    // A slot filled on the way to a match: references into the step and the
+    // slot table, copied into a SlotFill only when the whole pattern matches
+    // (backtracking tries and drops many fills).
+    struct Fill {
+        const std::string* slot;
+        std::uint32_t begin;
+        std::uint32_t end;
+        const std::vector<std::string>* ids;
+    };
+
     const std::vector<Token>& tokens_;
     const SlotTable& slots_;
-    std::vector<SlotFill> fills_;
+    std::vector<Fill> fills_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> gaps_;
     unsigned literals_ = 0;
     std::uint32_t end_ = 0;
