@@ -27,6 +27,8 @@ std::size_t utf8_sequence(std::string_view s, std::size_t at) {
     return 0;
 }
 
+bool is_plain_ascii(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view value) {
@@ -34,6 +36,14 @@ void append_json_string(std::string& out, std::string_view value) {
     const std::size_t start = out.size();
     out.push_back('"');
     for (std::size_t at = 0; at < value.size();) {
+        // A run of printable ASCII needing no escape is copied at once (most of the text).
+        std::size_t plain = at;
+        while (plain < value.size() && is_plain_ascii(static_cast<unsigned char>(value[plain]))) ++plain;
+        if (plain > at) {
+            out.append(value.data() + at, plain - at);
+            at = plain;
+            if (at == value.size()) break;
+        }
         const auto c = static_cast<unsigned char>(value[at]);
         if (c >= 0x80) {
             const std::size_t length = utf8_sequence(value, at);

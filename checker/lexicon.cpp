@@ -12,7 +12,10 @@ const std::vector<std::vector<std::string>>& Lexicon::words(const std::string& w
 
 PhraseIndex::PhraseIndex(const std::vector<std::vector<std::string>>& phrases) {
     for (const auto& phrase : phrases) {
-        if (phrase.empty()) continue;
+        if (phrase.empty()) {
+            has_empty_ = true;
+            continue;
+        }
         Starting& starting = by_first_[phrase.front()];
         starting.phrases.push_back(phrase);
         starting.alone = starting.alone || phrase.size() == 1;
@@ -31,6 +34,20 @@ std::uint32_t PhraseIndex::longest_at(const std::vector<Token>& tokens, std::uin
         if (same) best = static_cast<std::uint32_t>(phrase.size());
     }
     return best;
+}
+
+bool PhraseIndex::any_at(const std::vector<Token>& tokens, std::uint32_t at, std::uint32_t limit) const {
+    if (has_empty_ && at <= limit) return true;
+    if (at >= tokens.size()) return false;
+    const Starting* starting = by_first_.find(tokens[at].text, tokens[at].hash);
+    if (starting == nullptr) return false;
+    for (const auto& phrase : starting->phrases) {
+        if (at + phrase.size() > limit) continue;
+        bool same = true;
+        for (std::size_t i = 1; i < phrase.size() && same; ++i) same = tokens[at + i].text == phrase[i];
+        if (same) return true;
+    }
+    return false;
 }
 
 bool PhraseIndex::is_word(const Token& token) const {

@@ -28,6 +28,8 @@ public:
     [[nodiscard]] std::uint32_t longest_at(const std::vector<Token>& tokens, std::uint32_t at) const;
     /// True when the token alone is a phrase of the class.
     [[nodiscard]] bool is_word(const Token& token) const;
+    /// True when a phrase of the class starts at `at` and ends by `limit`.
+    [[nodiscard]] bool any_at(const std::vector<Token>& tokens, std::uint32_t at, std::uint32_t limit) const;
 
 private:
     struct Starting {
@@ -35,6 +37,7 @@ private:
         bool alone = false;                             // one of them is the token alone
     };
     WordTable<Starting> by_first_;
+    bool has_empty_ = false;  // a phrase without tokens (matches anywhere)
 };
 
 /// Someone who can hold a position: a person, an institution or a country as speaker.

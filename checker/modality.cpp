@@ -6,42 +6,40 @@ namespace {
 
 constexpr std::uint32_t scope_window = 8;  // tokens before the match that a cue may stand in
 
-bool cue_at(const std::vector<Token>& tokens, std::uint32_t at, std::uint32_t limit, const Lexicon& lexicon,
-            const std::string& word_class = "negation") {
-    for (const auto& phrase : lexicon.words(word_class)) {
-        if (at + phrase.size() > limit) continue;
-        bool same = true;
-        for (std::size_t i = 0; i < phrase.size() && same; ++i) same = tokens[at + i].text == phrase[i];
-        if (same) return true;
-    }
-    return false;
+// A phrase of the class starting at `at` and ending by `limit`.
+bool cue_at(const std::vector<Token>& tokens, std::uint32_t at, std::uint32_t limit, const PhraseIndex& cues) {
+    return cues.any_at(tokens, at, limit);
 }
 
-bool clause_break(const Token& token, const Lexicon& lexicon) {
+bool clause_break(const Token& token, const PhraseIndex& clause_breaks) {
     return token.quote || token.text == "," || token.text == ";" || token.text == ":" || token.text == "(" ||
            token.text == "." || token.text == "!" || token.text == "?" ||
-           token.text == ")" || (token.text == "-" && token.space_before) || lexicon.in_class("clause_breaks", token);
+           token.text == ")" || (token.text == "-" && token.space_before) || clause_breaks.is_word(token);
 }
 
 }  // namespace
 
 bool is_irrealis(const std::vector<Token>& tokens, const PatternMatch& match, const Lexicon& lexicon) {
+    const PhraseIndex& irrealis = lexicon.phrases("irrealis");
+    const PhraseIndex& breaks = lexicon.phrases("clause_breaks");
     const std::uint32_t stop = match.begin > scope_window ? match.begin - scope_window : 0;
     for (std::uint32_t at = match.begin; at > stop; --at) {
         const Token& token = tokens[at - 1];
-        if (cue_at(tokens, at - 1, match.begin, lexicon, "irrealis")) return true;
-        if (clause_break(token, lexicon)) break;
+        if (cue_at(tokens, at - 1, match.begin, irrealis)) return true;
+        if (clause_break(token, breaks)) break;
     }
     return false;
 }
 
 std::optional<bool> answered_question(const std::vector<Token>& tokens, const PatternMatch& match,
                                      const Lexicon& lexicon) {
+    const PhraseIndex& questions = lexicon.phrases("questions");
+    const PhraseIndex& breaks = lexicon.phrases("clause_breaks");
     bool question = false;
     const std::uint32_t stop = match.begin > scope_window ? match.begin - scope_window : 0;
     for (std::uint32_t at = match.begin; at > stop && !question; --at) {
-        question = cue_at(tokens, at - 1, match.begin, lexicon, "questions");
-        if (!question && clause_break(tokens[at - 1], lexicon)) break;
+        question = cue_at(tokens, at - 1, match.begin, questions);
+        if (!question && clause_break(tokens[at - 1], breaks)) break;
     }
     if (!question) return std::nullopt;
     // The answer: an opening quote, one answer word, optional punctuation, a closing quote.
@@ -51,27 +49,29 @@ std::optional<bool> answered_question(const std::vector<Token>& tokens, const Pa
         std::uint32_t end = at + 2;
         while (end < n && (tokens[end].text == "." || tokens[end].text == "!" || tokens[end].text == ",")) ++end;
         if (end >= n || !tokens[end].quote) continue;
-        if (cue_at(tokens, at + 1, at + 2, lexicon, "answers_no")) return false;
-        if (cue_at(tokens, at + 1, at + 2, lexicon, "answers_yes")) return true;
+        if (cue_at(tokens, at + 1, at + 2, lexicon.phrases("answers_no"))) return false;
+        if (cue_at(tokens, at + 1, at + 2, lexicon.phrases("answers_yes"))) return true;
     }
     return std::nullopt;
 }
 
 bool is_negated(const std::vector<Token>& tokens, const PatternMatch& match, const Lexicon& lexicon) {
+    const PhraseIndex& negation = lexicon.phrases("negation");
+    const PhraseIndex& breaks = lexicon.phrases("clause_breaks");
     const std::uint32_t stop = match.begin > scope_window ? match.begin - scope_window : 0;
     for (std::uint32_t at = match.begin; at > stop; --at) {
-        if (clause_break(tokens[at - 1], lexicon)) break;
-        if (cue_at(tokens, at - 1, match.begin, lexicon)) return true;
+        if (clause_break(tokens[at - 1], breaks)) break;
+        if (cue_at(tokens, at - 1, match.begin, negation)) return true;
     }
     // A name that carries its quantifier ("none of the four") negates too.
     for (const auto& fill : match.fills) {
         for (std::uint32_t at = fill.begin; at < fill.end; ++at) {
-            if (cue_at(tokens, at, fill.end, lexicon)) return true;
+            if (cue_at(tokens, at, fill.end, negation)) return true;
         }
     }
     for (const auto& [begin, end] : match.gaps) {
         for (std::uint32_t at = begin; at < end; ++at) {
-            if (cue_at(tokens, at, end, lexicon)) return true;
+            if (cue_at(tokens, at, end, negation)) return true;
         }
     }
     return false;

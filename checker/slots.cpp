@@ -108,7 +108,11 @@ SlotTable build_slots(const std::vector<Token>& tokens, const std::vector<Mentio
     // A coordination of mentions: m (sep m)* [place noun]; every prefix is a candidate, longest first.
     const auto coordinate = [&](const std::vector<std::vector<std::string>>& ids_at,
                                 const std::vector<std::uint32_t>& end_at, bool place_nouns) {
-        std::vector<std::vector<SlotCandidate>> table(n + 1);
+        // A slot no mention can fill is an empty table: the matcher and its
+        // pre-check read positions past a table's end as "no candidate".
+        std::vector<std::vector<SlotCandidate>> table;
+        if (std::all_of(ids_at.begin(), ids_at.end(), [](const auto& ids) { return ids.empty(); })) return table;
+        table.resize(n + 1);
         for (std::uint32_t i = 0; i < n; ++i) {
             std::uint32_t start = i;
             if (tokens[i].text == "the" && i + 1 < n && !ids_at[i + 1].empty()) start = i + 1;
