@@ -192,9 +192,10 @@ private:
             for (; it != fs::directory_iterator(); it.increment(ec)) {
                 const std::string name = it->path().filename().string();
                 const std::string relative = relative_dir.empty() ? name : relative_dir + "/" + name;
+                // The entry's type as the folder listing gave it (no stat per file);
+                // a link is followed, as status() would.
                 std::error_code status_ec;
-                const fs::file_status status = it->status(status_ec);
-                if (fs::is_directory(status)) {
+                if (it->is_directory(status_ec)) {
                     // Dot folders (.git, .cache) hold no articles; linked folders could loop.
                     if (name.front() == '.') continue;
                     if (it->is_symlink(status_ec)) {
