@@ -342,7 +342,7 @@ private:
         std::error_code ec;
         const std::string key = manifest_key(file);
         if (!sidecars_read_.insert(key).second || !fs::is_regular_file(file, ec)) return;
-        for (auto& entry : read_source_entries(file, true, corpus_.diagnostics)) {
+        for (auto& entry : read_source_entries(file, true, corpus_.diagnostics, options_.jobs)) {
             sidecar_entries_.push_back({file.generic_string(), entry});
             sidecar_.insert_or_assign(entry.key, entry.meta);
         }
@@ -351,6 +351,7 @@ private:
     /// A sidecar entry naming no existing file is most likely a typo.
     void warn_unused_sidecar_entries() {
         for (const auto& [file, entry] : sidecar_entries_) {
+            if (seen_.count(entry.key) > 0) continue;  // a file this run read
             std::error_code ec;
             if (fs::exists(entry.key, ec)) continue;
             corpus_.diagnostics.warning("source.no-file", file, entry.line, entry.col,

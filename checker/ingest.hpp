@@ -93,9 +93,10 @@ struct SourceEntry {
 
 /// The `[[source]]` entries of a TOML file (errors at file:line:col). A
 /// `sidecar` (sources.toml) may hold nothing else, so other top-level keys are
-/// errors there; in factline.toml they belong to the config.
+/// errors there; in factline.toml they belong to the config. The entries'
+/// keys are made on `jobs` threads (0: all cores).
 [[nodiscard]] std::vector<SourceEntry> read_source_entries(const std::filesystem::path& toml_file, bool sidecar,
-                                                           Diagnostics& diagnostics);
+                                                           Diagnostics& diagnostics, int jobs = 1);
 
 /// True when `text` holds only whitespace (nothing to analyse).
 [[nodiscard]] bool is_blank(std::string_view text);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "checker/ingest.hpp"
+#include "checker/parallel.hpp"
 #include "checker/toml_source.hpp"
 
 namespace factline {
@@ -39,7 +40,8 @@ std::string manifest_key(const fs::path& path) {
     return (ec ? absolute.lexically_normal() : canonical).generic_string();
 }
 
-std::vector<SourceEntry> read_source_entries(const fs::path& toml_file, bool sidecar, Diagnostics& diagnostics) {
+std::vector<SourceEntry> read_source_entries(const fs::path& toml_file, bool sidecar, Diagnostics& diagnostics,
+                                             int jobs) {
     std::vector<SourceEntry> entries;
     const auto parsed = parse_toml_file(toml_file, diagnostics);
     if (!parsed) return entries;
@@ -75,9 +77,10 @@ std::vector<SourceEntry> read_source_entries(const fs::path& toml_file, bool sid
                               "a [[source]] entry needs a 'path'");
             continue;
         }
-        entry.key = manifest_key(base / entry.path);
         entries.push_back(std::move(entry));
     }
+    // Each key is a canonical path (several system calls): on the threads.
+    parallel_for(entries.size(), jobs, [&](std::size_t i) { entries[i].key = manifest_key(base / entries[i].path); });
     return entries;
 }
 
