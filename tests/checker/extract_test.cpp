@@ -11,18 +11,13 @@
 
 #include "checker/extract.hpp"
 #include "checker/rule_pack.hpp"
+#include "support/shipped_rules.hpp"
 #include "support/temp_dir.hpp"
 
 namespace factline {
 namespace {
 
-const RuleSet& shipped_rules() {
-    static const RuleSet rules = [] {
-        Diagnostics diagnostics;
-        return load_rules({std::filesystem::path(FACTLINE_SOURCE_DIR) / "rules"}, diagnostics);
-    }();
-    return rules;
-}
+using testing::shipped_rules;
 
 /// Extracts from `text`, one sentence per line; a line starting with "# " is the headline.
 std::vector<Assertion> extract_lines(const std::string& text, DatedBy date = {}) {

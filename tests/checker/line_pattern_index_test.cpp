@@ -8,20 +8,15 @@
 #include "checker/layout.hpp"
 #include "checker/rule_pack.hpp"
 #include "checker/tokens.hpp"
+#include "support/shipped_rules.hpp"
 
 namespace factline {
 namespace {
 
-const RuleSet& shipped() {
-    static const RuleSet rules = [] {
-        Diagnostics diagnostics;
-        return load_rules({std::filesystem::path(FACTLINE_SOURCE_DIR) / "rules"}, diagnostics);
-    }();
-    return rules;
-}
+using testing::shipped_rules;
 
 TEST(LinePatternIndex, EveryShippedExampleLineFlagsItsRule) {
-    const LayoutRules& layout = shipped().layout;
+    const LayoutRules& layout = shipped_rules().layout;
     std::size_t examples = 0;
     std::vector<char> flags;
     for (std::size_t r = 0; r < layout.boilerplate.size(); ++r) {
@@ -79,8 +74,8 @@ TEST(PhraseIndex, TheLongestPhraseAtATokenWins) {
 
 TEST(PhraseIndex, ShippedSpeechVerbsAreIndexed) {
     const auto tokens = tokenize("The minister said on Friday");
-    EXPECT_EQ(shipped().lexicon.phrases("speech_verbs").longest_at(tokens, 2), 1u);
-    EXPECT_EQ(shipped().lexicon.phrases("no_such_class").longest_at(tokens, 2), 0u);
+    EXPECT_EQ(shipped_rules().lexicon.phrases("speech_verbs").longest_at(tokens, 2), 1u);
+    EXPECT_EQ(shipped_rules().lexicon.phrases("no_such_class").longest_at(tokens, 2), 0u);
 }
 
 }  // namespace

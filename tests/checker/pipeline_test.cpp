@@ -10,17 +10,12 @@
 #include "checker/ingest.hpp"
 #include "checker/pipeline.hpp"
 #include "checker/rule_pack.hpp"
+#include "support/shipped_rules.hpp"
 
 namespace factline {
 namespace {
 
-const RuleSet& shipped() {
-    static const RuleSet rules = [] {
-        Diagnostics diagnostics;
-        return load_rules({std::filesystem::path(FACTLINE_SOURCE_DIR) / "rules"}, diagnostics);
-    }();
-    return rules;
-}
+using testing::shipped_rules;
 
 std::string order_of(const RunOutput& run) {
     std::string out;
@@ -43,7 +38,7 @@ TEST(Pipeline, AssertionsComeOutInTheirFinalOrderEvenWhenRecordsShareAPath) {
     Corpus corpus;
     read_json_lines(jsonl, "corpus.jsonl", corpus, 2);
     ASSERT_EQ(corpus.documents.size(), 3u);
-    RunOutput run = analyse_corpus(corpus, shipped(), AnalysisOptions{2});
+    RunOutput run = analyse_corpus(corpus, shipped_rules(), AnalysisOptions{2});
     ASSERT_GE(run.assertions.size(), 3u) << order_of(run);
     const std::string produced = order_of(run);
     sort_run_records(run);
