@@ -122,6 +122,7 @@ public:
     Ingester(const IngestOptions& options, std::istream& stdin_stream) : options_(options), stdin_(stdin_stream) {}
 
     void add_path(const std::string& given) {
+        if (stopped()) return;
         try {
             add_path_unguarded(given);
         } catch (const std::exception& error) {
@@ -130,6 +131,8 @@ public:
             internal_error(given, "unknown exception");
         }
     }
+
+    [[nodiscard]] bool stopped() const { return options_.stop != nullptr && options_.stop->load(); }
 
     Corpus finish() {
         warn_unused_sidecar_entries();
@@ -232,6 +235,7 @@ private:
         std::vector<ReadResult> prefetched(batch);
         for (std::size_t i = 0; i < entries.size(); ++i) {
             const std::size_t slot = i % batch;
+            if (slot == 0 && stopped()) return;
             if (slot == 0) {
                 const std::size_t count = std::min(batch, entries.size() - i);
                 parallel_for(count, options_.jobs, [&](std::size_t k) {

@@ -4,6 +4,7 @@
 // and JSON Lines records; reads `sources.toml` sidecars and `[[source]]`
 // manifests. Never throws on bad input: such input is listed in Corpus::skipped
 // with a reason, or processed with a warning. Does not analyse the text.
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <istream>
@@ -20,6 +21,9 @@ struct IngestOptions {
     /// Manifest entries from the config, keyed by normalised absolute path.
     std::map<std::string, SourceMeta> manifest;
     int jobs = 1;  // threads reading a folder's files (0: all cores); the corpus is the same for any value
+    /// Set by another thread when the run is abandoned (its rules failed to
+    /// load): no further file or folder batch is read. Null: never.
+    const std::atomic<bool>* stop = nullptr;
 };
 
 /// Reads every path. Directories are walked recursively in sorted order

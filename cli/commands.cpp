@@ -30,12 +30,12 @@ bool print_diagnostics(const Diagnostics& diagnostics) {
 }
 
 int run_check(const CheckOptions& options) {
-    auto setup = prepare(options.common);
-    if (!setup) return 2;
-    const Corpus corpus = read_corpus(options.paths, setup->config);
-    RunOutput run = analyse_corpus(corpus, setup->rules, analysis_options(setup->config));
+    auto prepared = prepare_and_read(options.common, options.paths);
+    if (!prepared) return 2;
+    const auto& [setup, corpus] = *prepared;
+    RunOutput run = analyse_corpus(corpus, setup.rules, analysis_options(setup.config));
     print_diagnostics(run.diagnostics);
-    return finish_run(run, options, *setup, corpus_root(options.paths));
+    return finish_run(run, options, setup, corpus_root(options.paths));
 }
 
 namespace {

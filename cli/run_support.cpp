@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "checker/ingest.hpp"
 #include "checker/model_json.hpp"
@@ -51,14 +52,45 @@ std::optional<Config> resolve_config(const CommonOptions& common) {
     return config;
 }
 
+namespace {
+
+/// The config's rule packs, or nothing after printing their errors.
+std::optional<RuleSet> load_configured_rules(const Config& config) {
+    Diagnostics diagnostics;
+    const auto roots = config.rules.empty() ? default_rule_roots() : config.rules;
+    RuleSet rules = load_rules(roots, diagnostics);
+    if (print_diagnostics(diagnostics)) return std::nullopt;
+    return rules;
+}
+
+}  // namespace
+
 std::optional<Setup> prepare(const CommonOptions& common) {
     auto config = resolve_config(common);
     if (!config) return std::nullopt;
-    Diagnostics diagnostics;
-    const auto roots = config->rules.empty() ? default_rule_roots() : config->rules;
-    RuleSet rules = load_rules(roots, diagnostics);
-    if (print_diagnostics(diagnostics)) return std::nullopt;
-    return Setup{std::move(*config), std::move(rules)};
+    auto rules = load_configured_rules(*config);
+    if (!rules) return std::nullopt;
+    return Setup{std::move(*config), std::move(*rules)};
+}
+
+std::optional<std::pair<Setup, Corpus>> prepare_and_read(const CommonOptions& common,
+                                                         const std::vector<std::string>& paths) {
+    auto config = resolve_config(common);
+    if (!config) return std::nullopt;
+    std::optional<RuleSet> rules;
+    Corpus corpus;
+    if (thread_count(config->jobs) > 1) {
+        std::atomic<bool> stop{false};
+        std::thread reader([&] { corpus = read_corpus(paths, *config, &stop); });
+        rules = load_configured_rules(*config);
+        if (!rules) stop = true;  // bad rules still fail fast: the reading ends at its next batch
+        reader.join();
+    } else {
+        rules = load_configured_rules(*config);
+        if (rules) corpus = read_corpus(paths, *config);
+    }
+    if (!rules) return std::nullopt;
+    return std::pair<Setup, Corpus>{Setup{std::move(*config), std::move(*rules)}, std::move(corpus)};
 }
 
 AnalysisOptions analysis_options(const Config& config) {
@@ -67,8 +99,9 @@ AnalysisOptions analysis_options(const Config& config) {
     return analysis;
 }
 
-Corpus read_corpus(const std::vector<std::string>& paths, const Config& config) {
+Corpus read_corpus(const std::vector<std::string>& paths, const Config& config, const std::atomic<bool>* stop) {
     IngestOptions options;
+    options.stop = stop;
     options.max_file_bytes = config.max_file_bytes;
     options.manifest = config.manifest;
     options.jobs = config.jobs;

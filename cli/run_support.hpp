@@ -2,9 +2,11 @@
 // What the subcommands share: config and rules for a run, reading the corpus,
 // writing reports and the exit code. Used by commands.cpp (check, report, …)
 // and shard_commands.cpp (the sharded-run steps); no subcommand lives here.
+#include <atomic>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "checker/config.hpp"
@@ -29,7 +31,15 @@ struct Setup {
 [[nodiscard]] std::optional<Setup> prepare(const CommonOptions& common);
 
 /// The input files, folders or stdin as a corpus, with the config's limits and [[source]] metadata.
-[[nodiscard]] Corpus read_corpus(const std::vector<std::string>& paths, const Config& config);
+/// `stop`, when given and set by another thread, ends the reading early.
+[[nodiscard]] Corpus read_corpus(const std::vector<std::string>& paths, const Config& config,
+                                 const std::atomic<bool>* stop = nullptr);
+
+/// prepare() and read_corpus(): with more than one thread the corpus is read
+/// while the rules load, as neither needs the other. Nothing when the config
+/// or the rules have errors (printed; the reading then stops early).
+[[nodiscard]] std::optional<std::pair<Setup, Corpus>> prepare_and_read(const CommonOptions& common,
+                                                                       const std::vector<std::string>& paths);
 
 /// The analysis settings the config gives (threads, dedup threshold, numeric date order).
 [[nodiscard]] AnalysisOptions analysis_options(const Config& config);

@@ -92,6 +92,25 @@ std::string expected_position(const fs::path& path, const RuleErrorCase& c) {
     return "?";
 }
 
+// `check` reads the corpus while the rules load (more than one thread); a
+// broken pack still fails the run before any analysis or report.
+TEST(RuleErrorsInCheck, ABrokenPackStopsTheRunWithItsPositionAndNoReports) {
+    const Scratch scratch;
+    fs::copy(fs::path(FACTLINE_SOURCE_DIR) / "rules" / "core", scratch / "pack", fs::copy_options::recursive);
+    const RuleErrorCase& c = cases[0];
+    ASSERT_TRUE(break_file(scratch / "pack" / c.file, c.find, c.replace));
+    fs::create_directories(scratch / "corpus");
+    for (int i = 0; i < 600; ++i) {  // more than one batch of files
+        std::ofstream(scratch / "corpus" / ("a" + std::to_string(i) + ".txt")) << "Kyiv, Jan 5 - Talks resumed.\n";
+    }
+    EXPECT_EQ(run_factline(scratch.dir(), "check corpus --rules pack --jobs 2 --out out"), 2);
+    const std::string err = slurp(scratch / "factline-stderr.txt");
+    const std::string first_line = err.substr(0, err.find('\n'));
+    EXPECT_EQ(first_line.rfind(std::string("pack/") + c.file + ":", 0), 0u) << err;
+    EXPECT_NE(first_line.find(std::string("[") + c.id + "]"), std::string::npos) << err;
+    EXPECT_FALSE(fs::exists(scratch / "out" / "findings.jsonl"));
+}
+
 class RuleErrors : public ::testing::TestWithParam<RuleErrorCase> {};
 
 TEST_P(RuleErrors, ExitTwoWithPositionMessageAndHint) {
