@@ -6,11 +6,6 @@ namespace {
 
 constexpr std::uint32_t scope_window = 8;  // tokens before the match that a cue may stand in
 
-// A phrase of the class starting at `at` and ending by `limit`.
-bool cue_at(const std::vector<Token>& tokens, std::uint32_t at, std::uint32_t limit, const PhraseIndex& cues) {
-    return cues.any_at(tokens, at, limit);
-}
-
 bool clause_break(const Token& token, const PhraseIndex& clause_breaks) {
     return token.quote || token.text == "," || token.text == ";" || token.text == ":" || token.text == "(" ||
            token.text == "." || token.text == "!" || token.text == "?" ||
@@ -25,7 +20,7 @@ bool is_irrealis(const std::vector<Token>& tokens, const PatternMatch& match, co
     const std::uint32_t stop = match.begin > scope_window ? match.begin - scope_window : 0;
     for (std::uint32_t at = match.begin; at > stop; --at) {
         const Token& token = tokens[at - 1];
-        if (cue_at(tokens, at - 1, match.begin, irrealis)) return true;
+        if (irrealis.any_at(tokens, at - 1, match.begin)) return true;
         if (clause_break(token, breaks)) break;
     }
     return false;
@@ -38,7 +33,7 @@ std::optional<bool> answered_question(const std::vector<Token>& tokens, const Pa
     bool question = false;
     const std::uint32_t stop = match.begin > scope_window ? match.begin - scope_window : 0;
     for (std::uint32_t at = match.begin; at > stop && !question; --at) {
-        question = cue_at(tokens, at - 1, match.begin, questions);
+        question = questions.any_at(tokens, at - 1, match.begin);
         if (!question && clause_break(tokens[at - 1], breaks)) break;
     }
     if (!question) return std::nullopt;
@@ -49,8 +44,8 @@ std::optional<bool> answered_question(const std::vector<Token>& tokens, const Pa
         std::uint32_t end = at + 2;
         while (end < n && (tokens[end].text == "." || tokens[end].text == "!" || tokens[end].text == ",")) ++end;
         if (end >= n || !tokens[end].quote) continue;
-        if (cue_at(tokens, at + 1, at + 2, lexicon.phrases("answers_no"))) return false;
-        if (cue_at(tokens, at + 1, at + 2, lexicon.phrases("answers_yes"))) return true;
+        if (lexicon.phrases("answers_no").any_at(tokens, at + 1, at + 2)) return false;
+        if (lexicon.phrases("answers_yes").any_at(tokens, at + 1, at + 2)) return true;
     }
     return std::nullopt;
 }
@@ -61,17 +56,17 @@ bool is_negated(const std::vector<Token>& tokens, const PatternMatch& match, con
     const std::uint32_t stop = match.begin > scope_window ? match.begin - scope_window : 0;
     for (std::uint32_t at = match.begin; at > stop; --at) {
         if (clause_break(tokens[at - 1], breaks)) break;
-        if (cue_at(tokens, at - 1, match.begin, negation)) return true;
+        if (negation.any_at(tokens, at - 1, match.begin)) return true;
     }
     // A name that carries its quantifier ("none of the four") negates too.
     for (const auto& fill : match.fills) {
         for (std::uint32_t at = fill.begin; at < fill.end; ++at) {
-            if (cue_at(tokens, at, fill.end, negation)) return true;
+            if (negation.any_at(tokens, at, fill.end)) return true;
         }
     }
     for (const auto& [begin, end] : match.gaps) {
         for (std::uint32_t at = begin; at < end; ++at) {
-            if (cue_at(tokens, at, end, negation)) return true;
+            if (negation.any_at(tokens, at, end)) return true;
         }
     }
     return false;

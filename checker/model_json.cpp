@@ -240,15 +240,4 @@ std::vector<DocumentRecord> read_documents(const std::filesystem::path& path, Di
     });
 }
 
-bool write_json_lines(const std::filesystem::path& path, const std::vector<std::string>& lines,
-                      Diagnostics& diagnostics) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) {
-        diagnostics.error("output.unwritable", path.string(), 0, 0, "cannot write file");
-        return false;
-    }
-    for (const auto& line : lines) out << line << '\n';
-    return static_cast<bool>(out);
-}
-
 }  // namespace factline

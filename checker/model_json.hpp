@@ -34,13 +34,10 @@ template <typename T>
 [[nodiscard]] std::vector<Finding> read_findings(const std::filesystem::path& path, Diagnostics& diagnostics);
 [[nodiscard]] std::vector<DocumentRecord> read_documents(const std::filesystem::path& path, Diagnostics& diagnostics);
 
-/// Writes one line per item to `path`; false (and a diagnostic) when the file cannot be written.
-bool write_json_lines(const std::filesystem::path& path, const std::vector<std::string>& lines,
-                      Diagnostics& diagnostics);
-
-/// The same with each item's to_json_line(), written as it is made (no vector
-/// of all lines). Lines are made a block at a time on `jobs` threads (0: all
-/// cores) and written in order: the file is the same for any `jobs`.
+/// Writes each item's to_json_line() to `path`, one per line, as they are made
+/// (no vector of all lines); false (and a diagnostic) when the file cannot be
+/// written. Lines are made a block at a time on `jobs` threads (0: all cores)
+/// and written in order: the file is the same for any `jobs`.
 template <typename T>
 bool write_json_lines(const std::filesystem::path& path, const std::vector<T>& items, Diagnostics& diagnostics,
                       int jobs = 1) {

@@ -202,10 +202,8 @@ int finish_run(RunOutput& run, const CheckOptions& options, const Setup& setup, 
     if (!load_baseline(run, options.baseline)) return 2;
     const bool written = write_reports(run, options, setup.config, root);
     if (!options.write_baseline.empty()) {
-        std::vector<std::string> lines;
-        for (const auto& f : run.findings) lines.push_back(to_json_line(f));
         Diagnostics diagnostics;
-        write_json_lines(options.write_baseline, lines, diagnostics);
+        write_json_lines(options.write_baseline, run.findings, diagnostics);
         if (print_diagnostics(diagnostics)) return 2;
     }
     log_summary(run, options.common.quiet);
