@@ -105,10 +105,10 @@ std::string text_hash(std::string_view text) {
     return fmt::format("{:016x}", hash);
 }
 
-RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const AnalysisOptions& options) {
+RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOptions& options) {
     RunOutput run;
     run.diagnostics.append(corpus.diagnostics);
-    const auto& documents = corpus.documents;
+    auto& documents = corpus.documents;
 
     std::vector<DocumentDraft> drafts(documents.size());
     parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
@@ -123,33 +123,36 @@ RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const Analy
         options.clusters != nullptr ? look_up_clusters(sketches, *options.clusters, run.diagnostics)
                                     : assign_clusters(std::move(sketches), dedup_options(options));
 
+    const auto outlet_of = [&](std::size_t i) {
+        return documents[i].meta.outlet.empty() ? drafts[i].agency : documents[i].meta.outlet;
+    };
     std::vector<std::vector<Assertion>> per_document(documents.size());
-    std::vector<std::vector<DateConflict>> date_conflicts(documents.size());
+    std::vector<std::vector<Finding>> date_findings(documents.size());
     parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
-        const auto sentences = split_sentences(documents[i].text, drafts[i].layout);
+        Document& document = documents[i];
+        const auto sentences = split_sentences(document.text, drafts[i].layout);
         const DatedBy& date = clusters[i].date;
-        per_document[i] = extract_assertions({documents[i], drafts[i].layout, sentences, date}, rules);
-        date_conflicts[i] = find_date_conflicts(documents[i].text, drafts[i].layout, date);
+        per_document[i] = extract_assertions({document, drafts[i].layout, sentences, date}, rules);
         std::stable_sort(per_document[i].begin(), per_document[i].end(), assertion_order_in_document);
         // Only two facts of the layout outlive extraction: keep them, free the lines and blocks.
         drafts[i].boilerplate_lines = drafts[i].layout.boilerplate_lines;
         if (drafts[i].layout.dateline) drafts[i].agency = drafts[i].layout.dateline->agency;
+        for (const auto& conflict : find_date_conflicts(document.text, drafts[i].layout, date)) {
+            date_findings[i].push_back(date_conflict_finding(
+                conflict, document.text, {document.path, clusters[i].doc_hash, outlet_of(i), clusters[i].cluster}));
+        }
+        // The text is not needed after extraction (the assertions and findings
+        // carry their sentences): on a large corpus it is most of the memory.
         drafts[i].layout = Layout{};
+        std::string().swap(document.text);
     });
+    for (auto& findings : date_findings) {
+        for (auto& finding : findings) run.date_findings.push_back(std::move(finding));
+    }
 
     std::size_t total = 0;
     for (const auto& assertions : per_document) total += assertions.size();
     run.assertions.reserve(total);  // one allocation, not a doubling copy of the largest vector
-
-    const auto outlet_of = [&](std::size_t i) {
-        return documents[i].meta.outlet.empty() ? drafts[i].agency : documents[i].meta.outlet;
-    };
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-        for (const auto& conflict : date_conflicts[i]) {
-            run.date_findings.push_back(date_conflict_finding(
-                conflict, documents[i].text, {documents[i].path, clusters[i].doc_hash, outlet_of(i), clusters[i].cluster}));
-        }
-    }
 
     // Documents in path order, so that the assertions land in their final
     // order: each document's were sorted in the parallel pass. Documents of

@@ -69,7 +69,9 @@ struct AnalysisOptions {
 /// Layout, time, extraction and dedup over a whole corpus (the map step).
 /// Fills documents and assertions; findings stay empty. With
 /// options.clusters, a document the map lacks is an error in run.diagnostics.
-[[nodiscard]] RunOutput analyse_corpus(const Corpus& corpus, const RuleSet& rules, const AnalysisOptions& options);
+/// Takes the corpus by value and frees each document's text once it is
+/// extracted: move a corpus in when it is not needed afterwards.
+[[nodiscard]] RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOptions& options);
 
 /// Layout, date evidence and shingles per document, in corpus order: what
 /// assign_clusters needs (`factline sketch`, the first map step of a sharded run).

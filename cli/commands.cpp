@@ -32,8 +32,8 @@ bool print_diagnostics(const Diagnostics& diagnostics) {
 int run_check(const CheckOptions& options) {
     auto prepared = prepare_and_read(options.common, options.paths);
     if (!prepared) return 2;
-    const auto& [setup, corpus] = *prepared;
-    RunOutput run = analyse_corpus(corpus, setup.rules, analysis_options(setup.config));
+    auto& [setup, corpus] = *prepared;
+    RunOutput run = analyse_corpus(std::move(corpus), setup.rules, analysis_options(setup.config));
     print_diagnostics(run.diagnostics);
     return finish_run(run, options, setup, corpus_root(options.paths));
 }

@@ -88,10 +88,9 @@ int run_extract(const ExtractOptions& options) {
         clusters = read_cluster_map(options.clusters, diagnostics);
         if (print_diagnostics(diagnostics)) return 2;
     }
-    const Corpus corpus = read_corpus(options.paths, setup->config);
     AnalysisOptions analysis = analysis_options(setup->config);
     if (clusters) analysis.clusters = &*clusters;
-    RunOutput run = analyse_corpus(corpus, setup->rules, analysis);
+    RunOutput run = analyse_corpus(read_corpus(options.paths, setup->config), setup->rules, analysis);
     print_diagnostics(run.diagnostics);
     for (const auto& d : run.documents) {
         if (d.status != "ok") std::cerr << fmt::format("{}: warning: skipped: {}\n", d.doc, d.reason);
