@@ -78,14 +78,16 @@ fi
 
 # (b) the synthetic on-topic corpus (bench/gen), FACTLINE_GEN_ARTICLES articles (default 20000).
 gen_articles=${FACTLINE_GEN_ARTICLES:-20000}
-gen="$data/gen-$gen_articles.jsonl"
+# Named by the generator's hash: a changed generator never reuses an old corpus.
+gen_version=$(sha1sum "$src/bench/gen/gen_corpus.py" | cut -c1-8)
+gen="$data/gen-$gen_articles-$gen_version.jsonl"
 [ -f "$gen" ] || python3 "$src/bench/gen/gen_corpus.py" --articles "$gen_articles" --seed 7 --out "$gen"
 gen_bytes=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1])))' "$gen")
 run "factline synthetic --jobs 2" "$gen_bytes" "$gen_articles" "$factline" check "$gen" --format json --out "$out" --jobs 2 --exit-zero --quiet
 s1=$last_seconds; s1c=$last_cpu
 # Twice the articles: the on-topic corpus has a few busy (topic, subject) keys,
 # where a quadratic consistency step would show.
-gen2="$data/gen-$((gen_articles * 2)).jsonl"
+gen2="$data/gen-$((gen_articles * 2))-$gen_version.jsonl"
 [ -f "$gen2" ] || python3 "$src/bench/gen/gen_corpus.py" --articles "$((gen_articles * 2))" --seed 7 --out "$gen2"
 gen2_bytes=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1])))' "$gen2")
 run "factline synthetic x2 --jobs 2" "$gen2_bytes" "$((gen_articles * 2))" "$factline" check "$gen2" --format json --out "$out" --jobs 2 --exit-zero --quiet

@@ -7,7 +7,10 @@ The templates are this project's own writing; they reproduce the phenomena of
 the seed pages: wire datelines ("CITY, Mon D (Wire) –" and "CITY—"), photo
 captions carrying other dates, reader comment sections and share widgets,
 syndicated copies of a wire story with spelling variants, and a spokesman
-whose stance on a region's status changes from one story to the next.
+whose stance on a region's status changes from one story to the next. Stories
+differ as real ones do: they share their templated sentences (the stance, the
+political context) but not their background facts, so only the copies of one
+story are near-duplicates of each other.
 Streams its output: memory stays flat for 1 M articles.
 Usage: gen_corpus.py --articles 100000 [--seed 7] [--out corpus.jsonl]
 """
@@ -36,7 +39,13 @@ STANCE_OPEN = [
     "{spokesman} said the status of {region} could be discussed at future talks.",
     "Asked whether {region} would stay part of Russia, {spokesman} said the question remained open.",
 ]
-FILLER = [
+# Background sentences: at most one of the story's political context, the
+# rest filler that carries numbers, places and names drawn per story, so that
+# two different stories share few word 5-grams (as real ones do) while the
+# syndicated copies of one story share nearly all of theirs. Without that
+# variety every story was a near-copy of every other, and the whole corpus
+# fell into one syndication cluster.
+CONTEXT = [
     "The {ministry} Ministry said forces had regrouped on the far bank of the Dnipro river.",
     "Officials in {capital} dismissed the statement as propaganda, saying the referendums were staged.",
     "President {leader} said on {weekday} that talks were impossible while troops remained.",
@@ -44,6 +53,44 @@ FILLER = [
     "Analysts said the announcement was aimed at a domestic audience ahead of the winter.",
     "No formal negotiations have been held between the two sides since the spring.",
 ]
+FILLER = [
+    "Power was restored to {n} homes in {town} after a {k}-hour outage, the regional utility said.",
+    "{agency} said it had delivered {n} tonnes of {goods} to {town} over the past {k} days.",
+    "Grain shipments through {port} reached {n} tonnes last month, port officials told {paper}.",
+    "The central bank held its key rate at {k} percent, citing inflation of {k2} percent in {season}.",
+    "The rail operator added {k} evening trains between {town} and {town2} for the {season} holidays.",
+    "Temperatures around {town} fell to minus {k} degrees overnight, and {k2} heating points were opened.",
+    "{donor} pledged {n} million euros for energy repairs at a donors' meeting in {summit}.",
+    "Schools in {town} will keep {k} days of remote classes a week, the education office said.",
+    "A prisoner exchange freed {k} people, the ombudsman's office said, the {ordinal} such swap this year.",
+    "{k} cargo ships left {port} under the Black Sea corridor, a shipping monitor said.",
+    "Mayor {mayor} asked residents of {town} to limit power use between {k} and {k2} o'clock.",
+    "Fuel prices in {town} rose {k} percent in a week, traders told {paper}.",
+    "Volunteers in {town} said {n} families had asked for {goods} since the {ordinal} blackout.",
+    "A court in {summit} postponed its hearing on frozen assets by {k} weeks at the request of {donor}.",
+    "The {ordinal} convoy of {k} trucks carrying {goods} reached {town} before dawn.",
+    "Engineers at the {port} terminal said {k} of its {k2} cranes were working again.",
+    "{paper} reported that {n} people had registered as displaced in {town} since the summer.",
+    "Deminers cleared {n} hectares of farmland near {town}, the emergency service said.",
+    "The hospital in {town} received {k} generators donated by {donor}, its director {mayor} said.",
+    "Ticket sales for the {season} concert series in {town2} raised {n} hryvnias for {agency}.",
+]
+# Slot vocabularies of the background sentences (this project's own lists).
+TOWNS = ["Poltava", "Sumy", "Chernihiv", "Vinnytsia", "Cherkasy", "Zhytomyr", "Uzhhorod", "Lutsk", "Rivne",
+         "Ternopil", "Khmelnytskyi", "Ivano-Frankivsk", "Chernivtsi", "Kropyvnytskyi", "Kremenchuk", "Bila Tserkva",
+         "Kamianske", "Brovary", "Irpin", "Fastiv", "Lubny", "Nizhyn", "Uman", "Konotop"]
+PORTS = ["Odesa", "Chornomorsk", "Pivdennyi", "Izmail", "Reni"]
+AGENCIES = ["The Red Cross", "The World Food Programme", "A church charity", "UNICEF", "A volunteer network",
+            "The city council", "A farmers' union"]
+GOODS = ["flour", "medicine", "blankets", "drinking water", "baby food", "building materials", "firewood"]
+DONORS = ["Germany", "Japan", "Norway", "Canada", "the European Investment Bank", "Poland", "the Netherlands",
+          "Sweden", "the World Bank"]
+SUMMITS = ["Berlin", "Warsaw", "Geneva", "Vienna", "Oslo", "Lugano", "Paris", "Tallinn"]
+PAPERS = ["the Daily Ledger", "the Evening Courier", "Policy Review", "local television", "a regional newspaper"]
+MAYORS = ["Olena Hrytsenko", "Petro Bondar", "Iryna Kovalchuk", "Mykola Savchenko", "Oksana Lysenko",
+          "Taras Melnyk", "Halyna Shevchuk", "Andriy Tkachenko"]
+SEASONS = ["winter", "spring", "summer", "autumn"]
+ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
 COMMENTS = ["Leave a Reply", "Comments", "Liked by 12 people", "Related Articles"]
 
 
@@ -60,9 +107,19 @@ def story(rng, published, spokesman_stance):
              else f"Kremlin says status of {region} is open to talks")
     body = [f"The Kremlin said on {weekday} that the situation around {region} did not change its position."]
     body.append(rng.choice(stance).format(region=region, spokesman="Kremlin spokesman Dmitry Peskov"))
-    for _ in range(rng.randint(3, 8)):
-        body.append(rng.choice(FILLER).format(ministry="{ministry}", capital="{capital}", leader="{leader}",
-                                              weekday=WEEKDAYS[rng.randrange(7)]))
+    for template in rng.sample(FILLER, rng.randint(3, 8)):
+        towns = rng.sample(TOWNS, 2)
+        sentence = template.format(
+            ministry="{ministry}", capital="{capital}", leader="{leader}", weekday=WEEKDAYS[rng.randrange(7)],
+            n=rng.randint(120, 98000), k=rng.randint(2, 40), k2=rng.randint(2, 40), town=towns[0], town2=towns[1],
+            port=rng.choice(PORTS), agency=rng.choice(AGENCIES), goods=rng.choice(GOODS), donor=rng.choice(DONORS),
+            summit=rng.choice(SUMMITS), paper=rng.choice(PAPERS), mayor=rng.choice(MAYORS),
+            season=rng.choice(SEASONS), ordinal=rng.choice(ORDINALS))
+        body.append(sentence[0].upper() + sentence[1:])
+    if rng.random() < 0.6:
+        context = rng.choice(CONTEXT).format(ministry="{ministry}", capital="{capital}", leader="{leader}",
+                                             weekday=WEEKDAYS[rng.randrange(7)])
+        body.insert(rng.randint(2, len(body)), context)
     return title, body
 
 
