@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "checker/hash_sort.hpp"
+#include "checker/overlap_bound.hpp"
 #include "checker/parallel.hpp"
 
 namespace factline {
@@ -162,16 +163,26 @@ BandKeys band_keys(const std::vector<std::vector<std::uint64_t>>& shingles, cons
 
 using Keyed = std::pair<std::uint64_t, std::size_t>;  // (band key, document)
 
+/// containment_reaches(), asked only when the bounds allow it.
+bool copies(const std::vector<std::vector<std::uint64_t>>& shingles, const std::vector<OverlapBound>& bounds,
+            std::size_t a, std::size_t b, double threshold) {
+    const std::size_t needed = needed_overlap(std::min(shingles[a].size(), shingles[b].size()), threshold);
+    return bounds[a].with(bounds[b]) >= needed && containment_reaches(shingles[a], shingles[b], threshold);
+}
+
 /// Unites the documents of one LSH bucket that are copies. Members already in
 /// one component need no check (a bucket of syndicated copies is mostly one
 /// component after the first bands); between two components, pairs are checked
 /// until one is similar. The components come out as if every pair of the
 /// bucket had been checked, at a cost linear in the members when they are
 /// already joined (a templated corpus puts thousands of copies in one bucket).
+/// Different stories that share a templated sentence can fill a bucket with
+/// thousands of components, whose pairs are all checked: `bounds` turn most
+/// of them away without merging their shingles.
 /// `by_root` and `groups` are scratch space, reused between buckets.
 void join_similar(const Keyed* first, const Keyed* last, const std::vector<std::vector<std::uint64_t>>& shingles,
-                  double threshold, UnionFind& components, std::vector<std::pair<std::size_t, std::size_t>>& by_root,
-                  std::vector<std::size_t>& groups) {
+                  const std::vector<OverlapBound>& bounds, double threshold, UnionFind& components,
+                  std::vector<std::pair<std::size_t, std::size_t>>& by_root, std::vector<std::size_t>& groups) {
     by_root.clear();  // (component, document)
     for (const Keyed* member = first; member != last; ++member) {
         by_root.emplace_back(components.find(member->second), member->second);
@@ -192,7 +203,7 @@ void join_similar(const Keyed* first, const Keyed* last, const std::vector<std::
             for (std::size_t i = groups[g]; i < groups[g + 1] && !joined; ++i) {
                 for (std::size_t j = groups[h]; j < groups[h + 1] && !joined; ++j) {
                     const std::size_t a = by_root[i].second, b = by_root[j].second;
-                    if (containment_reaches(shingles[a], shingles[b], threshold)) {
+                    if (copies(shingles, bounds, a, b, threshold)) {
                         components.unite(a, b);
                         joined = true;
                     }
@@ -218,6 +229,21 @@ std::vector<std::uint64_t> shingle_hashes(std::string_view text, const std::vect
     return std::move(builder).take();
 }
 
+std::size_t needed_overlap(std::size_t size, double threshold) {
+    if (size == 0) return 0.0 >= threshold ? 0 : 1;  // an empty set's containment is 0
+    // The fewest shared hashes that reach the threshold, by the very division
+    // containment() makes (monotone in the count), so decisions are identical.
+    const auto reaches = [&](std::size_t shared) {
+        return static_cast<double>(shared) / static_cast<double>(size) >= threshold;
+    };
+    if (!reaches(size)) return size + 1;
+    const double estimate = std::ceil(threshold * static_cast<double>(size));
+    std::size_t needed = estimate <= 0 ? 0 : std::min(size, static_cast<std::size_t>(estimate));
+    while (needed > 0 && reaches(needed - 1)) --needed;
+    while (!reaches(needed)) ++needed;
+    return needed;
+}
+
 double containment(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
     if (a.empty() || b.empty()) return 0.0;
     std::size_t shared = 0;
@@ -237,18 +263,9 @@ double containment(const std::vector<std::uint64_t>& a, const std::vector<std::u
 
 bool containment_reaches(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b,
                          double threshold) {
-    if (a.empty() || b.empty()) return 0.0 >= threshold;
     const std::size_t smaller = std::min(a.size(), b.size());
-    // The fewest shared hashes that reach the threshold, by the very division
-    // containment() makes (monotone in the count), so decisions are identical.
-    const auto reaches = [&](std::size_t shared) {
-        return static_cast<double>(shared) / static_cast<double>(smaller) >= threshold;
-    };
-    if (!reaches(smaller)) return false;
-    const double estimate = std::ceil(threshold * static_cast<double>(smaller));
-    std::size_t needed = estimate <= 0 ? 0 : std::min(smaller, static_cast<std::size_t>(estimate));
-    while (needed > 0 && reaches(needed - 1)) --needed;
-    while (!reaches(needed)) ++needed;
+    const std::size_t needed = needed_overlap(smaller, threshold);
+    if (needed > smaller) return false;
 
     std::size_t shared = 0, i = 0, j = 0;
     for (;;) {
@@ -282,6 +299,10 @@ std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::ui
     // not checked again: components do not depend on the order of unions, so
     // this gives the same clusters as checking every candidate pair, without
     // holding all pairs (quadratic in a bucket's size on templated corpora).
+    std::vector<OverlapBound> bounds(n);
+    parallel_for(n, options.jobs, [&](std::size_t doc) {
+        if (eligible[doc]) bounds[doc] = OverlapBound(shingles[doc]);
+    });
     UnionFind components(n);
     // A band's buckets are runs of equal keys in a sorted array: no hash map
     // and no vector per bucket (most buckets hold one document).
@@ -298,8 +319,8 @@ std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::ui
             end = begin + 1;
             while (end < keyed.size() && keyed[end].first == keyed[begin].first) ++end;
             if (end - begin < 2) continue;
-            join_similar(keyed.data() + begin, keyed.data() + end, shingles, options.threshold, components, by_root,
-                         groups);
+            join_similar(keyed.data() + begin, keyed.data() + end, shingles, bounds, options.threshold, components,
+                         by_root, groups);
         }
     }
     // Number clusters by their first member, so that the numbering follows input order.

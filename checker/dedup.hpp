@@ -24,6 +24,10 @@ namespace factline {
 /// |A ∩ B| / min(|A|, |B|) over sorted unique hash sets; 0 when either is empty.
 [[nodiscard]] double containment(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 
+/// The fewest hashes a set of `size` must share to reach `threshold`
+/// containment (by the division containment() makes); size + 1 when none is enough.
+[[nodiscard]] std::size_t needed_overlap(std::size_t size, double threshold);
+
 /// Exactly containment(a, b) >= threshold, but the merge stops as soon as the
 /// shared count reaches the threshold or can no longer reach it.
 [[nodiscard]] bool containment_reaches(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b,

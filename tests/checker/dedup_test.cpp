@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "checker/dedup.hpp"
+#include "checker/overlap_bound.hpp"
 
 namespace factline {
 namespace {
@@ -120,6 +121,57 @@ TEST(Containment, ReachesDecidesExactlyAsContainment) {
     EXPECT_FALSE(containment_reaches(five, three_shared, 0.61));
     EXPECT_FALSE(containment_reaches({}, five, 0.1));
     EXPECT_TRUE(containment_reaches({}, five, 0.0));
+}
+
+TEST(OverlapBound, NeverBelowTheSharedCountAndTurnsAwayDifferentSets) {
+    std::mt19937_64 random(11);
+    std::size_t turned_away = 0;
+    for (int round = 0; round < 500; ++round) {
+        // Sizes up to well past 255 hashes in one range of the top byte, where the bound gives up.
+        const std::size_t size_a = random() % (round % 50 == 0 ? 80000 : 400), size_b = random() % 400;
+        std::set<std::uint64_t> a, b;
+        while (a.size() < size_a) a.insert(random());
+        const std::vector<std::uint64_t> va(a.begin(), a.end());
+        // About a third of b is taken from a.
+        while (b.size() < size_b) b.insert(random() % 3 == 0 && !va.empty() ? va[random() % va.size()] : random());
+        const std::vector<std::uint64_t> vb(b.begin(), b.end());
+        std::vector<std::uint64_t> shared;
+        std::set_intersection(va.begin(), va.end(), vb.begin(), vb.end(), std::back_inserter(shared));
+        EXPECT_GE(OverlapBound(va).with(OverlapBound(vb)), shared.size()) << va.size() << " " << vb.size();
+    }
+    // Two stories of 150 shingles sharing 45 (a templated sentence or two):
+    // told apart without a merge, nearly always.
+    for (int round = 0; round < 100; ++round) {
+        std::vector<std::uint64_t> a, b;
+        for (int i = 0; i < 150; ++i) a.push_back(random());
+        b.assign(a.begin(), a.begin() + 45);
+        for (int i = 45; i < 150; ++i) b.push_back(random());
+        std::sort(a.begin(), a.end());
+        std::sort(b.begin(), b.end());
+        turned_away += OverlapBound(a).with(OverlapBound(b)) < needed_overlap(150, 0.6);
+    }
+    EXPECT_GE(turned_away, 90u);
+    EXPECT_EQ(OverlapBound().with(OverlapBound({1, 2, 3})), 0u);
+}
+
+TEST(Containment, NeededOverlapIsTheSmallestCountThatReaches) {
+    for (const double threshold : {0.6, 3.0 / 5.0, 0.6 + 1e-12, 0.5, 1.0, 1.01, 0.0}) {
+        for (std::size_t size = 0; size < 200; ++size) {
+            const std::size_t needed = needed_overlap(size, threshold);
+            const auto reaches = [&](std::size_t shared) {
+                return size == 0 ? 0.0 >= threshold : static_cast<double>(shared) / static_cast<double>(size) >= threshold;
+            };
+            if (needed <= size) {
+                EXPECT_TRUE(reaches(needed)) << size << " " << threshold;
+                if (needed > 0) {
+                    EXPECT_FALSE(reaches(needed - 1)) << size << " " << threshold;
+                }
+            } else {
+                EXPECT_EQ(needed, size + 1);
+                EXPECT_FALSE(reaches(size)) << size << " " << threshold;
+            }
+        }
+    }
 }
 
 TEST(ClusterDocuments, CopiesWithClutterShareAClusterOthersDoNot) {
