@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "checker/ingest.hpp"
+#include "checker/jsonl_record.hpp"
 #include "checker/parallel.hpp"
 
 namespace factline {
@@ -51,65 +52,60 @@ std::string parse_message(const nlohmann::json::parse_error& error) {
     return message;
 }
 
-/// A string member, "" when absent or null; a value of another type is an error.
-bool string_member(const nlohmann::json& record, const char* key, std::string& out) {
-    const auto it = record.find(key);
-    if (it == record.end() || it->is_null()) return true;
-    if (!it->is_string()) return false;
-    out = it->get<std::string>();
-    return true;
-}
-
 class RecordReader {
 public:
     RecordReader(const std::string& path, Corpus& corpus) : path_(path), corpus_(corpus) {}
 
+    /// The scanner reads ordinary records without a DOM (issue 7); nlohmann
+    /// reads every other line, so its errors and columns are what users see.
     void read(std::string_view line, std::uint32_t number) {
-        nlohmann::json record;
+        JsonRecord record;
+        if (!scan_json_record(line, record) && !parse(line, number, record)) return;
+        add(line, number, std::move(record));
+    }
+
+private:
+    /// The nlohmann path, for every record the scanner is not sure about:
+    /// false (and the line rejected) when it is no JSON object.
+    bool parse(std::string_view line, std::uint32_t number, JsonRecord& record) {
+        nlohmann::json object;
         try {
-            record = nlohmann::json::parse(line);
+            object = nlohmann::json::parse(line);
         } catch (const nlohmann::json::parse_error& error) {
             const std::size_t last = error.byte > 0 ? error.byte - 1 : 0;
             reject(number, column_of(line, token_start(line, last)), "", "malformed JSON record: " + parse_message(error));
-            return;
+            return false;
         } catch (const nlohmann::json::exception&) {
             // out_of_range.406 (a number beyond double, e.g. 1e99999) is not a
             // parse_error and carries no offset: reject the whole line.
             reject(number, 1, "", "malformed JSON record: a number is out of range");
-            return;
+            return false;
         }
-        if (!record.is_object()) {
+        if (!object.is_object()) {
             reject(number, 1, "", "a record must be a JSON object");
-            return;
+            return false;
         }
-        std::string id;
-        if (const auto it = record.find("id"); it != record.end()) {
-            if (it->is_string()) id = it->get<std::string>();
-            else if (it->is_number()) id = it->dump();
-        }
+        record = json_record_from_dom(object);
+        return true;
+    }
+
+    void add(std::string_view line, std::uint32_t number, JsonRecord record) {
         Document document;
         document.format = "jsonl";
-        document.path = id.empty() ? fmt::format("{}:{}", path_, number) : id;
-        const auto text = record.find("text");
-        if (text == record.end() || !text->is_string()) {
+        document.path = record.id.empty() ? fmt::format("{}:{}", path_, number) : std::move(record.id);
+        if (record.text.shape != MemberShape::string) {
             reject(number, column_of(line, line.find("\"text\"")), document.path, "a record needs a \"text\" string");
             return;
         }
-        document.text = text->get<std::string>();
-        for (const char* key : {"url", "outlet", "published"}) {
-            std::string value;
-            if (!string_member(record, key, value)) {
-                warn(line, number, key, fmt::format("\"{}\" must be a string; ignored", key));
-                continue;
-            }
-            if (std::string_view(key) == "url") document.meta.url = std::move(value);
-            else if (std::string_view(key) == "outlet") document.meta.outlet = std::move(value);
-            else if (!value.empty()) {
-                document.meta.published = parse_iso(value);
-                if (!document.meta.published) {
-                    warn(line, number, key,
-                         fmt::format("\"published\" must be a date YYYY-MM-DD, \"\" or null, not '{}'; ignored", value));
-                }
+        document.text = std::move(record.text.value);
+        document.meta.url = string_or_warn(line, number, "url", record.url);
+        document.meta.outlet = string_or_warn(line, number, "outlet", record.outlet);
+        if (const std::string published = string_or_warn(line, number, "published", record.published);
+            !published.empty()) {
+            document.meta.published = parse_iso(published);
+            if (!document.meta.published) {
+                warn(line, number, "published",
+                     fmt::format("\"published\" must be a date YYYY-MM-DD, \"\" or null, not '{}'; ignored", published));
             }
         }
         if (is_blank(document.text)) {
@@ -119,7 +115,16 @@ public:
         corpus_.documents.push_back(std::move(document));
     }
 
-private:
+    /// A metadata member's string, "" when absent or null; another type is
+    /// warned about and ignored.
+    std::string string_or_warn(std::string_view line, std::uint32_t number, const char* key, RecordMember& member) {
+        if (member.shape == MemberShape::other) {
+            warn(line, number, key, fmt::format("\"{}\" must be a string; ignored", key));
+            return {};
+        }
+        return std::move(member.value);
+    }
+
     void reject(std::uint32_t number, std::uint32_t col, std::string shown, const std::string& reason) {
         if (shown.empty()) shown = fmt::format("{}:{}", path_, number);
         corpus_.diagnostics.error("input.jsonl", path_, number, col, reason);

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
+#include <ostream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "checker/ingest.hpp"
 
@@ -69,6 +72,110 @@ TEST_P(JsonLinesBadLine, IsReportedAtItsLineAndTheRestGoesOn) {
 
 INSTANTIATE_TEST_SUITE_P(Ingest, JsonLinesBadLine, ::testing::ValuesIn(bad_line_cases),
                          [](const auto& info) { return std::string(info.param.name); });
+
+// Records the JSONL scanner leaves to nlohmann, or reads itself, with what a
+// user sees for each as the nlohmann-only reader (commit bb46cb4) reported it:
+// the scanner must change none of it.
+struct TrickyLineCase {
+    const char* name;
+    std::string line;  // written as line 1
+    std::string shown;  // the document's or the skipped entry's path
+    bool skipped;
+    std::vector<std::pair<std::uint32_t, std::string>> diagnostics;  // col, message
+};
+
+void PrintTo(const TrickyLineCase& c, std::ostream* os) { *os << c.line; }  // for failure messages
+
+const std::string malformed = "malformed JSON record: syntax error while parsing value - invalid string: ";
+
+const TrickyLineCase tricky_line_cases[] = {
+    {"invalid_escape", R"({"id":"a","text":"x\q"})", "feed.jsonl:1", true,
+     {{21, malformed + "forbidden character after backslash; last read: '\"x\\q'"}}},
+    {"lone_low_surrogate", R"({"id":"a","text":"lone \uDC00 low"})", "feed.jsonl:1", true,
+     {{25, malformed + "surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF; last read: '\"lone \\uDC00'"}}},
+    {"high_surrogate_alone", R"({"id":"a","text":"high \uD800 alone"})", "feed.jsonl:1", true,
+     {{30, malformed + "surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF; last read: '\"high \\uD800 '"}}},
+    {"high_surrogate_then_no_low", R"({"id":"a","text":"high \uD800\u0041"})", "feed.jsonl:1", true,
+     {{31, malformed +
+               "surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF; last read: '\"high \\uD800\\u0041'"}}},
+    {"raw_tab_in_string", "{\"id\":\"a\",\"text\":\"tab\there\"}", "feed.jsonl:1", true,
+     {{22, malformed + "control character U+0009 (HT) must be escaped to \\u0009 or \\t; last read: '\"tab<U+0009>'"}}},
+    {"bad_hex_digit", R"({"id":"a","text":"bad \u12G4"})", "feed.jsonl:1", true,
+     {{24, malformed + "'\\u' must be followed by 4 hex digits; last read: '\"bad \\u12G'"}}},
+    {"trailing_garbage", R"({"id":"a","text":"x"} trailing)", "feed.jsonl:1", true,
+     {{23, "malformed JSON record: syntax error while parsing value - invalid literal; last read: '\"x\"} tra'; "
+           "expected end of input"}}},
+    {"trailing_comma", R"({"id":"a","text":"x",})", "feed.jsonl:1", true,
+     {{22, "malformed JSON record: syntax error while parsing object key - unexpected '}'; expected string literal"}}},
+    {"number_out_of_range", R"({"id":"a","text":"x","n":1e99999})", "feed.jsonl:1", true,
+     {{1, "malformed JSON record: a number is out of range"}}},
+    {"duplicate_text_last_wins_as_number", R"({"text":"one","text":7})", "feed.jsonl:1", true,
+     {{2, "a record needs a \"text\" string"}}},
+    {"duplicate_text_last_wins_as_string", R"({"text":7,"text":"seven"})", "feed.jsonl:1", false, {}},
+    {"duplicate_id_last_wins", R"({"id":"a","id":3,"text":"x"})", "3", false, {}},
+    {"number_id_as_dumped", R"({"id":1.50,"text":"x"})", "1.5", false, {}},
+    {"negative_zero_id", R"({"id":-0,"text":"x"})", "0", false, {}},
+    {"exponent_id", R"({"id":1E2,"text":"x"})", "100.0", false, {}},
+    {"boolean_id_is_no_id", R"({"id":true,"text":"x"})", "feed.jsonl:1", false, {}},
+    {"metadata_of_other_types", R"({"text":"x","url":7,"outlet":[1],"published":{"a":1}})", "feed.jsonl:1", false,
+     {{13, "\"url\" must be a string; ignored"},
+      {21, "\"outlet\" must be a string; ignored"},
+      {34, "\"published\" must be a string; ignored"}}},
+    {"boolean_url_and_bad_date", R"({"text":"x","url":false,"outlet":null,"published":"2022-13-01"})", "feed.jsonl:1",
+     false,
+     {{13, "\"url\" must be a string; ignored"},
+      {39, "\"published\" must be a date YYYY-MM-DD, \"\" or null, not '2022-13-01'; ignored"}}},
+    {"null_text", R"({"url":"u","text":null})", "feed.jsonl:1", true, {{12, "a record needs a \"text\" string"}}},
+    {"escaped_member_names", R"({"te\u0078t":"escaped name","\u0069d":"esc-id"})", "esc-id", false, {}},
+    {"text_column_counts_code_points", "{\"h\":\"\xC3\xA9t\xC3\xA9\",\"text\":false}", "feed.jsonl:1", true,
+     {{12, "a record needs a \"text\" string"}}},
+};
+
+class JsonLinesTrickyLine : public ::testing::TestWithParam<TrickyLineCase> {};
+
+TEST_P(JsonLinesTrickyLine, ReadsAsTheNlohmannOnlyReaderDid) {
+    const TrickyLineCase& c = GetParam();
+    Corpus corpus;
+    read_json_lines(c.line + "\n", "feed.jsonl", corpus);
+    if (c.skipped) {
+        EXPECT_TRUE(corpus.documents.empty());
+        ASSERT_EQ(corpus.skipped.size(), 1u);
+        EXPECT_EQ(corpus.skipped[0].path, c.shown);
+    } else {
+        EXPECT_TRUE(corpus.skipped.empty());
+        ASSERT_EQ(corpus.documents.size(), 1u);
+        EXPECT_EQ(corpus.documents[0].path, c.shown);
+    }
+    ASSERT_EQ(corpus.diagnostics.items().size(), c.diagnostics.size());
+    for (std::size_t i = 0; i < c.diagnostics.size(); ++i) {
+        const Diagnostic& d = corpus.diagnostics.items()[i];
+        EXPECT_EQ(d.severity, c.skipped ? Severity::error : Severity::warning);
+        EXPECT_EQ(d.line, 1u);
+        EXPECT_EQ(d.col, c.diagnostics[i].first) << d.message;
+        EXPECT_EQ(d.message, c.diagnostics[i].second);
+        if (c.skipped) {
+            EXPECT_EQ(corpus.skipped[0].reason, d.message);
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Ingest, JsonLinesTrickyLine, ::testing::ValuesIn(tricky_line_cases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(JsonLines, DecodedMembersReachTheDocument) {
+    Corpus corpus;
+    read_json_lines(R"({"url":"https:\/\/x\/1","text":"caf\u00e9 \ud83d\ude00 \"q\" a\\b\tc","outlet":"R\u00e9uters",)"
+                    R"( "published" : "2022-11-11" , "extra":[1,{"a":null}]})"
+                    "\n",
+                    "feed.jsonl", corpus);
+    ASSERT_EQ(corpus.documents.size(), 1u);
+    const Document& d = corpus.documents[0];
+    EXPECT_EQ(d.text, "caf\xC3\xA9 \xF0\x9F\x98\x80 \"q\" a\\b\tc");
+    EXPECT_EQ(d.meta.url, "https://x/1");
+    EXPECT_EQ(d.meta.outlet, "R\xC3\xA9uters");
+    ASSERT_TRUE(d.meta.published.has_value());
+    EXPECT_EQ(to_iso(*d.meta.published), "2022-11-11");
+}
 
 TEST(JsonLines, BadPublishedIsAWarningAtItsColumnAndTheRecordStays) {
     Corpus corpus;

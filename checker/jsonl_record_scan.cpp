@@ -1,0 +1,364 @@
+// scan_json_record: one JSON Lines record read straight from its bytes. Every
+// check mirrors nlohmann's lexer (3.11, detail/input/lexer.hpp) so that a
+// record read here is a record nlohmann reads to the same members; whatever
+// the scanner does not mirror, it refuses (returns false) rather than guesses.
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
+#include "checker/jsonl_record.hpp"
+
+namespace factline {
+
+namespace {
+
+/// Byte classes inside a string literal.
+enum Class : std::uint8_t {
+    plain,     // copied as it is: U+0020..U+007F but '"' and '\\'
+    quote,
+    backslash,
+    control,   // U+0000..U+001F: nlohmann wants them escaped
+    lead2,     // C2..DF
+    lead3,     // E0..EF
+    lead4,     // F0..F4
+    illformed  // 80..C1, F5..FF
+};
+
+constexpr std::array<Class, 256> make_classes() {
+    std::array<Class, 256> classes{};
+    for (int c = 0; c < 256; ++c) {
+        if (c < 0x20) classes[c] = control;
+        else if (c == '"') classes[c] = quote;
+        else if (c == '\\') classes[c] = backslash;
+        else if (c < 0x80) classes[c] = plain;
+        else if (c >= 0xC2 && c <= 0xDF) classes[c] = lead2;
+        else if (c >= 0xE0 && c <= 0xEF) classes[c] = lead3;
+        else if (c >= 0xF0 && c <= 0xF4) classes[c] = lead4;
+        else classes[c] = illformed;
+    }
+    return classes;
+}
+
+constexpr std::array<Class, 256> classes = make_classes();
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/// Writes `cp` as UTF-8 at `out`; returns the end of what it wrote.
+char* write_utf8(char* out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        *out++ = static_cast<char>(cp);
+    } else if (cp <= 0x7FF) {
+        *out++ = static_cast<char>(0xC0 | (cp >> 6));
+        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp <= 0xFFFF) {
+        *out++ = static_cast<char>(0xE0 | (cp >> 12));
+        *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        *out++ = static_cast<char>(0xF0 | (cp >> 18));
+        *out++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return out;
+}
+
+/// The record's five members by name, each allowed once.
+enum Member : std::uint8_t { id_member, text_member, url_member, outlet_member, published_member, other_member };
+
+Member member_named(std::string_view name) {
+    if (name == "id") return id_member;
+    if (name == "text") return text_member;
+    if (name == "url") return url_member;
+    if (name == "outlet") return outlet_member;
+    if (name == "published") return published_member;
+    return other_member;
+}
+
+class Scanner {
+public:
+    explicit Scanner(std::string_view line) : p_(line.data()), end_(line.data() + line.size()) {}
+
+    bool record(JsonRecord& out) {
+        skip_space();
+        if (!take('{')) return false;
+        skip_space();
+        if (take('}')) return at_end();
+        unsigned seen = 0;
+        while (true) {
+            if (!take('"') || !string(name_)) return false;
+            skip_space();
+            if (!take(':')) return false;
+            skip_space();
+            const Member member = member_named(name_);
+            if (member != other_member) {
+                // nlohmann keeps a repeated name's last value; rare enough to leave to it.
+                if (seen & (1u << member)) return false;
+                seen |= 1u << member;
+            }
+            if (!value(member, out)) return false;
+            skip_space();
+            if (take('}')) return at_end();
+            if (!take(',')) return false;
+            skip_space();
+        }
+    }
+
+private:
+    bool value(Member member, JsonRecord& out) {
+        if (p_ == end_) return false;
+        RecordMember* target = nullptr;
+        switch (member) {
+            case text_member: target = &out.text; break;
+            case url_member: target = &out.url; break;
+            case outlet_member: target = &out.outlet; break;
+            case published_member: target = &out.published; break;
+            default: break;
+        }
+        switch (*p_) {
+            case '"':
+                ++p_;
+                if (member == id_member) return string(out.id);
+                if (target == nullptr) return string(ignored_);
+                target->shape = MemberShape::string;
+                return string(target->value);
+            case 'n':
+                return word("null");  // missing: the members start out so
+            case 't':
+            case 'f':
+                if (target != nullptr) target->shape = MemberShape::other;
+                return word(*p_ == 't' ? "true" : "false");  // an id that is not a string or number is ""
+            default:
+                // A number's text as dump() writes it (for "id") is nlohmann's to
+                // make; type errors in the other members are rare.
+                if (member != other_member) return false;
+                return number();
+        }
+    }
+
+    /// The rest of a string literal after its opening quote, decoded into `out`.
+    bool string(std::string& out) {
+        const char* const start = p_;
+        if (!to_quote_or_backslash()) return false;
+        if (*p_ == '"') {
+            out.assign(start, p_);
+            ++p_;
+            return true;
+        }
+        // Escapes: a decoded escape is never longer than its literal, so the
+        // rest of the line bounds the string. Sized once and written through a
+        // pointer, then trimmed to fit: the document keeps it for the whole run
+        // (appending after each "\n" of a Reuters text cost +8 MB RSS).
+        out.resize(static_cast<std::size_t>(end_ - start));
+        char* written = out.data();
+        const char* run = start;  // bytes since the last escape, copied as they are
+        do {
+            std::memcpy(written, run, static_cast<std::size_t>(p_ - run));
+            written += p_ - run;
+            ++p_;  // the backslash
+            if (!escape(written)) return false;
+            run = p_;
+            if (!to_quote_or_backslash()) return false;
+        } while (*p_ == '\\');
+        std::memcpy(written, run, static_cast<std::size_t>(p_ - run));
+        written += p_ - run;
+        ++p_;  // the closing quote
+        out.resize(static_cast<std::size_t>(written - out.data()));
+        out.shrink_to_fit();
+        return true;
+    }
+
+    /// Steps to the next quote or backslash of a string literal; false at a
+    /// control character, ill-formed UTF-8 (nlohmann's ranges) or the line's end.
+    bool to_quote_or_backslash() {
+        while (true) {
+            skip_plain_words();
+            if (p_ == end_) return false;
+            switch (classes[static_cast<unsigned char>(*p_)]) {
+                case plain:
+                    ++p_;
+                    break;
+                case quote:
+                case backslash:
+                    return true;
+                case lead2:
+                    if (!continuation(1, 0x80, 0xBF)) return false;
+                    break;
+                case lead3:
+                    if (!three_bytes()) return false;
+                    break;
+                case lead4:
+                    if (!four_bytes()) return false;
+                    break;
+                case control:
+                case illformed:
+                    return false;
+            }
+        }
+    }
+
+    /// Steps over plain bytes eight at a time (a text is mostly plain ASCII:
+    /// a byte at a time cost ~17 instructions per byte) up to the first byte
+    /// that is not plain, or to fewer than eight bytes before the end.
+    void skip_plain_words() {
+        constexpr std::uint64_t ones = 0x0101010101010101u;
+        constexpr std::uint64_t highs = 0x8080808080808080u;
+        // High bit of a byte set where the byte is 0 (exact for the lowest such byte).
+        const auto zero_bytes = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+        while (end_ - p_ >= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p_, 8);
+            const std::uint64_t special = ((word - 0x20 * ones) & ~word & highs)  // < 0x20
+                                          | zero_bytes(word ^ ('"' * ones)) | zero_bytes(word ^ ('\\' * ones))
+                                          | (word & highs);  // >= 0x80
+            if (special == 0) {
+                p_ += 8;
+                continue;
+            }
+            if constexpr (std::endian::native == std::endian::little) p_ += std::countr_zero(special) / 8;
+            return;
+        }
+    }
+
+    /// A lead byte at p_ followed by continuation bytes: the first in
+    /// [low, high], the others in 80..BF (nlohmann's next_byte_in_range).
+    bool continuation(int count, unsigned char low, unsigned char high) {
+        if (end_ - p_ <= count) return false;
+        const auto* bytes = reinterpret_cast<const unsigned char*>(p_);
+        if (bytes[1] < low || bytes[1] > high) return false;
+        for (int k = 2; k <= count; ++k) {
+            if (bytes[k] < 0x80 || bytes[k] > 0xBF) return false;
+        }
+        p_ += count + 1;
+        return true;
+    }
+
+    bool three_bytes() {
+        const auto lead = static_cast<unsigned char>(*p_);
+        if (lead == 0xE0) return continuation(2, 0xA0, 0xBF);
+        if (lead == 0xED) return continuation(2, 0x80, 0x9F);  // no UTF-16 surrogates
+        return continuation(2, 0x80, 0xBF);
+    }
+
+    bool four_bytes() {
+        const auto lead = static_cast<unsigned char>(*p_);
+        if (lead == 0xF0) return continuation(3, 0x90, 0xBF);
+        if (lead == 0xF4) return continuation(3, 0x80, 0x8F);  // nothing past U+10FFFF
+        return continuation(3, 0x80, 0xBF);
+    }
+
+    /// The escape after a backslash, decoded to `written` (advanced past it).
+    bool escape(char*& written) {
+        if (p_ == end_) return false;
+        char decoded = 0;
+        switch (*p_++) {
+            case '"': decoded = '"'; break;
+            case '\\': decoded = '\\'; break;
+            case '/': decoded = '/'; break;
+            case 'b': decoded = '\b'; break;
+            case 'f': decoded = '\f'; break;
+            case 'n': decoded = '\n'; break;
+            case 'r': decoded = '\r'; break;
+            case 't': decoded = '\t'; break;
+            case 'u': return unicode_escape(written);
+            default: return false;
+        }
+        *written++ = decoded;
+        return true;
+    }
+
+    /// \uXXXX after its "\u"; a high surrogate must be followed by \u and a
+    /// low one, and a low one may not stand alone.
+    bool unicode_escape(char*& written) {
+        const int first = hex4();
+        if (first < 0) return false;
+        std::uint32_t cp = static_cast<std::uint32_t>(first);
+        if (cp >= 0xDC00 && cp <= 0xDFFF) return false;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
+            p_ += 2;
+            const int second = hex4();
+            if (second < 0xDC00 || second > 0xDFFF) return false;
+            cp = ((cp - 0xD800) << 10) + (static_cast<std::uint32_t>(second) - 0xDC00) + 0x10000;
+        }
+        written = write_utf8(written, cp);
+        return true;
+    }
+
+    int hex4() {
+        if (end_ - p_ < 4) return -1;
+        int value = 0;
+        for (int k = 0; k < 4; ++k) {
+            const int digit = hex_value(p_[k]);
+            if (digit < 0) return -1;
+            value = value * 16 + digit;
+        }
+        p_ += 4;
+        return value;
+    }
+
+    /// -?(0|[1-9][0-9]*)(\.[0-9]+)? of at most 32 bytes: always a finite
+    /// double. Exponents (1e99999 is an out_of_range error) are nlohmann's.
+    bool number() {
+        const char* start = p_;
+        take('-');
+        if (take('0')) {
+            // a leading zero stands alone
+        } else if (p_ != end_ && *p_ >= '1' && *p_ <= '9') {
+            digits();
+        } else {
+            return false;
+        }
+        if (take('.') && digits() == 0) return false;
+        if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) return false;
+        return p_ - start <= 32;
+    }
+
+    std::size_t digits() {
+        const char* start = p_;
+        while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+        return static_cast<std::size_t>(p_ - start);
+    }
+
+    bool word(std::string_view literal) {
+        if (static_cast<std::size_t>(end_ - p_) < literal.size() || std::string_view(p_, literal.size()) != literal) {
+            return false;
+        }
+        p_ += literal.size();
+        return true;
+    }
+
+    bool take(char c) {
+        if (p_ == end_ || *p_ != c) return false;
+        ++p_;
+        return true;
+    }
+
+    void skip_space() {
+        while (p_ != end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+    }
+
+    bool at_end() {
+        skip_space();
+        return p_ == end_;
+    }
+
+    const char* p_;
+    const char* end_;
+    std::string name_;
+    std::string ignored_;  // the value of a member ingest does not read
+};
+
+}  // namespace
+
+bool scan_json_record(std::string_view line, JsonRecord& record) {
+    return Scanner(line).record(record);
+}
+
+}  // namespace factline
