@@ -39,12 +39,12 @@ STANCE_OPEN = [
     "{spokesman} said the status of {region} could be discussed at future talks.",
     "Asked whether {region} would stay part of Russia, {spokesman} said the question remained open.",
 ]
-# Background sentences: at most one of the story's political context, the
-# rest filler that carries numbers, places and names drawn per story, so that
-# two different stories share few word 5-grams (as real ones do) while the
-# syndicated copies of one story share nearly all of theirs. Without that
-# variety every story was a near-copy of every other, and the whole corpus
-# fell into one syndication cluster.
+# At most one sentence of the story's political context: text that stories
+# share, like the boilerplate of real wire copy. The rest of a story is its
+# own (prose below), so that two different stories share few word 5-grams
+# while the syndicated copies of one story share nearly all of theirs.
+# (Drawing every body from six fixed sentences made every story a near-copy
+# of every other: the whole corpus fell into one syndication cluster.)
 CONTEXT = [
     "The {ministry} Ministry said forces had regrouped on the far bank of the Dnipro river.",
     "Officials in {capital} dismissed the statement as propaganda, saying the referendums were staged.",
@@ -53,44 +53,60 @@ CONTEXT = [
     "Analysts said the announcement was aimed at a domestic audience ahead of the winter.",
     "No formal negotiations have been held between the two sides since the spring.",
 ]
-FILLER = [
-    "Power was restored to {n} homes in {town} after a {k}-hour outage, the regional utility said.",
-    "{agency} said it had delivered {n} tonnes of {goods} to {town} over the past {k} days.",
-    "Grain shipments through {port} reached {n} tonnes last month, port officials told {paper}.",
-    "The central bank held its key rate at {k} percent, citing inflation of {k2} percent in {season}.",
-    "The rail operator added {k} evening trains between {town} and {town2} for the {season} holidays.",
-    "Temperatures around {town} fell to minus {k} degrees overnight, and {k2} heating points were opened.",
-    "{donor} pledged {n} million euros for energy repairs at a donors' meeting in {summit}.",
-    "Schools in {town} will keep {k} days of remote classes a week, the education office said.",
-    "A prisoner exchange freed {k} people, the ombudsman's office said, the {ordinal} such swap this year.",
-    "{k} cargo ships left {port} under the Black Sea corridor, a shipping monitor said.",
-    "Mayor {mayor} asked residents of {town} to limit power use between {k} and {k2} o'clock.",
-    "Fuel prices in {town} rose {k} percent in a week, traders told {paper}.",
-    "Volunteers in {town} said {n} families had asked for {goods} since the {ordinal} blackout.",
-    "A court in {summit} postponed its hearing on frozen assets by {k} weeks at the request of {donor}.",
-    "The {ordinal} convoy of {k} trucks carrying {goods} reached {town} before dawn.",
-    "Engineers at the {port} terminal said {k} of its {k2} cranes were working again.",
-    "{paper} reported that {n} people had registered as displaced in {town} since the summer.",
-    "Deminers cleared {n} hectares of farmland near {town}, the emergency service said.",
-    "The hospital in {town} received {k} generators donated by {donor}, its director {mayor} said.",
-    "Ticket sales for the {season} concert series in {town2} raised {n} hryvnias for {agency}.",
-]
-# Slot vocabularies of the background sentences (this project's own lists).
+# Background prose: each sentence is drawn part by part from these lists
+# (this project's own), so that it is the story's own text, as most of a real
+# article is: in Reuters-21578, 79 % of an article's word 5-grams occur in
+# no other article.
 TOWNS = ["Poltava", "Sumy", "Chernihiv", "Vinnytsia", "Cherkasy", "Zhytomyr", "Uzhhorod", "Lutsk", "Rivne",
          "Ternopil", "Khmelnytskyi", "Ivano-Frankivsk", "Chernivtsi", "Kropyvnytskyi", "Kremenchuk", "Bila Tserkva",
          "Kamianske", "Brovary", "Irpin", "Fastiv", "Lubny", "Nizhyn", "Uman", "Konotop"]
-PORTS = ["Odesa", "Chornomorsk", "Pivdennyi", "Izmail", "Reni"]
-AGENCIES = ["The Red Cross", "The World Food Programme", "A church charity", "UNICEF", "A volunteer network",
-            "The city council", "A farmers' union"]
-GOODS = ["flour", "medicine", "blankets", "drinking water", "baby food", "building materials", "firewood"]
-DONORS = ["Germany", "Japan", "Norway", "Canada", "the European Investment Bank", "Poland", "the Netherlands",
-          "Sweden", "the World Bank"]
-SUMMITS = ["Berlin", "Warsaw", "Geneva", "Vienna", "Oslo", "Lugano", "Paris", "Tallinn"]
-PAPERS = ["the Daily Ledger", "the Evening Courier", "Policy Review", "local television", "a regional newspaper"]
-MAYORS = ["Olena Hrytsenko", "Petro Bondar", "Iryna Kovalchuk", "Mykola Savchenko", "Oksana Lysenko",
-          "Taras Melnyk", "Halyna Shevchuk", "Andriy Tkachenko"]
-SEASONS = ["winter", "spring", "summer", "autumn"]
-ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
+PROSE_SUBJECTS = ["local officials", "the regional governor", "rail workers", "a group of farmers", "energy engineers",
+                  "the city council", "shop owners", "aid workers", "the school board", "bus drivers",
+                  "night-shift nurses", "volunteer drivers", "the water utility", "a church choir", "market traders",
+                  "the fire brigade", "university students", "pensioners", "a bakery cooperative", "road crews",
+                  "the district hospital", "truck drivers", "the postal service", "a youth football club",
+                  "librarians", "the tax office", "dock workers", "a theatre company", "beekeepers", "electricians"]
+PROSE_VERBS = ["reported", "described", "counted", "repaired", "inspected", "delayed", "expanded", "funded",
+               "questioned", "organised", "postponed", "welcomed", "cleaned", "rebuilt", "measured", "shared",
+               "photographed", "painted", "insured", "replaced", "mapped", "restocked", "opened", "closed",
+               "tested", "moved", "sold", "rented", "heated", "protected"]
+PROSE_OBJECTS = ["the damaged substation", "a new water pipeline", "the evening bus routes", "winter fuel deliveries",
+                 "the old grain silo", "a temporary bridge", "the central library", "two school gyms",
+                 "the main market hall", "a field kitchen", "the hospital boilers", "the tram depot",
+                 "a shelter for families", "the municipal archive", "the river embankment", "a blood donation point",
+                 "the regional airport fence", "three bakeries", "the power lines", "a children's playground",
+                 "the railway crossing", "the sports stadium roof", "a mobile clinic", "the bakery ovens",
+                 "a warehouse of blankets", "the district heating plant", "the old cinema", "a pharmacy van",
+                 "the ferry landing", "the village well"]
+PROSE_PLACES = ["in", "near", "outside", "north of", "south of", "east of", "west of", "across"]
+PROSE_TIMES = ["late on {weekday}", "early on {weekday}", "over the weekend", "before the holidays",
+               "for the {k}th day in a row", "after the storm", "within {k} hours", "ahead of the frost",
+               "during a {k}-hour blackout", "by the end of the month", "in the small hours", "at short notice"]
+PROSE_EXTRAS = ["despite heavy rain", "with help from neighbours", "on a tight budget", "in a short statement",
+                "with {n} hryvnias raised online", "using donated tools", "after {k} complaints",
+                "to the relief of residents", "with a borrowed crane", "while sirens sounded twice",
+                "for the first time since spring", "with {k} volunteers", "under police escort",
+                "before the cameras arrived", "without waiting for the ministry"]
+
+
+def prose_sentence(rng):
+    """One background sentence of a story, its own text."""
+    sentence = (f"{rng.choice(PROSE_SUBJECTS)} {rng.choice(PROSE_VERBS)} {rng.choice(PROSE_OBJECTS)} "
+                f"{rng.choice(PROSE_PLACES)} {rng.choice(TOWNS)} {rng.choice(PROSE_TIMES)}, "
+                f"{rng.choice(PROSE_EXTRAS)}.")
+    sentence = sentence.format(weekday=WEEKDAYS[rng.randrange(7)], k=rng.randint(2, 40), n=rng.randint(120, 98000))
+    return sentence[0].upper() + sentence[1:]
+
+
+FIRST_NAMES = ["Olena", "Petro", "Iryna", "Mykola", "Oksana", "Taras", "Halyna", "Andriy", "Natalia", "Serhiy",
+               "Yulia", "Bohdan", "Larysa", "Vasyl", "Kateryna", "Dmytro"]
+LAST_NAMES = ["Hrytsenko", "Bondar", "Kovalchuk", "Savchenko", "Lysenko", "Melnyk", "Shevchuk", "Tkachenko",
+              "Moroz", "Kravets", "Polishchuk", "Marchenko", "Rudenko", "Honchar", "Tymoshchuk", "Zinchenko"]
+ROLES = ["a volunteer", "a nurse", "a shop owner", "a school director", "a farmer", "a railway engineer",
+         "a district official", "a pastor", "a taxi driver", "a pharmacist"]
+UNITS = ["trucks", "families", "generators", "pallets", "patients", "boxes", "visitors", "calls"]
+# A local voice: every slot varies, so these sentences are each story's own.
+LOCAL_VOICE = "“We counted {n} {unit} by {weekday},” said {first} {last}, {role} in {town}."
 COMMENTS = ["Leave a Reply", "Comments", "Liked by 12 people", "Related Articles"]
 
 
@@ -107,15 +123,12 @@ def story(rng, published, spokesman_stance):
              else f"Kremlin says status of {region} is open to talks")
     body = [f"The Kremlin said on {weekday} that the situation around {region} did not change its position."]
     body.append(rng.choice(stance).format(region=region, spokesman="Kremlin spokesman Dmitry Peskov"))
-    for template in rng.sample(FILLER, rng.randint(3, 8)):
-        towns = rng.sample(TOWNS, 2)
-        sentence = template.format(
-            ministry="{ministry}", capital="{capital}", leader="{leader}", weekday=WEEKDAYS[rng.randrange(7)],
-            n=rng.randint(120, 98000), k=rng.randint(2, 40), k2=rng.randint(2, 40), town=towns[0], town2=towns[1],
-            port=rng.choice(PORTS), agency=rng.choice(AGENCIES), goods=rng.choice(GOODS), donor=rng.choice(DONORS),
-            summit=rng.choice(SUMMITS), paper=rng.choice(PAPERS), mayor=rng.choice(MAYORS),
-            season=rng.choice(SEASONS), ordinal=rng.choice(ORDINALS))
-        body.append(sentence[0].upper() + sentence[1:])
+    for _ in range(rng.randint(3, 8)):
+        body.append(prose_sentence(rng))
+    for _ in range(rng.randint(1, 3)):
+        body.insert(rng.randint(2, len(body)), LOCAL_VOICE.format(
+            n=rng.randint(3, 9000), unit=rng.choice(UNITS), weekday=WEEKDAYS[rng.randrange(7)],
+            first=rng.choice(FIRST_NAMES), last=rng.choice(LAST_NAMES), role=rng.choice(ROLES), town=rng.choice(TOWNS)))
     if rng.random() < 0.6:
         context = rng.choice(CONTEXT).format(ministry="{ministry}", capital="{capital}", leader="{leader}",
                                              weekday=WEEKDAYS[rng.randrange(7)])
