@@ -214,6 +214,26 @@ TEST(ClusterDocuments, TheClustersAreTheSameOnAnyNumberOfThreads) {
     EXPECT_NE(expected[0], expected[1]);
 }
 
+TEST(ClusterDocuments, StoriesSharingATemplatedSentenceStayApartAndTheirCopiesMeet) {
+    // 300 stories, each a shared templated passage (LSH puts many of them in
+    // one bucket: crowded, not checked pair by pair) and text of its own;
+    // every story has two copies with a line of clutter.
+    const std::string templated = words(0, 40, "template");
+    std::vector<std::vector<std::uint64_t>> shingles;
+    for (int story = 0; story < 300; ++story) {
+        const std::string own = words(story * 100, 70, "story");
+        shingles.push_back(shingle_hashes(templated + own));
+        shingles.push_back(shingle_hashes(own + templated + words(story, 6, "comment")));
+    }
+    const auto clusters = cluster_documents(shingles, DedupOptions{});
+    for (int story = 0; story < 300; ++story) {
+        EXPECT_EQ(clusters[2 * story], clusters[2 * story + 1]) << story;
+        if (story > 0) {
+            EXPECT_NE(clusters[2 * story], clusters[2 * story - 2]) << story;
+        }
+    }
+}
+
 TEST(ClusterDocuments, ThresholdComesFromOptions) {
     const std::vector<std::vector<std::uint64_t>> shingles{shingle_hashes(words(0, 100)),
                                                            shingle_hashes(words(0, 70) + words(500, 30, "y"))};
