@@ -34,6 +34,11 @@ void Diagnostics::append(const Diagnostics& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
+void Diagnostics::insert(std::size_t at, const Diagnostics& other) {
+    const auto where = items_.begin() + static_cast<std::ptrdiff_t>(std::min(at, items_.size()));
+    items_.insert(where, other.items_.begin(), other.items_.end());
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
     std::string out = d.path;
     if (d.line > 0) {

@@ -32,6 +32,8 @@ public:
     [[nodiscard]] bool has_errors() const;
     [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
     void append(const Diagnostics& other);
+    /// Puts `other`'s items before item `at` (or at the end when `at` is past it).
+    void insert(std::size_t at, const Diagnostics& other);
 
 private:
     std::vector<Diagnostic> items_;

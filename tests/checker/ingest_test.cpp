@@ -138,6 +138,42 @@ TEST(IngestWalk, BadSidecarIsAnErrorAndFilesStillRead) {
     EXPECT_EQ(corpus.diagnostics.items()[0].line, 3u);
 }
 
+// A walked folder's sidecars are read while its files are: what they say must
+// still reach the documents, and their messages must still come first.
+TEST(IngestWalk, SidecarMessagesComeBeforeTheFilesMessages) {
+    TempDir dir;
+    dir.write("a.txt", "text\n");
+    dir.write("bad.txt", "ok\nbad \xFF\n");
+    dir.write("sources.toml", "[[source]]\npath = \"a.txt\"\npublished = \"soon\"\n");
+    const Corpus corpus = ingest_paths({dir.str()});
+    const auto& items = corpus.diagnostics.items();
+    ASSERT_EQ(items.size(), 2u);
+    EXPECT_EQ(items[0].path, dir.str() + "/sources.toml");
+    EXPECT_EQ(items[0].line, 3u);
+    EXPECT_EQ(items[1].path, dir.str() + "/bad.txt");
+}
+
+TEST(IngestWalk, DeeperSidecarsWinAndSidecarsBeatThePagesOwnTags) {
+    TempDir dir;
+    dir.write("sources.toml", "[[source]]\npath = \"x/b.txt\"\noutlet = \"First\"\n"
+                              "[[source]]\npath = \"x/page.html\"\noutlet = \"Sidecar\"\n");
+    dir.write("x/sources.toml", "[[source]]\npath = \"b.txt\"\noutlet = \"Deeper\"\n");
+    dir.write("x/b.txt", "text\n");
+    dir.write("x/page.html", "<html><head><meta property=\"og:site_name\" content=\"Page\">"
+                             "<title>T</title></head><body><p>Para.</p></body></html>");
+    dir.write("x/other.html", "<html><head><meta property=\"og:site_name\" content=\"Page\">"
+                              "<title>T</title></head><body><p>Para.</p></body></html>");
+    const Corpus corpus = ingest_paths({dir.str()});
+    EXPECT_TRUE(corpus.diagnostics.items().empty());
+    const Document* b = document(corpus, dir.str() + "/x/b.txt");
+    const Document* page = document(corpus, dir.str() + "/x/page.html");
+    const Document* other = document(corpus, dir.str() + "/x/other.html");
+    ASSERT_TRUE(b != nullptr && page != nullptr && other != nullptr);
+    EXPECT_EQ(b->meta.outlet, "Deeper");
+    EXPECT_EQ(page->meta.outlet, "Sidecar");
+    EXPECT_EQ(other->meta.outlet, "Page");
+}
+
 TEST(IngestPaths, MissingPathIsAnErrorAndListed) {
     const Corpus corpus = ingest_paths({"no/such/file.txt"});
     EXPECT_TRUE(corpus.documents.empty());
