@@ -20,13 +20,20 @@ void SlotTable::clear() {
     ids_.clear();
 }
 
-void SlotTable::add(Slot slot, std::uint32_t at, std::uint32_t end, SlotIds ids) {
+std::uint32_t SlotTable::store(SlotIds ids) {
+    const auto first = static_cast<std::uint32_t>(ids_.size());
+    ids_.insert(ids_.end(), ids.begin(), ids.end());
+    return first;
+}
+
+void SlotTable::add(Slot slot, std::uint32_t at, SlotCandidate candidate, std::size_t count) {
     Column& column = columns_[index(slot)];
     assert(at + 1 >= column.first.size());  // ascending tokens
+    assert(candidate.first_id + count <= ids_.size());
     // Tokens up to `at` without candidates of their own start (and end) here.
     if (column.first.size() <= at) column.first.resize(at + 1, static_cast<std::uint32_t>(column.candidates.size()));
-    column.candidates.push_back({end, static_cast<std::uint32_t>(ids_.size()), static_cast<std::uint32_t>(ids.size())});
-    ids_.insert(ids_.end(), ids.begin(), ids.end());
+    candidate.id_count = static_cast<std::uint32_t>(count);
+    column.candidates.push_back(candidate);
 }
 
 std::span<const SlotCandidate> SlotTable::at(Slot slot, std::uint32_t token) const {

@@ -41,7 +41,11 @@ public:
     void clear();
     /// Appends a candidate for `slot` starting at token `at`. Per slot, tokens
     /// come in ascending order and a token's candidates longest first.
-    void add(Slot slot, std::uint32_t at, std::uint32_t end, SlotIds ids);
+    void add(Slot slot, std::uint32_t at, std::uint32_t end, SlotIds ids) { add(slot, at, {end, store(ids), 0}, ids.size()); }
+    /// The same for candidates sharing ids: store() them once, then add each
+    /// candidate naming the first `count` of them.
+    [[nodiscard]] std::uint32_t store(SlotIds ids);
+    void add(Slot slot, std::uint32_t at, SlotCandidate candidate, std::size_t count);
     /// The candidates of `slot` starting at token `at` (none past the last one added).
     [[nodiscard]] std::span<const SlotCandidate> at(Slot slot, std::uint32_t token) const;
     /// True when no token has a candidate for `slot`.

@@ -205,7 +205,8 @@ void SlotBuilder::coordinate(Slot slot, const Starts& starts, bool place_nouns, 
             at = next;
         }
         std::sort(found_.begin(), found_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-        for (const auto& [end, named] : found_) table_.add(slot, i, end, SlotIds(coordinated_.data(), named));
+        const std::uint32_t first_id = table_.store(coordinated_);
+        for (const auto& [end, named] : found_) table_.add(slot, i, {end, first_id, 0}, named);
     }
 }
 

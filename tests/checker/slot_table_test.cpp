@@ -59,6 +59,19 @@ TEST(SlotTable, KeepsCandidatesByTokenAndSlot) {
     EXPECT_EQ(candidates(table, Slot::region, 2), (Candidates{{3, {"b"}}}));
 }
 
+TEST(SlotTable, CandidatesShareStoredIds) {
+    const std::string a = "a", b = "b", c = "c";
+    const std::vector<const std::string*> abc = {&a, &b, &c};
+    SlotTable table;
+    table.add(Slot::party, 0, 1, SlotIds(abc.data() + 2, 1));
+    const std::uint32_t first = table.store(abc);
+    table.add(Slot::party, 2, {5, first, 0}, 3);
+    table.add(Slot::party, 2, {3, first, 0}, 1);
+    EXPECT_EQ(candidates(table, Slot::party, 0), (Candidates{{1, {"c"}}}));
+    EXPECT_EQ(candidates(table, Slot::party, 1), Candidates{});
+    EXPECT_EQ(candidates(table, Slot::party, 2), (Candidates{{5, {"a", "b", "c"}}, {3, {"a"}}}));
+}
+
 TEST(SlotTable, NamesTheSlotsOfThePatternLanguage) {
     EXPECT_EQ(slot_named("region"), Slot::region);
     EXPECT_EQ(slot_named("named_region"), Slot::named_region);
