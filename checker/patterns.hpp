@@ -2,12 +2,12 @@
 // Compiled extraction patterns (rules/<pack>/patterns/<topic>.toml), parsed by
 // the pattern grammar in grammar/ (parse_pattern.hpp) and compiled once into
 // token matchers. A rule [topic.name] in the file of a topic gets the id
-// <pack>.<topic>.<name>. Matching is a backtracking search over a sentence's
-// normalised tokens; slots ({region}, {holder}, {party}) are filled from a
-// SlotTable the caller builds (slots.hpp). Negation, attribution and subject
+// <pack>.<topic>.<name> (loading: patterns.cpp). Matching (pattern_match.cpp)
+// is a backtracking search over a sentence's normalised tokens, comparing
+// their hashes before their text; slots ({region}, {holder}, {party}) are
+// filled from a SlotTable the caller builds (slots.hpp). Negation, attribution and subject
 // resolution are the extraction stage's (extract.cpp), not the matcher's.
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>

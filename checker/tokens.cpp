@@ -139,9 +139,11 @@ public:
             }
             if (cls == CharClass::letter) {
                 if (!in_word_) start_word(at, space_before, is_upper(cp.value));
-                append_folded(cp.value, word().text);
-                at += cp.size;
-                // The rest of a run of ASCII letters and digits at once: most of English text.
+                // An ASCII letter or digit opens a run of them, read below at once: most of English text.
+                if (cp.value >= 0x80) {
+                    append_folded(cp.value, word().text);
+                    at += cp.size;
+                }
                 std::uint32_t run = at;
                 while (run < end && is_ascii_alnum(text_[run])) ++run;
                 if (run > at) {
