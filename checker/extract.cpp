@@ -80,7 +80,7 @@ void add_unique(std::vector<std::string>& into, const std::vector<std::string>& 
 class DocumentExtractor {
 public:
     DocumentExtractor(const ExtractInput& input, const RuleSet& rules)
-        : input_(input), rules_(rules), lexicon_(rules.lexicon), lines_(input.document.text) {}
+        : input_(input), rules_(rules), lexicon_(rules.lexicon) {}
 
     std::vector<Assertion> run() {
         if (!lexicon_.matcher) return {};
@@ -486,9 +486,11 @@ private:
         if (!speech.cues.empty()) previous_speaker_ = speech.cues.back().speakers.front();
     }
 
-    void fill_evidence(Assertion& assertion, Span span) const {
+    void fill_evidence(Assertion& assertion, Span span) {
         const Span evidence = trimmed(input_.document.text, span);
-        const LineCol at = lines_.at(evidence.begin);
+        // Lines are indexed at the first assertion: most documents have none.
+        if (!lines_) lines_.emplace(input_.document.text);
+        const LineCol at = lines_->at(evidence.begin);
         assertion.evidence.line = at.line;
         assertion.evidence.col = at.col;
         assertion.evidence.span = evidence;
@@ -518,7 +520,7 @@ private:
     const ExtractInput& input_;
     const RuleSet& rules_;
     const Lexicon& lexicon_;
-    LineIndex lines_;
+    std::optional<LineIndex> lines_;
     AttributionState attribution_;
     Focus focus_;
     SlotBuilder slot_builder_;     // one table, refilled sentence by sentence
