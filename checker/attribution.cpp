@@ -94,6 +94,17 @@ std::optional<Speaker> speaker_of(const std::string& actor_id, const Lexicon& le
     return Speaker{actor.group, actor.group, false};
 }
 
+void AttributionState::resolve_classes(const Lexicon& lexicon) {
+    classes_.lexicon = &lexicon;
+    classes_.asides = &lexicon.phrases("narrator_asides");
+    classes_.attribution_phrases = &lexicon.phrases("attribution_phrases");
+    classes_.speech_verbs = &lexicon.phrases("speech_verbs");
+    classes_.place_prepositions = &lexicon.phrases("place_prepositions");
+    classes_.speaker_adjectives.clear();
+    for (const auto& group : lexicon.holder_groups)
+        classes_.speaker_adjectives.emplace_back(&group, &lexicon.phrases("speaker_adjectives_" + group));
+}
+
 std::vector<Speaker> AttributionState::pronoun(const std::string& word) const {
     if (word == "he" || word == "she") {
         if (last_person_) return {*last_person_};
@@ -160,8 +171,8 @@ std::vector<Speaker> AttributionState::subject_before(std::uint32_t cue, const s
     // "a Russian spokesperson said": a group adjective in the subject gives the group.
     for (std::uint32_t j = cue; j > stop; --j) {
         if (is_boundary(tokens[j - 1])) break;
-        for (const auto& group : lexicon.holder_groups) {
-            if (lexicon.in_class("speaker_adjectives_" + group, tokens[j - 1])) return {Speaker{group, group, false}};
+        for (const auto& [group, adjectives] : classes_.speaker_adjectives) {
+            if (adjectives->is_word(tokens[j - 1])) return {Speaker{*group, *group, false}};
         }
     }
     return speakers;
@@ -209,9 +220,10 @@ SentenceSpeech AttributionState::analyse(const std::vector<Token>& tokens, const
     SentenceSpeech speech;
     find_quotes(tokens, speech);
     const auto n = static_cast<std::uint32_t>(tokens.size());
-    const PhraseIndex& asides = lexicon.phrases("narrator_asides");
-    const PhraseIndex& attribution_phrases = lexicon.phrases("attribution_phrases");
-    const PhraseIndex& speech_verbs = lexicon.phrases("speech_verbs");
+    if (classes_.lexicon != &lexicon) resolve_classes(lexicon);
+    const PhraseIndex& asides = *classes_.asides;
+    const PhraseIndex& attribution_phrases = *classes_.attribution_phrases;
+    const PhraseIndex& speech_verbs = *classes_.speech_verbs;
     for (std::uint32_t i = 0; i < n; ++i) {
         if (asides.is_word(tokens[i]) && !inside(speech, i, i + 1)) speech.asides.push_back(i);
     }
@@ -248,7 +260,7 @@ SentenceSpeech AttributionState::analyse(const std::vector<Token>& tokens, const
         if ((mention.kind != MentionKind::actor && mention.kind != MentionKind::speaker_only) ||
             inside(speech, mention.begin, mention.end))
             continue;
-        if (mention.begin > 0 && lexicon.in_class("place_prepositions", tokens[mention.begin - 1])) continue;
+        if (mention.begin > 0 && classes_.place_prepositions->is_word(tokens[mention.begin - 1])) continue;
         auto speaker = speaker_of(mention.id, lexicon);
         if (!speaker) continue;
         if (speaker->person && !first_person) first_person = speaker;

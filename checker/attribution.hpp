@@ -65,6 +65,19 @@ private:
                                        std::uint32_t& subject_end) const;
     std::vector<Speaker> pronoun(const std::string& word) const;
 
+    /// The word classes attribution asks about, looked up by name once per
+    /// lexicon instead of at every sentence or token.
+    struct Classes {
+        const Lexicon* lexicon = nullptr;
+        const PhraseIndex* asides = nullptr;
+        const PhraseIndex* attribution_phrases = nullptr;
+        const PhraseIndex* speech_verbs = nullptr;
+        const PhraseIndex* place_prepositions = nullptr;
+        std::vector<std::pair<const std::string*, const PhraseIndex*>> speaker_adjectives;  // per holder group
+    };
+    void resolve_classes(const Lexicon& lexicon);
+
+    Classes classes_;
     std::optional<Speaker> last_speaker_;
     std::optional<Speaker> last_person_;
     std::optional<Speaker> last_institution_;  // first institution named as a subject in an earlier sentence

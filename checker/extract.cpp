@@ -80,7 +80,7 @@ void add_unique(std::vector<std::string>& into, const std::vector<std::string>& 
 class DocumentExtractor {
 public:
     DocumentExtractor(const ExtractInput& input, const RuleSet& rules)
-        : input_(input), rules_(rules), lexicon_(rules.lexicon), lines_(input.document.text) {}
+        : input_(input), rules_(rules), lexicon_(rules.lexicon) {}
 
     std::vector<Assertion> run() {
         if (!lexicon_.matcher) return {};
@@ -190,21 +190,28 @@ private:
 
     // The focus after a sentence: its last set of several regions, and its single regions in order.
     void update_focus(const SlotTable& slots, const SentenceData& data) {
-        const auto& regions = slots.at("region");
+        // The slots' ids may point into focus_: it changes only once they are all read.
+        std::optional<std::vector<std::string>> group;
         std::vector<std::string> singles;
-        for (std::uint32_t i = 0; i < regions.size(); ++i) {
-            if (regions[i].empty()) continue;
-            const auto& ids = regions[i].front().ids;
+        const auto n = static_cast<std::uint32_t>(data.tokens.size());
+        for (std::uint32_t i = 0; i <= n; ++i) {
+            const auto candidates = slots.at(Slot::region, i);
+            if (candidates.empty()) continue;
+            const SlotIds ids = slots.ids(candidates.front());
             if (ids.size() >= 2) {
-                focus_.group = ids;
+                group.emplace();
+                for (const std::string* id : ids) group->push_back(*id);
                 focus_latest_group_ = true;
-            } else if (!names_holder(data, i, regions[i].front().end)) {  // "Kyiv" is rarely the topic
-                add_unique(singles, ids);
+            } else if (!names_holder(data, i, candidates.front().end)) {  // "Kyiv" is rarely the topic
+                for (const std::string* id : ids) {
+                    if (std::find(singles.begin(), singles.end(), *id) == singles.end()) singles.push_back(*id);
+                }
                 focus_latest_group_ = false;
             }
-            i = regions[i].front().end - 1;
+            i = candidates.front().end - 1;
         }
-        if (!singles.empty()) focus_.region = singles;
+        if (group) focus_.group = std::move(*group);
+        if (!singles.empty()) focus_.region = std::move(singles);
     }
 
     std::vector<std::string> focus_regions(const SentenceData& data) const {
@@ -299,7 +306,7 @@ private:
         std::vector<Speaker> holders;
         if (rule.holder == "pattern") {
             for (const auto& fill : match.fills) {
-                if (fill.slot != "holder") continue;
+                if (fill.slot != Slot::holder) continue;
                 anchor = fill.begin;
                 for (const auto& id : fill.ids) {
                     if (auto speaker = speaker_of(id, lexicon_);
@@ -359,8 +366,8 @@ private:
         const PatternRule& rule = *match.rule;
         std::vector<std::string> subjects;
         for (const auto& fill : match.fills) {
-            if (fill.slot == "party") add_unique(subjects, fill.ids);
-            if (fill.slot != "region" && fill.slot != "named_region") continue;
+            if (fill.slot == Slot::party) add_unique(subjects, fill.ids);
+            if (fill.slot != Slot::region && fill.slot != Slot::named_region) continue;
             add_unique(subjects, rule.prefer_city ? namesake_cities(fill, data) : fill.ids);
         }
         if (!subjects.empty()) return subjects;
@@ -412,16 +419,15 @@ private:
             finish_sentence(speech);
             return;
         }
-        const SlotTable slots = build_slots(data.tokens, data.mentions, lexicon_, focus_);
+        const SlotTable& slots = slot_builder_.build(data.tokens, data.mentions, lexicon_, focus_);
         std::vector<Candidate> candidates;
-        std::optional<PreparedSentence> prepared;
-        if (any_wanted) prepared.emplace(data.tokens, slots);
+        if (any_wanted) prepared_.prepare(data.tokens, slots);
         for (std::size_t r = 0; any_wanted && r < patterns.rules.size(); ++r) {
             const PatternRule& rule = patterns.rules[r];
             const char* wanted = indexed ? data.wanted.data() + patterns.triggers.first_alternative(r) : nullptr;
             if (wanted != nullptr && std::find(wanted, wanted + rule.compiled.size(), 1) == wanted + rule.compiled.size())
                 continue;
-            for (const auto& match : match_rule(rule, *prepared, wanted)) {
+            for (const auto& match : match_rule(rule, prepared_, wanted)) {
                 // A question asserts nothing, unless the sentence quotes its yes or no.
                 const auto answer = answered_question(data.tokens, match, lexicon_);
                 if (!answer && is_irrealis(data.tokens, match, lexicon_)) continue;
@@ -480,9 +486,11 @@ private:
         if (!speech.cues.empty()) previous_speaker_ = speech.cues.back().speakers.front();
     }
 
-    void fill_evidence(Assertion& assertion, Span span) const {
+    void fill_evidence(Assertion& assertion, Span span) {
         const Span evidence = trimmed(input_.document.text, span);
-        const LineCol at = lines_.at(evidence.begin);
+        // Lines are indexed at the first assertion: most documents have none.
+        if (!lines_) lines_.emplace(input_.document.text);
+        const LineCol at = lines_->at(evidence.begin);
         assertion.evidence.line = at.line;
         assertion.evidence.col = at.col;
         assertion.evidence.span = evidence;
@@ -512,9 +520,11 @@ private:
     const ExtractInput& input_;
     const RuleSet& rules_;
     const Lexicon& lexicon_;
-    LineIndex lines_;
+    std::optional<LineIndex> lines_;
     AttributionState attribution_;
     Focus focus_;
+    SlotBuilder slot_builder_;     // one table, refilled sentence by sentence
+    PreparedSentence prepared_;    // likewise
     bool focus_latest_group_ = false;
     std::optional<Speaker> previous_speaker_;    // the speaker of the previous sentence, if it had a cue
     std::map<std::string, CivilDate> occasion_;  // holder -> the day their last dated statement was made

@@ -55,14 +55,14 @@ bool PhraseIndex::is_word(const Token& token) const {
     return starting != nullptr && starting->alone;
 }
 
-const PhraseIndex& Lexicon::phrases(const std::string& word_class) const {
+const PhraseIndex& Lexicon::phrases(std::string_view word_class) const {
     static const PhraseIndex none;
     if (!phrase_index) return none;
     auto it = phrase_index->find(word_class);
     return it == phrase_index->end() ? none : it->second;
 }
 
-bool Lexicon::in_class(const std::string& word_class, const Token& token) const {
+bool Lexicon::in_class(std::string_view word_class, const Token& token) const {
     return phrases(word_class).is_word(token);
 }
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checker/word_table.hpp"
@@ -92,14 +93,15 @@ struct Lexicon {
     /// Compiled matcher over all the names above; rebuilt after each pack is loaded.
     std::shared_ptr<const LexiconMatcher> matcher;
     /// Word class id -> its PhraseIndex; rebuilt with the matcher.
-    std::shared_ptr<const std::map<std::string, PhraseIndex>> phrase_index;
+    /// (std::less<>: asked with a string_view, a class name is not copied into a std::string first.)
+    std::shared_ptr<const std::map<std::string, PhraseIndex, std::less<>>> phrase_index;
 
     /// Phrases of a word class (empty when the class is unknown).
     [[nodiscard]] const std::vector<std::vector<std::string>>& words(const std::string& word_class) const;
     /// The PhraseIndex of a word class (an empty one when the class is unknown or not indexed).
-    [[nodiscard]] const PhraseIndex& phrases(const std::string& word_class) const;
+    [[nodiscard]] const PhraseIndex& phrases(std::string_view word_class) const;
     /// True when the token alone is a phrase of `word_class`.
-    [[nodiscard]] bool in_class(const std::string& word_class, const Token& token) const;
+    [[nodiscard]] bool in_class(std::string_view word_class, const Token& token) const;
     /// The same over phrases already looked up with words() (hot loops look them up once).
     [[nodiscard]] static bool is_one_word_phrase(const std::vector<std::vector<std::string>>& phrases,
                                                  const std::string& word);

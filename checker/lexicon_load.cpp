@@ -177,7 +177,7 @@ void load_lexicon(const RulePackInfo& pack, Lexicon& into, Diagnostics& diagnost
         }
     }
     into.matcher = build_matcher(into);
-    auto index = std::make_shared<std::map<std::string, PhraseIndex>>();
+    auto index = std::make_shared<std::map<std::string, PhraseIndex, std::less<>>>();
     for (const auto& [id, phrases] : into.word_classes) index->emplace(id, PhraseIndex(phrases));
     into.phrase_index = std::move(index);
 }

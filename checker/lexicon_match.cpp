@@ -6,13 +6,16 @@ namespace factline {
 
 namespace {
 
+// Asked at every token: a length check and one byte, not a string compare.
+bool is_hyphen(const Token& token) { return token.text.size() == 1 && token.text[0] == '-'; }
+
 bool joined_hyphen_after(const std::vector<Token>& tokens, std::uint32_t end) {
-    return end + 1 < tokens.size() && tokens[end].text == "-" && !tokens[end].space_before &&
+    return end + 1 < tokens.size() && is_hyphen(tokens[end]) && !tokens[end].space_before &&
            tokens[end + 1].word && !tokens[end + 1].space_before;
 }
 
 bool joined_hyphen_before(const std::vector<Token>& tokens, std::uint32_t begin) {
-    return begin >= 2 && tokens[begin - 1].text == "-" && !tokens[begin - 1].space_before &&
+    return begin >= 2 && is_hyphen(tokens[begin - 1]) && !tokens[begin - 1].space_before &&
            !tokens[begin].space_before && tokens[begin - 2].word;
 }
 
@@ -74,16 +77,17 @@ std::vector<Mention> LexiconMatcher::find(const std::vector<Token>& tokens) cons
     std::vector<Mention> out;
     const auto n = static_cast<std::uint32_t>(tokens.size());
     std::uint32_t i = 0;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;  // (end token, node)
     while (i < n) {
-        if (tokens[i].text == "-" || joined_hyphen_before(tokens, i)) {
+        if (is_hyphen(tokens[i]) || joined_hyphen_before(tokens, i)) {
             ++i;
             continue;
         }
         // Walk the trie, remembering every end where a name stops.
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;  // (end token, node)
+        ends.clear();
         std::uint32_t node = 0;
         for (std::uint32_t j = i; j < n; ++j) {
-            if (tokens[j].text == "-" && j > i) continue;
+            if (j > i && is_hyphen(tokens[j])) continue;
             // Scare quotes inside a name ('the “new territories”') do not break it.
             if (tokens[j].quote && j > i) continue;
             const std::uint32_t* child = nodes_[node].next.find(tokens[j].text, tokens[j].hash);

@@ -1,4 +1,4 @@
-// load_patterns (TOML -> compiled rules) and match_rule (backtracking search).
+// load_patterns: TOML -> compiled rules (matching is pattern_match.cpp).
 #include "checker/patterns.hpp"
 
 #include <algorithm>
@@ -6,6 +6,7 @@
 
 #include "checker/rule_pack.hpp"
 #include "checker/toml_source.hpp"
+#include "checker/word_table.hpp"
 #include "grammar/parse_pattern.hpp"
 
 namespace factline {
@@ -55,7 +56,9 @@ std::vector<PatternStep> compile(const std::vector<grammar::PatternNode>& nodes,
         case grammar::PatternNode::Kind::slot:
             step.kind = PatternStep::Kind::slot;
             step.slot = node.text;
-            if (std::find(known_slots.begin(), known_slots.end(), node.text) == known_slots.end()) {
+            if (auto slot = slot_named(node.text)) {
+                step.slot_id = *slot;
+            } else {
                 std::string message = fmt::format("unknown slot '{{{}}}' (one of: region, holder, party)", node.text);
                 if (auto hint = closest_match(node.text, known_slots); !hint.empty())
                     message += fmt::format("; did you mean '{{{}}}'?", hint);
@@ -100,6 +103,59 @@ std::vector<PatternStep> compile(const std::vector<grammar::PatternNode>& nodes,
         steps.push_back(std::move(step));
     }
     return steps;
+}
+
+// Hashes the words of every step once, so that matching compares a token's
+// hash before its text (word_table.hpp); done after compile(), which folds runs of words.
+void hash_words(std::vector<PatternStep>& steps) {
+    const auto hashes = [](const std::vector<std::string>& words) {
+        std::vector<std::uint64_t> out;
+        out.reserve(words.size());
+        for (const auto& word : words) out.push_back(word_hash(word));
+        return out;
+    };
+    for (auto& step : steps) {
+        step.word_hashes = hashes(step.words);
+        step.phrase_hashes.clear();
+        for (const auto& phrase : step.phrases) step.phrase_hashes.push_back(hashes(phrase));
+        step.first_hashes = hashes(step.first_words);
+        std::sort(step.first_hashes.begin(), step.first_hashes.end());
+        step.first_hashes.erase(std::unique(step.first_hashes.begin(), step.first_hashes.end()), step.first_hashes.end());
+        for (auto& option : step.options) hash_words(option);
+    }
+}
+
+// The words steps[index...] can open a match with; `any` when they may open with anything.
+StartTokens start_tokens(const std::vector<PatternStep>& steps, std::size_t index = 0) {
+    StartTokens any;
+    if (index == steps.size()) return any;  // an empty rest: what follows decides
+    const PatternStep& step = steps[index];
+    StartTokens out;
+    out.any = false;
+    switch (step.kind) {
+    case PatternStep::Kind::words:
+        if (step.words.empty() || (step.prefix && step.words.size() == 1)) return any;
+        out.hashes = {step.word_hashes.front()};
+        return out;
+    case PatternStep::Kind::word_class:
+        if (step.empty_phrase) return any;
+        out.hashes = step.first_hashes;
+        return out;
+    case PatternStep::Kind::anchor:
+        return start_tokens(steps, index + 1);  // matches no token
+    case PatternStep::Kind::group:
+        if (step.optional || step.options.empty()) return any;
+        for (const auto& option : step.options) {
+            const StartTokens opens = start_tokens(option);
+            if (opens.any) return any;
+            out.hashes.insert(out.hashes.end(), opens.hashes.begin(), opens.hashes.end());
+        }
+        std::sort(out.hashes.begin(), out.hashes.end());
+        out.hashes.erase(std::unique(out.hashes.begin(), out.hashes.end()), out.hashes.end());
+        return out;
+    default:  // a slot, a gap (which may be empty)
+        return any;
+    }
 }
 
 void check_value(Diagnostics& diagnostics, const fs::path& file, const toml::table& table, std::string_view key,
@@ -190,7 +246,9 @@ void load_rule(const RulePackInfo& pack, const fs::path& file, const std::string
         CompileContext context{lexicon, diagnostics, file, *node, *text};
         auto steps = compile(parsed.nodes, context);
         ok = ok && context.ok;
+        hash_words(steps);
         rule.sources.push_back(*text);
+        rule.starts.push_back(start_tokens(steps));
         rule.compiled.push_back(std::move(steps));
     }
     if (!ok) return;
@@ -238,261 +296,6 @@ void load_patterns(const RulePackInfo& pack, const Lexicon& lexicon, PatternSet&
         }
     }
     into.triggers = TriggerIndex(into.rules);  // over every rule loaded so far
-}
-
-// ---------------------------------------------------------------- matching
-
-namespace {
-
-struct Continuation {
-    const std::vector<PatternStep>* steps;
-    std::size_t index;
-    const Continuation* next;
-};
-
-class Matcher {
-public:
-    Matcher(const std::vector<Token>& tokens, const SlotTable& slots) : tokens_(tokens), slots_(slots) {}
-
-    bool run(const std::vector<PatternStep>& steps, std::uint32_t start, PatternMatch& match) {
-        fills_.clear();
-        gaps_.clear();
-        literals_ = 0;
-        if (!step(steps, 0, start, nullptr)) return false;
-        match.begin = start;
-        match.end = end_;
-        match.fills.clear();
-        for (const Fill& fill : fills_) match.fills.push_back({*fill.slot, fill.begin, fill.end, *fill.ids});
-        match.gaps = gaps_;
-        match.literals = literals_;
-        return true;
-    }
-
-private:
-    bool phrase_at(const std::vector<std::string>& words, bool prefix, std::uint32_t pos) const {
-        if (pos + words.size() > tokens_.size()) return false;
-        for (std::size_t i = 0; i < words.size(); ++i) {
-            const std::string& token = tokens_[pos + i].text;
-            const bool last = i + 1 == words.size();
-            if (last && prefix) {
-                if (token.compare(0, words[i].size(), words[i]) != 0) return false;
-            } else if (token != words[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    bool finish(std::uint32_t pos, const Continuation* next) {
-        if (next == nullptr) {
-            end_ = pos;
-            return true;
-        }
-        return step(*next->steps, next->index, pos, next->next);
-    }
-
-    bool step(const std::vector<PatternStep>& steps, std::size_t index, std::uint32_t pos, const Continuation* next) {
-        if (index == steps.size()) return finish(pos, next);
-        const PatternStep& s = steps[index];
-        const auto n = static_cast<std::uint32_t>(tokens_.size());
-        switch (s.kind) {
-        case PatternStep::Kind::words:
-            if (!phrase_at(s.words, s.prefix, pos)) return false;
-            literals_ += static_cast<unsigned>(s.words.size());
-            if (step(steps, index + 1, pos + static_cast<std::uint32_t>(s.words.size()), next)) return true;
-            literals_ -= static_cast<unsigned>(s.words.size());
-            return false;
-        case PatternStep::Kind::word_class:
-            // Only a phrase starting with this token can match here (unless the class has an empty one).
-            if (!s.empty_phrase &&
-                (pos >= n || !std::binary_search(s.first_words.begin(), s.first_words.end(), tokens_[pos].text)))
-                return false;
-            for (const auto& phrase : s.phrases) {
-                if (!phrase_at(phrase, false, pos)) continue;
-                literals_ += static_cast<unsigned>(phrase.size());
-                if (step(steps, index + 1, pos + static_cast<std::uint32_t>(phrase.size()), next)) return true;
-                literals_ -= static_cast<unsigned>(phrase.size());
-            }
-            return false;
-        case PatternStep::Kind::slot: {
-            auto table = slots_.find(s.slot);
-            if (table == slots_.end() || pos >= table->second.size()) return false;
-            for (const auto& candidate : table->second[pos]) {
-                fills_.push_back({&s.slot, pos, candidate.end, &candidate.ids});
-                literals_ += candidate.end - pos;  // a filled slot is as specific as the words it covers
-                if (step(steps, index + 1, candidate.end, next)) return true;
-                literals_ -= candidate.end - pos;
-                fills_.pop_back();
-            }
-            return false;
-        }
-        case PatternStep::Kind::gap:
-            for (std::uint32_t k = 0; k <= s.max_gap && pos + k <= n; ++k) {
-                if (k > 0) gaps_.emplace_back(pos, pos + k);
-                if (step(steps, index + 1, pos + k, next)) return true;
-                if (k > 0) gaps_.pop_back();
-            }
-            return false;
-        case PatternStep::Kind::anchor: {
-            // The start of the sentence, after any opening quote or dash.
-            std::uint32_t first = 0;
-            while (first < n && !tokens_[first].word) ++first;
-            return pos <= first && step(steps, index + 1, pos, next);
-        }
-        case PatternStep::Kind::group: {
-            const Continuation rest{&steps, index + 1, next};
-            for (const auto& option : s.options) {
-                if (step(option, 0, pos, &rest)) return true;
-            }
-            return s.optional && step(steps, index + 1, pos, next);
-        }
-        }
-        return false;
-    }
-
-    // A slot filled on the way to a match: references into the step and the
-    // slot table, copied into a SlotFill only when the whole pattern matches
-    // (backtracking tries and drops many fills).
-    struct Fill {
-        const std::string* slot;
-        std::uint32_t begin;
-        std::uint32_t end;
-        const std::vector<std::string>* ids;
-    };
-
-    const std::vector<Token>& tokens_;
-    const SlotTable& slots_;
-    std::vector<Fill> fills_;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> gaps_;
-    unsigned literals_ = 0;
-    std::uint32_t end_ = 0;
-};
-
-/// False when a top-level step of `steps` needs a word, a class phrase or a
-/// slot the sentence does not have: then no start position can match, and the
-/// backtracking search (the extraction stage's hot path) is skipped.
-bool may_match(const std::vector<PatternStep>& steps, const PreparedSentence& words, const SlotTable& slots) {
-    for (const auto& s : steps) {
-        switch (s.kind) {
-        case PatternStep::Kind::words:
-            for (std::size_t i = 0; i < s.words.size(); ++i) {
-                const bool prefix = s.prefix && i + 1 == s.words.size();
-                if (!(prefix ? words.has_prefix(s.words[i]) : words.has(s.words[i]))) return false;
-            }
-            break;
-        case PatternStep::Kind::word_class:
-            if (!s.empty_phrase && !words.shares_any(s.first_words)) {
-                return false;
-            }
-            break;
-        case PatternStep::Kind::slot: {
-            auto table = slots.find(s.slot);
-            if (table == slots.end() ||
-                std::all_of(table->second.begin(), table->second.end(), [](const auto& at) { return at.empty(); })) {
-                return false;
-            }
-            break;
-        }
-        default: break;
-        }
-    }
-    return true;
-}
-
-}  // namespace
-
-PreparedSentence::PreparedSentence(const std::vector<Token>& tokens, const SlotTable& slots_in)
-    : slots(slots_in), tokens_(tokens) {
-    words_.reserve(tokens.size());
-    for (const auto& token : tokens) words_.emplace_back(token.text);
-    std::sort(words_.begin(), words_.end());
-    words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
-
-    // Quotation marks are transparent to patterns ('to "liberate" the areas'): match over the
-    // other tokens and map positions back. Most sentences have none and are matched as they are.
-    quoted_ = std::any_of(tokens.begin(), tokens.end(), [](const Token& token) { return token.quote; });
-    if (!quoted_) {
-        original.resize(tokens.size() + 1);
-        for (std::uint32_t i = 0; i <= tokens.size(); ++i) original[i] = i;
-        return;
-    }
-    std::vector<std::uint32_t> kept_at(tokens.size() + 1, 0);  // token index -> kept index
-    for (std::uint32_t i = 0; i < tokens.size(); ++i) {
-        kept_at[i] = static_cast<std::uint32_t>(kept_.size());
-        if (tokens[i].quote) continue;
-        original.push_back(i);
-        kept_.push_back(tokens[i]);
-    }
-    kept_at[tokens.size()] = static_cast<std::uint32_t>(kept_.size());
-    original.push_back(static_cast<std::uint32_t>(tokens.size()));
-    for (const auto& [name, table] : slots) {
-        auto& into = kept_slots_[name];
-        into.resize(kept_.size() + 1);
-        for (std::uint32_t k = 0; k < kept_.size(); ++k) {
-            if (original[k] >= table.size()) continue;
-            for (const auto& candidate : table[original[k]]) into[k].push_back({kept_at[candidate.end], candidate.ids});
-        }
-    }
-}
-
-bool PreparedSentence::has(std::string_view word) const {
-    return std::binary_search(words_.begin(), words_.end(), word);
-}
-
-bool PreparedSentence::shares_any(const std::vector<std::string>& sorted) const {
-    // A merge of two sorted lists: a class has dozens of first words, a sentence a few dozen.
-    auto a = words_.begin();
-    auto b = sorted.begin();
-    while (a != words_.end() && b != sorted.end()) {
-        const int order = a->compare(*b);
-        if (order == 0) return true;
-        if (order < 0) ++a;
-        else ++b;
-    }
-    return false;
-}
-
-bool PreparedSentence::has_prefix(std::string_view prefix) const {
-    const auto it = std::lower_bound(words_.begin(), words_.end(), prefix);
-    return it != words_.end() && it->substr(0, prefix.size()) == prefix;
-}
-
-std::vector<PatternMatch> match_rule(const PatternRule& rule, const PreparedSentence& sentence, const char* wanted) {
-    std::vector<char> possible(rule.compiled.size());
-    for (std::size_t k = 0; k < rule.compiled.size(); ++k) {
-        possible[k] = (wanted == nullptr || wanted[k]) && may_match(rule.compiled[k], sentence, sentence.slots);
-    }
-    if (std::find(possible.begin(), possible.end(), 1) == possible.end()) return {};
-    const auto& original = sentence.original;
-    // An end maps back to just after the last kept token it covers.
-    const auto end_of = [&](std::uint32_t end) { return end == 0 ? 0 : original[end - 1] + 1; };
-
-    std::vector<PatternMatch> out;
-    Matcher matcher(sentence.kept(), sentence.kept_slots());
-    const auto n = static_cast<std::uint32_t>(sentence.kept().size());
-    for (std::size_t k = 0; k < rule.compiled.size(); ++k) {
-        if (!possible[k]) continue;
-        const auto& steps = rule.compiled[k];
-        std::uint32_t start = 0;
-        while (start < n) {
-            PatternMatch match;
-            if (matcher.run(steps, start, match) && match.end > match.begin) {
-                start = match.end;
-                match.rule = &rule;
-                match.begin = original[match.begin];
-                match.end = end_of(match.end);
-                for (auto& fill : match.fills) {
-                    fill.begin = original[fill.begin];
-                    fill.end = end_of(fill.end);
-                }
-                for (auto& gap : match.gaps) gap = {original[gap.first], end_of(gap.second)};
-                out.push_back(std::move(match));
-            } else {
-                ++start;
-            }
-        }
-    }
-    return out;
 }
 
 }  // namespace factline

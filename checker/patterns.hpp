@@ -2,17 +2,18 @@
 // Compiled extraction patterns (rules/<pack>/patterns/<topic>.toml), parsed by
 // the pattern grammar in grammar/ (parse_pattern.hpp) and compiled once into
 // token matchers. A rule [topic.name] in the file of a topic gets the id
-// <pack>.<topic>.<name>. Matching is a backtracking search over a sentence's
-// normalised tokens; slots ({region}, {holder}, {party}) are filled from a
-// SlotTable the caller builds (slots.hpp). Negation, attribution and subject
+// <pack>.<topic>.<name> (loading: patterns.cpp). Matching (pattern_match.cpp)
+// is a backtracking search over a sentence's normalised tokens, comparing
+// their hashes before their text; slots ({region}, {holder}, {party}) are
+// filled from a SlotTable the caller builds (slots.hpp). Negation, attribution and subject
 // resolution are the extraction stage's (extract.cpp), not the matcher's.
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "checker/pattern_triggers.hpp"
+#include "checker/slot_table.hpp"
 #include "checker/tokens.hpp"
 
 namespace factline {
@@ -22,14 +23,27 @@ struct PatternStep {
     enum class Kind { words, slot, word_class, gap, anchor, group };
     Kind kind = Kind::words;
     std::vector<std::string> words;                  // words: normalised tokens (the last may be a prefix)
+    std::vector<std::uint64_t> word_hashes;          // words: their word_hash(), compared before the text
     bool prefix = false;                             // words: last token is a prefix ("negotiat*")
     std::string slot;                                // slot: region | named_region | holder | party
+    Slot slot_id = Slot::region;                     // slot: the same, as the SlotTable indexes it
     std::vector<std::vector<std::string>> phrases;   // word_class: the class's phrases
+    std::vector<std::vector<std::uint64_t>> phrase_hashes;  // word_class: their tokens' word_hash()
     std::vector<std::string> first_words;            // word_class: their first tokens, sorted, distinct
+    std::vector<std::uint64_t> first_hashes;         // word_class: word_hash() of the first tokens, sorted, distinct
     bool empty_phrase = false;                       // word_class: a phrase without tokens (matches anywhere)
     unsigned max_gap = 0;                            // gap
     bool optional = false;                           // group
     std::vector<std::vector<PatternStep>> options;   // group
+};
+
+/// The tokens a match of one compiled pattern can start with: a start position
+/// whose token has none of these hashes is passed over without a search (most
+/// patterns open with a word or a group of words, and most positions of a
+/// sentence hold something else).
+struct StartTokens {
+    bool any = true;                    // a slot, a gap, an optional part or a prefix opens the pattern
+    std::vector<std::uint64_t> hashes;  // else: word_hash() of the words it can open with, sorted, distinct
 };
 
 struct PatternRule {
@@ -44,6 +58,7 @@ struct PatternRule {
     std::string description;
     std::vector<std::string> sources;               // the pattern strings
     std::vector<std::vector<PatternStep>> compiled;  // one per source
+    std::vector<StartTokens> starts;                 // one per compiled pattern (none: any start)
     std::vector<std::string> examples;  // must match ("text" or "text => value")
     std::vector<std::string> counter;   // must not match
     std::string file;
@@ -56,18 +71,9 @@ struct PatternSet {
     TriggerIndex triggers;  // over `rules`; rebuilt by load_patterns over everything loaded so far
 };
 
-/// Candidates for a slot starting at one token: where each ends, and the ids it names.
-struct SlotCandidate {
-    std::uint32_t end = 0;
-    std::vector<std::string> ids;
-};
-
-/// Slot name -> per token position -> candidates (longest first).
-using SlotTable = std::map<std::string, std::vector<std::vector<SlotCandidate>>>;
-
 /// A filled slot of a match.
 struct SlotFill {
-    std::string slot;
+    Slot slot = Slot::region;
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
     std::vector<std::string> ids;
@@ -83,33 +89,46 @@ struct PatternMatch {
     unsigned literals = 0;  // tokens matched by words, classes and slots: the match's specificity
 };
 
-/// One sentence made ready for every rule at once: its distinct words sorted
-/// (each rule's pre-check, "does the sentence have every word this pattern
-/// needs?", is a binary search, not a scan), and its tokens and slots without
-/// quotation marks, which patterns see through. Built once per sentence; the
-/// tokens and slots must outlive it.
+/// One sentence made ready for every rule at once: the hashes of its words
+/// sorted (each rule's pre-check, "does the sentence have every word this
+/// pattern needs?", is a binary search over integers), and its tokens and
+/// slots without quotation marks, which patterns see through. Prepared once
+/// per sentence, reusing the buffers of the sentence before; the tokens and
+/// slots must outlive its use.
 class PreparedSentence {
 public:
-    PreparedSentence(const std::vector<Token>& tokens, const SlotTable& slots);
+    PreparedSentence() = default;
+    PreparedSentence(const std::vector<Token>& tokens, const SlotTable& slots) { prepare(tokens, slots); }
+    PreparedSentence(const PreparedSentence&) = delete;  // it points into itself (kept())
+    PreparedSentence& operator=(const PreparedSentence&) = delete;
 
-    [[nodiscard]] bool has(std::string_view word) const;
+    /// Makes the sentence of `tokens` ready (the one before is forgotten).
+    void prepare(const std::vector<Token>& tokens, const SlotTable& slots);
+
+    /// True when a word of the sentence may have this word_hash() (a hash
+    /// shared by two words can make it true wrongly: the matcher decides).
+    [[nodiscard]] bool may_have(std::uint64_t word_hash) const;
     [[nodiscard]] bool has_prefix(std::string_view prefix) const;
-    /// True when one of `sorted` (ascending, as std::string orders) is a word of the sentence.
-    [[nodiscard]] bool shares_any(const std::vector<std::string>& sorted) const;
+    /// The same as may_have for any of `sorted` (ascending, distinct).
+    [[nodiscard]] bool may_share_any(const std::vector<std::uint64_t>& sorted) const;
 
-    const SlotTable& slots;                   // as given (the pre-check asks which slots are filled)
-    std::vector<std::uint32_t> original;      // kept index -> token index (one past the end included)
-
+    /// The slots as given (the pre-check asks which slots are filled).
+    [[nodiscard]] const SlotTable& slots() const { return *slots_; }
+    /// Kept index -> token index (one past the end included).
+    [[nodiscard]] const std::vector<std::uint32_t>& original() const { return original_; }
     /// The tokens without quotation marks, and the slots over them.
-    [[nodiscard]] const std::vector<Token>& kept() const { return quoted_ ? kept_ : tokens_; }
-    [[nodiscard]] const SlotTable& kept_slots() const { return quoted_ ? kept_slots_ : slots; }
+    [[nodiscard]] const std::vector<Token>& kept() const { return quoted_ ? kept_ : *tokens_; }
+    [[nodiscard]] const SlotTable& kept_slots() const { return quoted_ ? kept_slots_ : *slots_; }
 
 private:
-    const std::vector<Token>& tokens_;
+    const std::vector<Token>* tokens_ = nullptr;
+    const SlotTable* slots_ = nullptr;
     bool quoted_ = false;                     // false: nothing to leave out, kept() is the tokens themselves
+    std::vector<std::uint32_t> original_;
+    std::vector<std::uint32_t> kept_at_;      // token index -> kept index
     std::vector<Token> kept_;                 // copies, only when a quotation mark is left out
     SlotTable kept_slots_;
-    std::vector<std::string_view> words_;     // views into the tokens
+    std::vector<std::uint64_t> hashes_;       // word_hash() of the tokens, sorted, distinct
 };
 
 /// Every non-overlapping match of `rule` in the sentence, left to right.

@@ -10,7 +10,7 @@
 
 #include "checker/lexicon.hpp"
 #include "checker/lexicon_match.hpp"
-#include "checker/patterns.hpp"
+#include "checker/slot_table.hpp"
 #include "checker/tokens.hpp"
 
 namespace factline {
@@ -26,9 +26,35 @@ struct Focus {
 [[nodiscard]] std::vector<std::string> region_ids(const Mention& mention, const std::vector<Token>& tokens,
                                                   const Lexicon& lexicon, const Focus& focus);
 
-/// The slot table of one sentence.
-[[nodiscard]] SlotTable build_slots(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
-                                    const Lexicon& lexicon, const Focus& focus);
+/// Builds the slot tables of a document's sentences one after another, reusing
+/// its buffers (one builder per document, or per thread).
+class SlotBuilder {
+public:
+    /// The slot table of one sentence, valid until the next build. Its ids
+    /// point into `mentions`, `lexicon` and `focus`, which must outlive its use
+    /// and stay unchanged meanwhile.
+    const SlotTable& build(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+                           const Lexicon& lexicon, const Focus& focus);
+
+private:
+    using Ids = std::vector<const std::string*>;
+    /// The mentions able to fill one slot, by first token (one span per token).
+    struct Starts {
+        std::vector<Ids> ids_at;
+        std::vector<std::uint32_t> end_at;
+        std::vector<std::uint32_t> used;  // tokens whose ids_at is not empty
+        bool any = false;
+        void reset(std::size_t tokens);
+        void add(const Mention& mention, const Ids& ids);
+    };
+    void coordinate(Slot slot, const Starts& starts, bool place_nouns, const std::vector<Token>& tokens);
+
+    Starts region_, named_, actor_, party_;
+    Ids named_before_, ids_, coordinated_;
+    std::vector<std::uint32_t> starts_;  // tokens a coordination may start at
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> found_;  // (end, how many of coordinated_)
+    SlotTable table_;
+};
 
 /// True for mentions that can stand for a holder (actor alias, role, speaker-only alias).
 [[nodiscard]] bool is_holder_mention(const Mention& mention);

@@ -1,5 +1,7 @@
 #include "checker/tokens.hpp"
 
+#include <array>
+
 #include "checker/word_table.hpp"
 
 namespace factline {
@@ -52,7 +54,7 @@ constexpr std::string_view latin_a_fold =
     "lllnnnnnnnnnoooo" "oooorrrrrrssssss" "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
 static_assert(latin1_fold.size() == 64 && latin_a_fold.size() == 128);
 
-CharClass classify(char32_t cp) {
+constexpr CharClass classify_slowly(char32_t cp) {
     if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x2028 ||
         cp == 0x2029)
@@ -76,6 +78,17 @@ CharClass classify(char32_t cp) {
     if (cp >= 0x2000 && cp <= 0x2BFF) return CharClass::punct;  // general punctuation, symbols, arrows
     return CharClass::letter;                                     // other scripts: kept as letters
 }
+
+// The class of every ASCII character, made by classify_slowly itself at compile
+// time: most characters of English news are ASCII, and the chain of
+// comparisons above cost the tokenizer more than anything else it does.
+constexpr auto ascii_classes = [] {
+    std::array<CharClass, 0x80> out{};
+    for (char32_t cp = 0; cp < 0x80; ++cp) out[cp] = classify_slowly(cp);
+    return out;
+}();
+
+CharClass classify(char32_t cp) { return cp < 0x80 ? ascii_classes[cp] : classify_slowly(cp); }
 
 bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
@@ -126,28 +139,30 @@ public:
             }
             if (cls == CharClass::letter) {
                 if (!in_word_) start_word(at, space_before, is_upper(cp.value));
-                append_folded(cp.value, word_.text);
-                at += cp.size;
-                // The rest of a run of ASCII letters and digits at once: most of English text.
+                // An ASCII letter or digit opens a run of them, read below at once: most of English text.
+                if (cp.value >= 0x80) {
+                    append_folded(cp.value, word().text);
+                    at += cp.size;
+                }
                 std::uint32_t run = at;
                 while (run < end && is_ascii_alnum(text_[run])) ++run;
                 if (run > at) {
-                    const std::size_t from = word_.text.size();
-                    word_.text.append(text_.data() + at, run - at);
-                    for (std::size_t i = from; i < word_.text.size(); ++i) {
-                        char& c = word_.text[i];
+                    const std::size_t from = word().text.size();
+                    word().text.append(text_.data() + at, run - at);
+                    for (std::size_t i = from; i < word().text.size(); ++i) {
+                        char& c = word().text[i];
                         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
                     }
                     at = run;
                 }
-                word_.span.end = at;
+                word().span.end = at;
                 space_before = false;
                 continue;
             }
             if (cls == CharClass::apostrophe && in_word_ && at + cp.size < end &&
                 classify(decode(text_, at + cp.size).value) == CharClass::letter) {
-                word_.text.push_back('\'');  // inside a word: an apostrophe, not a quote
-                word_.span.end = at + cp.size;
+                word().text.push_back('\'');  // inside a word: an apostrophe, not a quote
+                word().span.end = at + cp.size;
                 at += cp.size;
                 continue;
             }
@@ -175,23 +190,26 @@ public:
     }
 
 private:
+    // The open word is built in place as the last token: no Token is moved per word.
     void start_word(std::uint32_t at, bool space_before, bool upper) {
         in_word_ = true;
-        word_ = Token{};
-        word_.word = true;
-        word_.span = {at, at};
-        word_.space_before = space_before;
-        word_.capitalised = upper;
+        Token& word = tokens_.emplace_back();
+        word.word = true;
+        word.span = {at, at};
+        word.space_before = space_before;
+        word.capitalised = upper;
     }
+
+    Token& word() { return tokens_.back(); }
 
     // Splits "'s" and "n't" off a finished word (their bytes stay exact).
     void flush_word() {
         if (!in_word_) return;
         in_word_ = false;
-        Token word = std::move(word_);
+        Token& word = tokens_.back();
         std::string& t = word.text;
         std::size_t cut = std::string::npos;
-        std::string suffix;
+        std::string_view suffix;
         if (t.size() > 3 && t.compare(t.size() - 3, 3, "n't") == 0) {
             cut = t.size() - 3;
             suffix = "n't";
@@ -199,10 +217,7 @@ private:
             cut = t.size() - 2;
             suffix = "'s";
         }
-        if (cut == std::string::npos) {
-            tokens_.push_back(std::move(word));
-            return;
-        }
+        if (cut == std::string::npos) return;
         // The suffix starts at the last apostrophe (which may be multi-byte); "n't" one byte earlier.
         std::uint32_t split = word.span.end;
         for (std::uint32_t at = word.span.begin; at < word.span.end;) {
@@ -217,15 +232,13 @@ private:
         tail.span = {split, word.span.end};
         word.span.end = split;
         t.resize(cut);
-        tokens_.push_back(std::move(word));
-        tokens_.push_back(std::move(tail));
+        tokens_.push_back(std::move(tail));  // `word` is not used past this point
     }
 
     std::string_view text_;
     Span span_;
     std::vector<Token> tokens_;
-    Token word_;
-    bool in_word_ = false;
+    bool in_word_ = false;  // the last token is a word still being read
 };
 
 }  // namespace
