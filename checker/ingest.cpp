@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <future>
+#include <optional>
 #include <set>
 #include <spdlog/spdlog.h>
 
@@ -44,11 +45,26 @@ bool is_article_extension(const std::string& ext) {
     return std::find(std::begin(known), std::end(known), ext) != std::end(known);
 }
 
+/// A file's text, decoded on whichever thread read it.
+struct DecodedText {
+    bool is_text = false;  // false: `reason` says what it is instead
+    std::string text;
+    std::string reason;
+    Diagnostics messages;  // what decoding reported, added to the corpus in input order
+};
+
+DecodedText decode(const std::string& bytes, const std::string& shown) {
+    DecodedText decoded;
+    decoded.is_text = decode_text(bytes, shown, decoded.text, decoded.reason, decoded.messages);
+    return decoded;
+}
+
 /// Bytes of a file or stream, or why they could not be read.
 struct ReadResult {
     bool ok = false;
     std::string bytes;
     std::string reason;
+    std::optional<DecodedText> decoded;  // set instead of `bytes` when a walk's prefetch decoded them
 };
 
 ReadResult read_file(const fs::path& path, std::uint64_t limit) {
@@ -270,6 +286,10 @@ private:
                     if (!not_article[k].empty()) return;
                     keys[k] = manifest_key(file);
                     prefetched[k] = read_file(file, options_.max_file_bytes);
+                    if (prefetched[k].ok && !prefetched[k].bytes.empty()) {
+                        prefetched[k].decoded = decode(prefetched[k].bytes, file.generic_string());
+                        prefetched[k].bytes = std::string();
+                    }
                 });
             }
             const WalkEntry& entry = entries[i];
@@ -314,23 +334,34 @@ private:
             skip(shown, read.reason);
             return;
         }
-        add_bytes(shown, std::move(key), std::move(read.bytes), lower_extension(path), false);
+        if (read.decoded) {
+            add_text(shown, std::move(key), std::move(*read.decoded), lower_extension(path), false);
+        } else {
+            add_bytes(shown, std::move(key), std::move(read.bytes), lower_extension(path), false);
+        }
     }
 
-    /// Decodes and dispatches one input by its extension, else by its content.
+    /// Decodes one input, then add_text().
     void add_bytes(const std::string& shown, std::string key, std::string bytes, const std::string& ext,
                    bool from_stdin) {
         if (bytes.empty()) {
             skip(shown, "empty file");
             return;
         }
-        std::string text;
-        std::string reason;
-        if (!decode_text(bytes, shown, text, reason, corpus_.diagnostics)) {
-            skip(shown, reason);
+        DecodedText decoded = decode(bytes, shown);
+        bytes = std::string();  // free the raw copy before the text grows further copies
+        add_text(shown, std::move(key), std::move(decoded), ext, from_stdin);
+    }
+
+    /// Dispatches one decoded input by its extension, else by its content.
+    void add_text(const std::string& shown, std::string key, DecodedText decoded, const std::string& ext,
+                  bool from_stdin) {
+        corpus_.diagnostics.append(decoded.messages);
+        if (!decoded.is_text) {
+            skip(shown, decoded.reason);
             return;
         }
-        bytes = std::string();  // free the raw copy before the text grows further copies
+        std::string& text = decoded.text;
         if (is_blank(text)) {
             skip(shown, "empty file");
             return;
