@@ -1,6 +1,10 @@
 #include "checker/pipeline.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <fmt/format.h>
 #include <map>
 #include <spdlog/spdlog.h>
@@ -79,6 +83,62 @@ DedupOptions dedup_options(const AnalysisOptions& options) {
     return dedup;
 }
 
+/// Runs `extract(i)` for every document on the --jobs threads while this
+/// thread decides the clusters (`decide`, serial for the most part): the
+/// documents with their own date first, on the other threads; those that wait
+/// for a cluster's date, after `decide` is done, by every thread. The results
+/// are the same as deciding first and extracting after.
+template <typename Decide, typename Extract>
+void extract_while_clustering(const std::vector<std::optional<DatedBy>>& own_date, int jobs, Decide decide,
+                              Extract extract) {
+    std::vector<std::size_t> order;  // dated documents first
+    order.reserve(own_date.size());
+    for (std::size_t i = 0; i < own_date.size(); ++i) {
+        if (own_date[i]) order.push_back(i);
+    }
+    for (std::size_t i = 0; i < own_date.size(); ++i) {
+        if (!own_date[i]) order.push_back(i);
+    }
+    std::atomic<std::size_t> next{0};
+    std::mutex mutex;
+    std::condition_variable decided_cv;
+    bool decided = false;
+    bool failed = false;  // `decide` threw: the others stop
+    const auto work = [&] {
+        for (std::size_t k = next++; k < order.size(); k = next++) {
+            const std::size_t i = order[k];
+            if (!own_date[i]) {
+                std::unique_lock lock(mutex);
+                decided_cv.wait(lock, [&] { return decided; });
+                if (failed) return;
+            }
+            extract(i);
+        }
+    };
+    std::vector<std::thread> others;
+    for (std::size_t t = 1; t < thread_count(jobs); ++t) others.emplace_back(work);
+    try {
+        decide();
+    } catch (...) {
+        {
+            const std::lock_guard lock(mutex);
+            decided = true;
+            failed = true;
+            next = order.size();  // the others stop at their next document
+        }
+        decided_cv.notify_all();
+        for (auto& thread : others) thread.join();
+        throw;
+    }
+    {
+        const std::lock_guard lock(mutex);
+        decided = true;
+    }
+    decided_cv.notify_all();
+    work();
+    for (auto& thread : others) thread.join();
+}
+
 NumericOrder numeric_order_of(const AnalysisOptions& options) {
     return parse_numeric_order(options.numeric_date_order).value_or(NumericOrder::month_first);
 }
@@ -114,40 +174,58 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
         drafts[i] = first_pass(documents[i], rules, numeric_order_of(options));
     });
+    // A document that carries its own date keeps it whatever the clusters
+    // say (cluster_map.cpp settles only the undated), so its extraction need
+    // not wait for them.
+    std::vector<std::optional<DatedBy>> own_date(documents.size());
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        if (drafts[i].sketch.date_evidence.date.date) own_date[i] = drafts[i].sketch.date_evidence.date;
+    }
     std::vector<DocumentSketch> sketches;
     sketches.reserve(drafts.size());
     for (auto& draft : drafts) sketches.push_back(std::move(draft.sketch));
     // With a map, clusters and dates were decided over the whole corpus of a
     // sharded run; without one, over this corpus (the same thing for `check`).
-    const std::vector<ClusterAssignment> clusters =
-        options.clusters != nullptr ? look_up_clusters(sketches, *options.clusters, run.diagnostics)
-                                    : assign_clusters(std::move(sketches), dedup_options(options));
+    std::vector<ClusterAssignment> clusters;
+    const auto decide_clusters = [&] {
+        clusters = options.clusters != nullptr ? look_up_clusters(sketches, *options.clusters, run.diagnostics)
+                                               : assign_clusters(std::move(sketches), dedup_options(options));
+    };
+
+    std::vector<std::vector<Assertion>> per_document(documents.size());
+    std::vector<std::vector<DateConflict>> date_conflicts(documents.size());
+    const auto extract_document = [&](std::size_t i, const DatedBy& date) {
+        Document& document = documents[i];
+        const auto sentences = split_sentences(document.text, drafts[i].layout);
+        per_document[i] = extract_assertions({document, drafts[i].layout, sentences, date}, rules);
+        std::stable_sort(per_document[i].begin(), per_document[i].end(), assertion_order_in_document);
+        date_conflicts[i] = find_date_conflicts(document.text, drafts[i].layout, date);
+        // Only two facts of the layout outlive extraction: keep them, free the lines and blocks.
+        drafts[i].boilerplate_lines = drafts[i].layout.boilerplate_lines;
+        if (drafts[i].layout.dateline) drafts[i].agency = drafts[i].layout.dateline->agency;
+        drafts[i].layout = Layout{};
+        // The text is not needed after extraction (the assertions carry their
+        // sentences): on a large corpus it is most of the memory. A date
+        // finding quotes it, once the clusters are known.
+        if (date_conflicts[i].empty()) std::string().swap(document.text);
+    };
+    if (options.clusters != nullptr || thread_count(options.jobs) < 2) {
+        decide_clusters();
+        parallel_for(documents.size(), options.jobs, [&](std::size_t i) { extract_document(i, clusters[i].date); });
+    } else {
+        extract_while_clustering(own_date, options.jobs, decide_clusters,
+                                 [&](std::size_t i) { extract_document(i, own_date[i] ? *own_date[i] : clusters[i].date); });
+    }
 
     const auto outlet_of = [&](std::size_t i) {
         return documents[i].meta.outlet.empty() ? drafts[i].agency : documents[i].meta.outlet;
     };
-    std::vector<std::vector<Assertion>> per_document(documents.size());
-    std::vector<std::vector<Finding>> date_findings(documents.size());
-    parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
-        Document& document = documents[i];
-        const auto sentences = split_sentences(document.text, drafts[i].layout);
-        const DatedBy& date = clusters[i].date;
-        per_document[i] = extract_assertions({document, drafts[i].layout, sentences, date}, rules);
-        std::stable_sort(per_document[i].begin(), per_document[i].end(), assertion_order_in_document);
-        // Only two facts of the layout outlive extraction: keep them, free the lines and blocks.
-        drafts[i].boilerplate_lines = drafts[i].layout.boilerplate_lines;
-        if (drafts[i].layout.dateline) drafts[i].agency = drafts[i].layout.dateline->agency;
-        for (const auto& conflict : find_date_conflicts(document.text, drafts[i].layout, date)) {
-            date_findings[i].push_back(date_conflict_finding(
-                conflict, document.text, {document.path, clusters[i].doc_hash, outlet_of(i), clusters[i].cluster}));
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        for (const auto& conflict : date_conflicts[i]) {
+            run.date_findings.push_back(date_conflict_finding(
+                conflict, documents[i].text, {documents[i].path, clusters[i].doc_hash, outlet_of(i), clusters[i].cluster}));
         }
-        // The text is not needed after extraction (the assertions and findings
-        // carry their sentences): on a large corpus it is most of the memory.
-        drafts[i].layout = Layout{};
-        std::string().swap(document.text);
-    });
-    for (auto& findings : date_findings) {
-        for (auto& finding : findings) run.date_findings.push_back(std::move(finding));
+        if (!date_conflicts[i].empty()) std::string().swap(documents[i].text);
     }
 
     std::size_t total = 0;

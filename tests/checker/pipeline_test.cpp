@@ -50,3 +50,52 @@ TEST(Pipeline, AssertionsComeOutInTheirFinalOrderEvenWhenRecordsShareAPath) {
 
 }  // namespace
 }  // namespace factline
+
+namespace factline {
+namespace {
+
+std::string dates_of(const RunOutput& run) {
+    std::string out;
+    for (const auto& d : run.documents) {
+        out += d.doc + " " + (d.published ? to_iso(*d.published) : "-") + " " + std::string(to_string(d.published_source)) +
+               " " + d.cluster + "\n";
+    }
+    for (const auto& a : run.assertions) out += a.doc + " " + (a.stated ? to_iso(*a.stated) : "-") + "\n";
+    return out;
+}
+
+TEST(Pipeline, DocumentsWaitingForTheirClustersDateComeOutAsOnOneThread) {
+    // With more than one thread, documents with their own date are extracted
+    // while the clusters are decided; the undated copy must still take its
+    // cluster's date, and "Friday" in it must resolve against that date.
+    const std::string story =
+        "Kremlin says status of Luhansk is open to talks\n\nThe Kremlin said on Friday that the situation "
+        "around Luhansk had not changed. Kremlin spokesman Dmitry Peskov said the status of Luhansk could be "
+        "discussed at future talks, adding that no date had been set for them and that the delegations had "
+        "not met since the spring.";
+    std::string jsonl;
+    for (int i = 0; i < 40; ++i) {
+        const std::string id = "d" + std::to_string(100 + i);
+        const bool dated = i % 4 != 1;  // every fourth, from the second on, waits for its cluster
+        // Stories 0 and 1 of every eight are copies; the others differ in a line of their own.
+        std::string text = i % 8 < 2 ? story : "Other story " + std::to_string(i) + ".\n\n" + story + " Item " +
+                                                   std::to_string(i) + " of the day.";
+        for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 2)) {
+            text.replace(at, 1, "\\n");
+        }
+        jsonl += "{\"id\":\"" + id + "\"," + (dated ? "\"published\":\"2022-11-" + std::to_string(10 + i % 8) + "\"," : "") +
+                 "\"text\":\"" + text + "\"}\n";
+    }
+    Corpus one_corpus, two_corpus;
+    read_json_lines(jsonl, "corpus.jsonl", one_corpus, 1);
+    read_json_lines(jsonl, "corpus.jsonl", two_corpus, 1);
+    const RunOutput one = analyse_corpus(std::move(one_corpus), shipped_rules(), AnalysisOptions{1});
+    const RunOutput two = analyse_corpus(std::move(two_corpus), shipped_rules(), AnalysisOptions{2});
+    EXPECT_EQ(dates_of(two), dates_of(one));
+    ASSERT_EQ(one.documents.size(), 40u);
+    EXPECT_EQ(to_string(one.documents[1].published_source), "cluster") << dates_of(one);
+    EXPECT_FALSE(one.assertions.empty());
+}
+
+}  // namespace
+}  // namespace factline
