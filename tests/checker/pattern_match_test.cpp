@@ -5,34 +5,29 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 
 #include "checker/rule_pack.hpp"
 #include "checker/slots.hpp"
 #include "checker/word_table.hpp"
+#include "support/pattern_pack.hpp"
 #include "support/temp_dir.hpp"
 
 namespace factline {
 namespace {
 
-namespace fs = std::filesystem;
-
 class StartWords : public ::testing::Test {
 protected:
     void SetUp() override {
-        const fs::path& dir = temp_.path();
-        fs::create_directories(dir / "patterns");
-        fs::copy(fs::path(FACTLINE_SOURCE_DIR) / "rules/core/lexicon", dir / "lexicon");
-        std::ofstream(dir / "pack.toml") << "name = \"t\"\n";
-        std::ofstream(dir / "patterns/status.toml")
-            << "[status.group]\nvalue = \"russia\"\npattern = '(annexed | absorbed) {region}'\n"
-            << "[status.optional]\nvalue = \"russia\"\npattern = '[the] annexation of {region}'\n"
-            << "[status.slot_first]\nvalue = \"russia\"\npattern = '{holder} ..2.. annexed {region}'\n"
-            << "[status.prefix]\nvalue = \"russia\"\npattern = 'annex* {region}'\n"
-            << "[status.anchored]\nvalue = \"russia\"\npattern = '^ annexed {region}'\n"
-            << "[status.word_class]\nvalue = \"russia\"\npattern = '@speech_verbs ..3.. annexed {region}'\n";
         Diagnostics diagnostics;
-        rules_ = load_rules({dir}, diagnostics);
+        rules_ = testing::load_pattern_pack(
+            temp_.path(),
+            "[status.group]\nvalue = \"russia\"\npattern = '(annexed | absorbed) {region}'\n"
+            "[status.optional]\nvalue = \"russia\"\npattern = '[the] annexation of {region}'\n"
+            "[status.slot_first]\nvalue = \"russia\"\npattern = '{holder} ..2.. annexed {region}'\n"
+            "[status.prefix]\nvalue = \"russia\"\npattern = 'annex* {region}'\n"
+            "[status.anchored]\nvalue = \"russia\"\npattern = '^ annexed {region}'\n"
+            "[status.word_class]\nvalue = \"russia\"\npattern = '@speech_verbs ..3.. annexed {region}'\n",
+            diagnostics);
         ASSERT_FALSE(diagnostics.has_errors());
         ASSERT_EQ(rules_.patterns.rules.size(), 6u);
     }

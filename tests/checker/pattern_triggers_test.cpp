@@ -4,11 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "checker/extract.hpp"
 #include "checker/lexicon_match.hpp"
 #include "checker/rule_pack.hpp"
+#include "support/pattern_pack.hpp"
 #include "support/temp_dir.hpp"
 
 namespace factline {
@@ -46,17 +46,14 @@ bool rule_flagged(const RuleSet& rules, const Flags& flags, const std::string& i
 class HandWrittenPack : public ::testing::Test {
 protected:
     void SetUp() override {
-        const fs::path& dir = temp_.path();
-        fs::create_directories(dir / "patterns");
-        fs::copy(fs::path(FACTLINE_SOURCE_DIR) / "rules/core/lexicon", dir / "lexicon");
-        std::ofstream(dir / "pack.toml") << "name = \"t\"\n";
-        std::ofstream(dir / "patterns/status.toml")
-            << "[status.literal]\nvalue = \"russia\"\npattern = 'part of {region}'\n"
-            << "[status.either]\nvalue = \"russia\"\npattern = '@speech_verbs ..3.. (annexed | absorbed) {region}'\n"
-            << "[status.prefix]\nvalue = \"russia\"\npattern = 'negotiat* with {holder}'\n"
-            << "[status.slots_only]\nvalue = \"russia\"\npattern = '{holder} ..2.. {region}'\n";
         Diagnostics diagnostics;
-        rules_ = load_rules({dir}, diagnostics);
+        rules_ = testing::load_pattern_pack(
+            temp_.path(),
+            "[status.literal]\nvalue = \"russia\"\npattern = 'part of {region}'\n"
+            "[status.either]\nvalue = \"russia\"\npattern = '@speech_verbs ..3.. (annexed | absorbed) {region}'\n"
+            "[status.prefix]\nvalue = \"russia\"\npattern = 'negotiat* with {holder}'\n"
+            "[status.slots_only]\nvalue = \"russia\"\npattern = '{holder} ..2.. {region}'\n",
+            diagnostics);
         ASSERT_FALSE(diagnostics.has_errors());
         ASSERT_EQ(rules_.patterns.rules.size(), 4u);
     }
