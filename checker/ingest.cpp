@@ -252,9 +252,10 @@ private:
             }
         }
         const std::size_t messages_before = corpus_.diagnostics.items().size();
-        std::future<SidecarReading> reading = std::async(std::launch::async, [this, &to_read] {
-            return read_sidecars(to_read, options_.jobs);
-        });
+        // One thread (--jobs 1) means one: the sidecars are then read when the walk waits for them.
+        const auto policy = thread_count(options_.jobs) > 1 ? std::launch::async : std::launch::deferred;
+        std::future<SidecarReading> reading =
+            std::async(policy, [this, &to_read] { return read_sidecars(to_read, options_.jobs); });
         waiting_for_sidecars_ = true;
         struct FinishSidecars {  // also when the walk stops early or throws
             Ingester& self;

@@ -145,12 +145,16 @@ TEST(IngestWalk, SidecarMessagesComeBeforeTheFilesMessages) {
     dir.write("a.txt", "text\n");
     dir.write("bad.txt", "ok\nbad \xFF\n");
     dir.write("sources.toml", "[[source]]\npath = \"a.txt\"\npublished = \"soon\"\n");
-    const Corpus corpus = ingest_paths({dir.str()});
-    const auto& items = corpus.diagnostics.items();
-    ASSERT_EQ(items.size(), 2u);
-    EXPECT_EQ(items[0].path, dir.str() + "/sources.toml");
-    EXPECT_EQ(items[0].line, 3u);
-    EXPECT_EQ(items[1].path, dir.str() + "/bad.txt");
+    for (const int jobs : {1, 2}) {  // read after the files, or beside them on another thread
+        IngestOptions options;
+        options.jobs = jobs;
+        const Corpus corpus = ingest_paths({dir.str()}, options);
+        const auto& items = corpus.diagnostics.items();
+        ASSERT_EQ(items.size(), 2u);
+        EXPECT_EQ(items[0].path, dir.str() + "/sources.toml");
+        EXPECT_EQ(items[0].line, 3u);
+        EXPECT_EQ(items[1].path, dir.str() + "/bad.txt");
+    }
 }
 
 TEST(IngestWalk, DeeperSidecarsWinAndSidecarsBeatThePagesOwnTags) {
@@ -163,15 +167,19 @@ TEST(IngestWalk, DeeperSidecarsWinAndSidecarsBeatThePagesOwnTags) {
                              "<title>T</title></head><body><p>Para.</p></body></html>");
     dir.write("x/other.html", "<html><head><meta property=\"og:site_name\" content=\"Page\">"
                               "<title>T</title></head><body><p>Para.</p></body></html>");
-    const Corpus corpus = ingest_paths({dir.str()});
-    EXPECT_TRUE(corpus.diagnostics.items().empty());
-    const Document* b = document(corpus, dir.str() + "/x/b.txt");
-    const Document* page = document(corpus, dir.str() + "/x/page.html");
-    const Document* other = document(corpus, dir.str() + "/x/other.html");
-    ASSERT_TRUE(b != nullptr && page != nullptr && other != nullptr);
-    EXPECT_EQ(b->meta.outlet, "Deeper");
-    EXPECT_EQ(page->meta.outlet, "Sidecar");
-    EXPECT_EQ(other->meta.outlet, "Page");
+    for (const int jobs : {1, 2}) {
+        IngestOptions options;
+        options.jobs = jobs;
+        const Corpus corpus = ingest_paths({dir.str()}, options);
+        EXPECT_TRUE(corpus.diagnostics.items().empty());
+        const Document* b = document(corpus, dir.str() + "/x/b.txt");
+        const Document* page = document(corpus, dir.str() + "/x/page.html");
+        const Document* other = document(corpus, dir.str() + "/x/other.html");
+        ASSERT_TRUE(b != nullptr && page != nullptr && other != nullptr);
+        EXPECT_EQ(b->meta.outlet, "Deeper");
+        EXPECT_EQ(page->meta.outlet, "Sidecar");
+        EXPECT_EQ(other->meta.outlet, "Page");
+    }
 }
 
 TEST(IngestPaths, MissingPathIsAnErrorAndListed) {
