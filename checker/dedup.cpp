@@ -163,11 +163,33 @@ BandKeys band_keys(const std::vector<std::vector<std::uint64_t>>& shingles, cons
 
 using Keyed = std::pair<std::uint64_t, std::size_t>;  // (band key, document)
 
-/// containment_reaches(), asked only when the bounds allow it.
+/// True when sorted unique sets `a` and `b` share at least `needed` hashes;
+/// the merge stops as soon as the count is reached or can no longer be.
+bool shares_at_least(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b, std::size_t needed) {
+    if (needed > std::min(a.size(), b.size())) return false;
+    std::size_t shared = 0, i = 0, j = 0;
+    for (;;) {
+        const std::size_t left = std::min(a.size() - i, b.size() - j);  // at most this many more can be shared
+        if (shared >= needed) return true;
+        if (shared + left < needed) return false;
+        // Branch-free merge steps (hash order is random, so branches would
+        // mispredict); each step moves i or j or both by one, so `steps`
+        // steps stay inside both sets.
+        const std::size_t steps = std::min<std::size_t>(left, 64);
+        for (std::size_t step = 0; step < steps; ++step) {
+            const std::uint64_t x = a[i], y = b[j];
+            shared += x == y;
+            i += x <= y;
+            j += y <= x;
+        }
+    }
+}
+
+/// containment_reaches(), with the bounds asked before the sets are merged.
 bool copies(const std::vector<std::vector<std::uint64_t>>& shingles, const std::vector<OverlapBound>& bounds,
             std::size_t a, std::size_t b, double threshold) {
     const std::size_t needed = needed_overlap(std::min(shingles[a].size(), shingles[b].size()), threshold);
-    return bounds[a].with(bounds[b]) >= needed && containment_reaches(shingles[a], shingles[b], threshold);
+    return bounds[a].with(bounds[b]) >= needed && shares_at_least(shingles[a], shingles[b], needed);
 }
 
 /// Buckets with more components than this, once neighbours are joined, are
@@ -277,26 +299,7 @@ double containment(const std::vector<std::uint64_t>& a, const std::vector<std::u
 
 bool containment_reaches(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b,
                          double threshold) {
-    const std::size_t smaller = std::min(a.size(), b.size());
-    const std::size_t needed = needed_overlap(smaller, threshold);
-    if (needed > smaller) return false;
-
-    std::size_t shared = 0, i = 0, j = 0;
-    for (;;) {
-        const std::size_t left = std::min(a.size() - i, b.size() - j);  // at most this many more can be shared
-        if (shared >= needed) return true;
-        if (shared + left < needed) return false;
-        // Branch-free merge steps (hash order is random, so branches would
-        // mispredict); each step moves i or j or both by one, so `steps`
-        // steps stay inside both sets.
-        const std::size_t steps = std::min<std::size_t>(left, 64);
-        for (std::size_t step = 0; step < steps; ++step) {
-            const std::uint64_t x = a[i], y = b[j];
-            shared += x == y;
-            i += x <= y;
-            j += y <= x;
-        }
-    }
+    return shares_at_least(a, b, needed_overlap(std::min(a.size(), b.size()), threshold));
 }
 
 std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::uint64_t>>& shingles,
