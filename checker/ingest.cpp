@@ -420,12 +420,7 @@ private:
         waiting_for_sidecars_ = false;
         SidecarReading read = reading.get();
         corpus_.diagnostics.insert(messages_before, read.diagnostics);
-        for (auto& [file, entries] : read.sidecars) {
-            for (auto& entry : entries) {
-                sidecar_.insert_or_assign(entry.key, entry.meta);
-                sidecar_entries_.push_back({file, std::move(entry)});
-            }
-        }
+        for (auto& [file, entries] : read.sidecars) record_sidecar(file, std::move(entries));
         for (const auto& [index, key] : awaiting_sidecar_) {
             if (const SourceMeta* meta = metadata_for(key)) corpus_.documents[index].meta = *meta;
         }
@@ -445,9 +440,14 @@ private:
         std::error_code ec;
         const std::string key = manifest_key(file);
         if (!sidecars_read_.insert(key).second || !fs::is_regular_file(file, ec)) return;
-        for (auto& entry : read_source_entries(file, true, corpus_.diagnostics, options_.jobs)) {
-            sidecar_entries_.push_back({file.generic_string(), entry});
+        record_sidecar(file.generic_string(), read_source_entries(file, true, corpus_.diagnostics, options_.jobs));
+    }
+
+    /// A sidecar's entries, in file order: a later entry (or sidecar) for the same file wins.
+    void record_sidecar(const std::string& file, std::vector<SourceEntry> entries) {
+        for (auto& entry : entries) {
             sidecar_.insert_or_assign(entry.key, entry.meta);
+            sidecar_entries_.push_back({file, std::move(entry)});
         }
     }
 
