@@ -1,10 +1,13 @@
 #pragma once
-// The one way the stages run work on several threads: an index range split
+// How the stages run work on several threads: an index range split
 // dynamically over a small pool, each index writing only its own slot, so the
-// result never depends on scheduling (output is byte-identical for any --jobs).
+// result never depends on scheduling (output is byte-identical for any --jobs);
+// parallel_for_beside lets this thread do one other job first.
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -33,6 +36,54 @@ void parallel_for(std::size_t count, int jobs, Work work) {
         });
     }
     for (auto& thread : pool) thread.join();
+}
+
+/// parallel_for(count, jobs, work) while this thread first runs `first()`:
+/// the other threads start on the items at once, in index order, and an item
+/// for which `waits(i)` is true is begun only once `first` has returned; then
+/// this thread joins them. Put the items that wait last. With one thread:
+/// first(), then every item. If `first` throws, the items not begun are left
+/// and the exception is rethrown once the other threads have stopped.
+template <typename First, typename Waits, typename Work>
+void parallel_for_beside(std::size_t count, int jobs, First first, Waits waits, Work work) {
+    std::atomic<std::size_t> next{0};
+    std::mutex mutex;
+    std::condition_variable first_done;
+    bool done = false;
+    bool failed = false;
+    const auto take_items = [&] {
+        for (std::size_t i = next++; i < count; i = next++) {
+            if (waits(i)) {
+                std::unique_lock lock(mutex);
+                first_done.wait(lock, [&] { return done; });
+                if (failed) return;
+            }
+            work(i);
+        }
+    };
+    std::vector<std::thread> others;
+    for (std::size_t t = 1; t < std::min(thread_count(jobs), std::max<std::size_t>(count, 1)); ++t) {
+        others.emplace_back(take_items);
+    }
+    const auto finish_first = [&](bool threw) {
+        {
+            const std::lock_guard lock(mutex);
+            done = true;
+            failed = threw;
+            if (threw) next = count;  // the others stop at their next item
+        }
+        first_done.notify_all();
+    };
+    try {
+        first();
+    } catch (...) {
+        finish_first(true);
+        for (auto& thread : others) thread.join();
+        throw;
+    }
+    finish_first(false);
+    take_items();
+    for (auto& thread : others) thread.join();
 }
 
 }  // namespace factline

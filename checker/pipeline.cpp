@@ -1,10 +1,7 @@
 #include "checker/pipeline.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
+#include <numeric>
 #include <fmt/format.h>
 #include <map>
 #include <spdlog/spdlog.h>
@@ -83,62 +80,6 @@ DedupOptions dedup_options(const AnalysisOptions& options) {
     return dedup;
 }
 
-/// Runs `extract(i)` for every document on the --jobs threads while this
-/// thread decides the clusters (`decide`, serial for the most part): the
-/// documents with their own date first, on the other threads; those that wait
-/// for a cluster's date, after `decide` is done, by every thread. The results
-/// are the same as deciding first and extracting after.
-template <typename Decide, typename Extract>
-void extract_while_clustering(const std::vector<std::optional<DatedBy>>& own_date, int jobs, Decide decide,
-                              Extract extract) {
-    std::vector<std::size_t> order;  // dated documents first
-    order.reserve(own_date.size());
-    for (std::size_t i = 0; i < own_date.size(); ++i) {
-        if (own_date[i]) order.push_back(i);
-    }
-    for (std::size_t i = 0; i < own_date.size(); ++i) {
-        if (!own_date[i]) order.push_back(i);
-    }
-    std::atomic<std::size_t> next{0};
-    std::mutex mutex;
-    std::condition_variable decided_cv;
-    bool decided = false;
-    bool failed = false;  // `decide` threw: the others stop
-    const auto work = [&] {
-        for (std::size_t k = next++; k < order.size(); k = next++) {
-            const std::size_t i = order[k];
-            if (!own_date[i]) {
-                std::unique_lock lock(mutex);
-                decided_cv.wait(lock, [&] { return decided; });
-                if (failed) return;
-            }
-            extract(i);
-        }
-    };
-    std::vector<std::thread> others;
-    for (std::size_t t = 1; t < thread_count(jobs); ++t) others.emplace_back(work);
-    try {
-        decide();
-    } catch (...) {
-        {
-            const std::lock_guard lock(mutex);
-            decided = true;
-            failed = true;
-            next = order.size();  // the others stop at their next document
-        }
-        decided_cv.notify_all();
-        for (auto& thread : others) thread.join();
-        throw;
-    }
-    {
-        const std::lock_guard lock(mutex);
-        decided = true;
-    }
-    decided_cv.notify_all();
-    work();
-    for (auto& thread : others) thread.join();
-}
-
 NumericOrder numeric_order_of(const AnalysisOptions& options) {
     return parse_numeric_order(options.numeric_date_order).value_or(NumericOrder::month_first);
 }
@@ -209,13 +150,21 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
         // finding quotes it, once the clusters are known.
         if (date_conflicts[i].empty()) std::string().swap(document.text);
     };
-    if (options.clusters != nullptr || thread_count(options.jobs) < 2) {
-        decide_clusters();
-        parallel_for(documents.size(), options.jobs, [&](std::size_t i) { extract_document(i, clusters[i].date); });
-    } else {
-        extract_while_clustering(own_date, options.jobs, decide_clusters,
-                                 [&](std::size_t i) { extract_document(i, own_date[i] ? *own_date[i] : clusters[i].date); });
-    }
+    // The clusters are decided on this thread (mostly serial work) while the
+    // other threads extract the documents that carry their own date; those
+    // that wait for a cluster's date come last. A map has the last word on
+    // every date, so with one every document waits.
+    const auto waits = [&](std::size_t i) { return options.clusters != nullptr || !own_date[i]; };
+    std::vector<std::size_t> extraction_order(documents.size());
+    std::iota(extraction_order.begin(), extraction_order.end(), 0);
+    std::stable_partition(extraction_order.begin(), extraction_order.end(), [&](std::size_t i) { return !waits(i); });
+    parallel_for_beside(
+        extraction_order.size(), options.jobs, decide_clusters,
+        [&](std::size_t k) { return waits(extraction_order[k]); },
+        [&](std::size_t k) {
+            const std::size_t i = extraction_order[k];
+            extract_document(i, waits(i) ? clusters[i].date : *own_date[i]);
+        });
 
     const auto outlet_of = [&](std::size_t i) {
         return documents[i].meta.outlet.empty() ? drafts[i].agency : documents[i].meta.outlet;
@@ -237,7 +186,7 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     // one path (JSON Lines records sharing an id) are merged as one sort of
     // the whole run would merge them.
     std::vector<std::size_t> order(documents.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return documents[a].path < documents[b].path; });
     for (std::size_t k = 0; k < order.size(); ++k) {
