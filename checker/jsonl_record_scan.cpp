@@ -92,7 +92,7 @@ public:
         if (take('}')) return at_end();
         unsigned seen = 0;
         while (true) {
-            if (!take('"') || !string(name_)) return false;
+            if (!take('"') || !string(name_, Buffer::reused)) return false;
             skip_space();
             if (!take(':')) return false;
             skip_space();
@@ -125,7 +125,7 @@ private:
             case '"':
                 ++p_;
                 if (member == id_member) return string(out.id);
-                if (target == nullptr) return string(ignored_);
+                if (target == nullptr) return string(ignored_, Buffer::reused);
                 target->shape = MemberShape::string;
                 return string(target->value);
             case 'n':
@@ -143,7 +143,11 @@ private:
     }
 
     /// The rest of a string literal after its opening quote, decoded into `out`.
-    bool string(std::string& out) {
+    /// Where a string goes: a record's value, kept for the whole run (trimmed
+    /// to fit), or a buffer used again for the next name or ignored value.
+    enum class Buffer { kept, reused };
+
+    bool string(std::string& out, Buffer buffer = Buffer::kept) {
         const char* const start = p_;
         if (!to_quote_or_backslash()) return false;
         if (*p_ == '"') {
@@ -170,7 +174,7 @@ private:
         written += p_ - run;
         ++p_;  // the closing quote
         out.resize(static_cast<std::size_t>(written - out.data()));
-        out.shrink_to_fit();
+        if (buffer == Buffer::kept) out.shrink_to_fit();
         return true;
     }
 

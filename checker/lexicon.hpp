@@ -102,9 +102,6 @@ struct Lexicon {
     [[nodiscard]] const PhraseIndex& phrases(std::string_view word_class) const;
     /// True when the token alone is a phrase of `word_class`.
     [[nodiscard]] bool in_class(std::string_view word_class, const Token& token) const;
-    /// The same over phrases already looked up with words() (hot loops look them up once).
-    [[nodiscard]] static bool is_one_word_phrase(const std::vector<std::vector<std::string>>& phrases,
-                                                 const std::string& word);
 };
 
 }  // namespace factline

@@ -12,6 +12,14 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
+/// `"key":"YYYY-MM-DD"`, or `"key":null` when there is no date.
+void date_or_null(JsonObjectText& j, std::string_view key, const std::optional<CivilDate>& date) {
+    if (date) {
+        j.string(key, to_iso(*date));
+    } else {
+        j.null(key);
+    }
+}
 
 std::optional<CivilDate> date_from(const Json& object, const char* key) {
     auto it = object.find(key);
@@ -40,11 +48,7 @@ DateSource source_from(const Json& object, const char* key) {
 
 void write_evidence(JsonObjectText&& j, const FindingEvidence& e) {
     j.string("doc", e.doc).number("line", e.line).number("col", e.col);
-    if (e.stated) {
-        j.string("stated", to_iso(*e.stated));
-    } else {
-        j.null("stated");
-    }
+    date_or_null(j, "stated", e.stated);
     j.string("stated_source", to_string(e.stated_source)).string("holder", e.holder).string("outlet", e.outlet);
     j.string("cluster", e.cluster).string("rule", e.rule).boolean("headline", e.headline);
     j.string("doc_hash", e.doc_hash).string("text", e.text);
@@ -102,11 +106,7 @@ std::string to_json_line(const Assertion& a) {
     JsonObjectText j(line);
     j.string("doc", a.doc).string("holder", a.holder).string("holder_group", a.holder_group);
     j.string("topic", a.topic).string("subject", a.subject).string("value", a.value);
-    if (a.stated) {
-        j.string("stated", to_iso(*a.stated));
-    } else {
-        j.null("stated");
-    }
+    date_or_null(j, "stated", a.stated);
     j.string("stated_source", to_string(a.stated_source));
     JsonObjectText evidence = j.object("evidence");
     evidence.number("line", a.evidence.line).number("col", a.evidence.col).string("text", a.evidence.text);
@@ -148,11 +148,7 @@ std::string to_json_line(const DocumentRecord& d) {
         j.string("reason", d.reason).close();
         return line;
     }
-    if (d.published) {
-        j.string("published", to_iso(*d.published));
-    } else {
-        j.null("published");
-    }
+    date_or_null(j, "published", d.published);
     j.string("published_source", to_string(d.published_source)).string("headline", d.headline);
     j.string("cluster", d.cluster).number("boilerplate_lines", d.boilerplate_lines).number("assertions", d.assertions);
     j.string("url", d.url).string("outlet", d.outlet).string("doc_hash", d.doc_hash);

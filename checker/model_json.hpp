@@ -20,15 +20,6 @@ namespace factline {
 [[nodiscard]] std::string to_json_line(const Finding& finding);
 [[nodiscard]] std::string to_json_line(const DocumentRecord& record);
 
-/// One line per item, in order.
-template <typename T>
-[[nodiscard]] std::vector<std::string> to_json_lines(const std::vector<T>& items) {
-    std::vector<std::string> lines;
-    lines.reserve(items.size());
-    for (const auto& item : items) lines.push_back(to_json_line(item));
-    return lines;
-}
-
 /// Reads a JSON Lines file of the given kind; a bad line is reported at file:line:col and skipped.
 [[nodiscard]] std::vector<Assertion> read_assertions(const std::filesystem::path& path, Diagnostics& diagnostics);
 [[nodiscard]] std::vector<Finding> read_findings(const std::filesystem::path& path, Diagnostics& diagnostics);
