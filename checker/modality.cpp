@@ -38,14 +38,16 @@ std::optional<bool> answered_question(const std::vector<Token>& tokens, const Pa
     }
     if (!question) return std::nullopt;
     // The answer: an opening quote, one answer word, optional punctuation, a closing quote.
+    const PhraseIndex& answers_no = lexicon.phrases("answers_no");
+    const PhraseIndex& answers_yes = lexicon.phrases("answers_yes");
     const auto n = static_cast<std::uint32_t>(tokens.size());
     for (std::uint32_t at = match.end; at + 2 < n; ++at) {
         if (!tokens[at].quote) continue;
         std::uint32_t end = at + 2;
         while (end < n && (tokens[end].text == "." || tokens[end].text == "!" || tokens[end].text == ",")) ++end;
         if (end >= n || !tokens[end].quote) continue;
-        if (lexicon.phrases("answers_no").any_at(tokens, at + 1, at + 2)) return false;
-        if (lexicon.phrases("answers_yes").any_at(tokens, at + 1, at + 2)) return true;
+        if (answers_no.any_at(tokens, at + 1, at + 2)) return false;
+        if (answers_yes.any_at(tokens, at + 1, at + 2)) return true;
     }
     return std::nullopt;
 }

@@ -11,7 +11,8 @@ namespace factline {
 
 namespace {
 
-constexpr SlotMask region_bit = 1, named_region_bit = 2, holder_bit = 4, party_bit = 8;
+constexpr SlotMask region_bit = slot_bit(Slot::region), named_region_bit = slot_bit(Slot::named_region),
+                   holder_bit = slot_bit(Slot::holder), party_bit = slot_bit(Slot::party);
 
 /// Words that every match of a pattern contains at least one of.
 struct Trigger {
@@ -90,7 +91,7 @@ std::optional<Trigger> trigger_of_steps(const std::vector<PatternStep>& steps) {
 SlotMask required_slots(const std::vector<PatternStep>& steps) {
     SlotMask mask = 0;
     for (const auto& step : steps) {
-        if (step.kind == PatternStep::Kind::slot) mask |= slot_mask_of(step.slot);
+        if (step.kind == PatternStep::Kind::slot) mask |= slot_bit(step.slot_id);
         if (step.kind == PatternStep::Kind::group && !step.optional && !step.options.empty()) {
             SlotMask common = 0xff;
             for (const auto& option : step.options) common &= required_slots(option);
@@ -101,14 +102,6 @@ SlotMask required_slots(const std::vector<PatternStep>& steps) {
 }
 
 }  // namespace
-
-SlotMask slot_mask_of(std::string_view slot) {
-    if (slot == "region") return region_bit;
-    if (slot == "named_region") return named_region_bit;
-    if (slot == "holder") return holder_bit;
-    if (slot == "party") return party_bit;
-    return 0;
-}
 
 SlotMask fillable_slots(const std::vector<Mention>& mentions) {
     SlotMask mask = 0;

@@ -17,6 +17,7 @@
 
 #include "checker/lexicon_match.hpp"
 #include "checker/tokens.hpp"
+#include "checker/slot_table.hpp"
 #include "checker/word_table.hpp"
 
 namespace factline {
@@ -26,7 +27,7 @@ struct PatternRule;
 /// Bits of the slots a sentence's mentions could fill (a superset: the
 /// matcher checks the slots themselves).
 using SlotMask = std::uint8_t;
-[[nodiscard]] SlotMask slot_mask_of(std::string_view slot);
+[[nodiscard]] constexpr SlotMask slot_bit(Slot slot) { return static_cast<SlotMask>(1u << static_cast<unsigned>(slot)); }
 [[nodiscard]] SlotMask fillable_slots(const std::vector<Mention>& mentions);
 
 class TriggerIndex {

@@ -55,7 +55,6 @@ std::vector<PatternStep> compile(const std::vector<grammar::PatternNode>& nodes,
             break;
         case grammar::PatternNode::Kind::slot:
             step.kind = PatternStep::Kind::slot;
-            step.slot = node.text;
             if (auto slot = slot_named(node.text)) {
                 step.slot_id = *slot;
             } else {

@@ -25,8 +25,7 @@ struct PatternStep {
     std::vector<std::string> words;                  // words: normalised tokens (the last may be a prefix)
     std::vector<std::uint64_t> word_hashes;          // words: their word_hash(), compared before the text
     bool prefix = false;                             // words: last token is a prefix ("negotiat*")
-    std::string slot;                                // slot: region | named_region | holder | party
-    Slot slot_id = Slot::region;                     // slot: the same, as the SlotTable indexes it
+    Slot slot_id = Slot::region;                     // slot: which one ({region}, {holder}, …)
     std::vector<std::vector<std::string>> phrases;   // word_class: the class's phrases
     std::vector<std::vector<std::uint64_t>> phrase_hashes;  // word_class: their tokens' word_hash()
     std::vector<std::string> first_words;            // word_class: their first tokens, sorted, distinct

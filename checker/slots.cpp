@@ -118,14 +118,12 @@ void SlotBuilder::Starts::reset(std::size_t tokens) {
         ids_at.resize(tokens + 1);
         end_at.resize(tokens + 1);
     }
-    any = false;
 }
 
 void SlotBuilder::Starts::add(const Mention& mention, const Ids& ids) {
     if (ids_at[mention.begin].empty()) used.push_back(mention.begin);
     add_unique(ids_at[mention.begin], ids);
     end_at[mention.begin] = mention.end;
-    any = true;
 }
 
 const SlotTable& SlotBuilder::build(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
@@ -166,7 +164,7 @@ const SlotTable& SlotBuilder::build(const std::vector<Token>& tokens, const std:
 
 // A coordination of mentions: m (sep m)* [place noun]; every prefix is a candidate, longest first.
 void SlotBuilder::coordinate(Slot slot, const Starts& starts, bool place_nouns, const std::vector<Token>& tokens) {
-    if (!starts.any) return;  // a slot no mention can fill has no candidates
+    if (starts.used.empty()) return;  // a slot no mention can fill has no candidates
     const auto n = static_cast<std::uint32_t>(tokens.size());
     const auto& ids_at = starts.ids_at;
     // A candidate starts at a mention, or at "the" one or three tokens before it

@@ -42,8 +42,7 @@ private:
     struct Starts {
         std::vector<Ids> ids_at;
         std::vector<std::uint32_t> end_at;
-        std::vector<std::uint32_t> used;  // tokens whose ids_at is not empty
-        bool any = false;
+        std::vector<std::uint32_t> used;  // tokens whose ids_at is not empty (every add brings ids)
         void reset(std::size_t tokens);
         void add(const Mention& mention, const Ids& ids);
     };

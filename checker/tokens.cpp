@@ -54,6 +54,10 @@ constexpr std::string_view latin_a_fold =
     "lllnnnnnnnnnoooo" "oooorrrrrrssssss" "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
 static_assert(latin1_fold.size() == 64 && latin_a_fold.size() == 128);
 
+constexpr bool is_ascii_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 constexpr CharClass classify_slowly(char32_t cp) {
     if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x2028 ||
@@ -67,10 +71,7 @@ constexpr CharClass classify_slowly(char32_t cp) {
         cp == 0x203A || cp == 0xB4 || cp == '`' || cp == 0x2BC)
         return CharClass::apostrophe;
     if (cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212) return CharClass::dash;
-    if (cp < 0x80) {
-        const bool alnum = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-        return alnum ? CharClass::letter : CharClass::punct;
-    }
+    if (cp < 0x80) return is_ascii_alnum(static_cast<char>(cp)) ? CharClass::letter : CharClass::punct;
     if (cp >= 0xC0 && cp <= 0x17F) {
         const char base = cp <= 0xFF ? latin1_fold[cp - 0xC0] : latin_a_fold[cp - 0x100];
         return base == '*' ? CharClass::punct : CharClass::letter;
@@ -89,8 +90,6 @@ constexpr auto ascii_classes = [] {
 }();
 
 CharClass classify(char32_t cp) { return cp < 0x80 ? ascii_classes[cp] : classify_slowly(cp); }
-
-bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 bool is_upper(char32_t cp) {
     return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
