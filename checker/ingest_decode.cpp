@@ -17,29 +17,6 @@ bool starts_with_bytes(const std::string& bytes, std::string_view prefix) {
     return bytes.size() >= prefix.size() && std::memcmp(bytes.data(), prefix.data(), prefix.size()) == 0;
 }
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-/// Length of the well-formed UTF-8 sequence at p (Unicode table 3-7), 0 if ill-formed.
-std::size_t sequence_length(const unsigned char* p, std::size_t available) {
-    const unsigned char c = p[0];
-    if (c < 0x80) return 1;
-    if (c < 0xC2) return 0;
-    if (c < 0xE0) return available >= 2 && is_continuation(p[1]) ? 2 : 0;
-    if (c < 0xF0) {
-        if (available < 3) return 0;
-        const unsigned char low = c == 0xE0 ? 0xA0 : 0x80;
-        const unsigned char high = c == 0xED ? 0x9F : 0xBF;
-        return p[1] >= low && p[1] <= high && is_continuation(p[2]) ? 3 : 0;
-    }
-    if (c < 0xF5) {
-        if (available < 4) return 0;
-        const unsigned char low = c == 0xF0 ? 0x90 : 0x80;
-        const unsigned char high = c == 0xF4 ? 0x8F : 0xBF;
-        return p[1] >= low && p[1] <= high && is_continuation(p[2]) && is_continuation(p[3]) ? 4 : 0;
-    }
-    return 0;
-}
-
 /// Offset of the first ill-formed byte, or `size` when all is valid.
 std::size_t first_invalid(const unsigned char* p, std::size_t size) {
     std::size_t i = 0;
@@ -53,7 +30,7 @@ std::size_t first_invalid(const unsigned char* p, std::size_t size) {
                 continue;
             }
         }
-        const std::size_t n = sequence_length(p + i, size - i);
+        const std::size_t n = utf8_sequence_length(p + i, size - i);
         if (n == 0) return i;
         i += n;
     }

@@ -2,30 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "checker/utf8.hpp"
+
 namespace factline {
 
 namespace {
-
-// Length of the well-formed UTF-8 sequence at `at`, or 0 when it is not one
-// (overlong forms, surrogates and code points past U+10FFFF are not), by the
-// same table nlohmann's decoder follows (Unicode 3.9, table 3-7).
-std::size_t utf8_sequence(std::string_view s, std::size_t at) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-    const auto in = [&](std::size_t i, unsigned lo, unsigned hi) {
-        return i < s.size() && byte(i) >= lo && byte(i) <= hi;
-    };
-    const unsigned lead = byte(at);
-    if (lead >= 0xC2 && lead <= 0xDF) return in(at + 1, 0x80, 0xBF) ? 2 : 0;
-    if (lead == 0xE0) return in(at + 1, 0xA0, 0xBF) && in(at + 2, 0x80, 0xBF) ? 3 : 0;
-    if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF)
-        return in(at + 1, 0x80, 0xBF) && in(at + 2, 0x80, 0xBF) ? 3 : 0;
-    if (lead == 0xED) return in(at + 1, 0x80, 0x9F) && in(at + 2, 0x80, 0xBF) ? 3 : 0;
-    if (lead == 0xF0) return in(at + 1, 0x90, 0xBF) && in(at + 2, 0x80, 0xBF) && in(at + 3, 0x80, 0xBF) ? 4 : 0;
-    if (lead >= 0xF1 && lead <= 0xF3)
-        return in(at + 1, 0x80, 0xBF) && in(at + 2, 0x80, 0xBF) && in(at + 3, 0x80, 0xBF) ? 4 : 0;
-    if (lead == 0xF4) return in(at + 1, 0x80, 0x8F) && in(at + 2, 0x80, 0xBF) && in(at + 3, 0x80, 0xBF) ? 4 : 0;
-    return 0;
-}
 
 bool is_plain_ascii(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
@@ -46,7 +27,9 @@ void append_json_string(std::string& out, std::string_view value) {
         }
         const auto c = static_cast<unsigned char>(value[at]);
         if (c >= 0x80) {
-            const std::size_t length = utf8_sequence(value, at);
+            // Well-formed as nlohmann's decoder judges it (the same table 3-7).
+            const std::size_t length =
+                utf8_sequence_length(reinterpret_cast<const unsigned char*>(value.data()) + at, value.size() - at);
             if (length == 0) {
                 // Invalid UTF-8: nlohmann's replacement rules decide, for the whole string.
                 out.resize(start);

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "checker/jsonl_record.hpp"
+#include "checker/utf8.hpp"
 
 namespace factline {
 
@@ -19,9 +20,7 @@ enum Class : std::uint8_t {
     quote,
     backslash,
     control,   // U+0000..U+001F: nlohmann wants them escaped
-    lead2,     // C2..DF
-    lead3,     // E0..EF
-    lead4,     // F0..F4
+    lead,      // C2..F4: a multi-byte sequence may start here
     illformed  // 80..C1, F5..FF
 };
 
@@ -32,9 +31,7 @@ constexpr std::array<Class, 256> make_classes() {
         else if (c == '"') classes[c] = quote;
         else if (c == '\\') classes[c] = backslash;
         else if (c < 0x80) classes[c] = plain;
-        else if (c >= 0xC2 && c <= 0xDF) classes[c] = lead2;
-        else if (c >= 0xE0 && c <= 0xEF) classes[c] = lead3;
-        else if (c >= 0xF0 && c <= 0xF4) classes[c] = lead4;
+        else if (c >= 0xC2 && c <= 0xF4) classes[c] = lead;
         else classes[c] = illformed;
     }
     return classes;
@@ -47,26 +44,6 @@ int hex_value(char c) {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
-}
-
-/// Writes `cp` as UTF-8 at `out`; returns the end of what it wrote.
-char* write_utf8(char* out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        *out++ = static_cast<char>(cp);
-    } else if (cp <= 0x7FF) {
-        *out++ = static_cast<char>(0xC0 | (cp >> 6));
-        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp <= 0xFFFF) {
-        *out++ = static_cast<char>(0xE0 | (cp >> 12));
-        *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        *out++ = static_cast<char>(0xF0 | (cp >> 18));
-        *out++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    return out;
 }
 
 /// The record's five members by name, each allowed once.
@@ -191,15 +168,14 @@ private:
                 case quote:
                 case backslash:
                     return true;
-                case lead2:
-                    if (!continuation(1, 0x80, 0xBF)) return false;
+                case lead: {
+                    // nlohmann's ranges are Unicode's table 3-7, as utf8.hpp's.
+                    const std::size_t length = utf8_sequence_length(reinterpret_cast<const unsigned char*>(p_),
+                                                                    static_cast<std::size_t>(end_ - p_));
+                    if (length == 0) return false;
+                    p_ += length;
                     break;
-                case lead3:
-                    if (!three_bytes()) return false;
-                    break;
-                case lead4:
-                    if (!four_bytes()) return false;
-                    break;
+                }
                 case control:
                 case illformed:
                     return false;
@@ -228,33 +204,6 @@ private:
             if constexpr (std::endian::native == std::endian::little) p_ += std::countr_zero(special) / 8;
             return;
         }
-    }
-
-    /// A lead byte at p_ followed by continuation bytes: the first in
-    /// [low, high], the others in 80..BF (nlohmann's next_byte_in_range).
-    bool continuation(int count, unsigned char low, unsigned char high) {
-        if (end_ - p_ <= count) return false;
-        const auto* bytes = reinterpret_cast<const unsigned char*>(p_);
-        if (bytes[1] < low || bytes[1] > high) return false;
-        for (int k = 2; k <= count; ++k) {
-            if (bytes[k] < 0x80 || bytes[k] > 0xBF) return false;
-        }
-        p_ += count + 1;
-        return true;
-    }
-
-    bool three_bytes() {
-        const auto lead = static_cast<unsigned char>(*p_);
-        if (lead == 0xE0) return continuation(2, 0xA0, 0xBF);
-        if (lead == 0xED) return continuation(2, 0x80, 0x9F);  // no UTF-16 surrogates
-        return continuation(2, 0x80, 0xBF);
-    }
-
-    bool four_bytes() {
-        const auto lead = static_cast<unsigned char>(*p_);
-        if (lead == 0xF0) return continuation(3, 0x90, 0xBF);
-        if (lead == 0xF4) return continuation(3, 0x80, 0x8F);  // nothing past U+10FFFF
-        return continuation(3, 0x80, 0xBF);
     }
 
     /// The escape after a backslash, decoded to `written` (advanced past it).
