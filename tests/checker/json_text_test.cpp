@@ -1,17 +1,14 @@
 // checker/json_text.hpp writes what nlohmann::json's dump() would write for
 // the same values (the outputs stayed byte-identical when the writers moved
-// to it), and the JSON Lines records read back as they were written.
+// to it).
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <random>
 #include <string>
 
 #include "checker/json_text.hpp"
-#include "checker/model_json.hpp"
 
 namespace factline {
 namespace {
@@ -62,95 +59,6 @@ TEST(JsonText, ObjectsKeepTheirKeyOrder) {
     object.close();
     EXPECT_EQ(out, R"({"b":"x","a":42,"t":true,"n":null,"o":{"list":["p","q"]}})");
     EXPECT_EQ(nlohmann::ordered_json::parse(out).dump(), out);
-}
-
-TEST(JsonText, AnAssertionLineReadsBackAsWritten) {
-    Assertion a;
-    a.doc = "news/a.txt";
-    a.holder = "peskov";
-    a.holder_group = "russia";
-    a.topic = "status";
-    a.subject = "kherson";
-    a.value = "annexed";
-    a.stated = CivilDate{2022, 10, 5};
-    a.stated_source = DateSource::dateline;
-    a.about = CivilDate{2022, 9, 30};
-    a.evidence.line = 3;
-    a.evidence.col = 7;
-    a.evidence.text = "Peskov said “Kherson is Russia”.";
-    a.cluster = "c1";
-    a.rule = "core.status.declared";
-    a.subject_alternatives = {"kherson_city"};
-    const std::string line = to_json_line(a);
-    const auto json = nlohmann::ordered_json::parse(line);
-    EXPECT_EQ(json.dump(-1, ' ', false), line);  // what nlohmann itself would write
-    EXPECT_EQ(json["evidence"]["text"], a.evidence.text);
-    EXPECT_EQ(json["stated"], "2022-10-05");
-    EXPECT_EQ(json["about"], "2022-09-30");
-    EXPECT_EQ(json["subject_alternatives"][0], "kherson_city");
-    EXPECT_TRUE(json["headline"].is_boolean());
-}
-
-TEST(JsonText, AFindingLineIsWhatNlohmannWouldWriteAndReadsBack) {
-    Finding f;
-    f.id = "F-1a2b";
-    f.kind = "dispute";
-    f.topic = "control";
-    f.subject = "bakhmut";
-    FindingSide side;
-    side.value = "russia";
-    side.holder_group = "russia";
-    side.clusters = 2;
-    FindingEvidence e;
-    e.doc = "a.txt";
-    e.line = 4;
-    e.col = 1;
-    e.stated = CivilDate{2023, 5, 20};
-    e.text = "Wagner said it \"fully\" took Bakhmut.";
-    e.subject = "bakhmut_city";
-    side.evidence = {e, e};
-    side.evidence[1].stated.reset();
-    side.evidence[1].subject.clear();
-    f.sides = {side, side};
-    f.sides[1].value = "ukraine";
-    f.sides[1].evidence.clear();
-    f.message = "Sources disagree.";
-    f.rule = "core.control.dispute";
-    f.baseline = "new";
-    const std::string line = to_json_line(f);
-    EXPECT_EQ(nlohmann::ordered_json::parse(line).dump(-1, ' ', false), line);
-    Diagnostics diagnostics;
-    const auto path = std::filesystem::temp_directory_path() / "factline_json_text_finding.jsonl";
-    ASSERT_TRUE(write_json_lines(path, std::vector<Finding>{f}, diagnostics));
-    const auto back = read_findings(path, diagnostics);
-    std::filesystem::remove(path);
-    ASSERT_EQ(back.size(), 1u);
-    EXPECT_EQ(to_json_line(back[0]), line);
-}
-
-TEST(JsonText, AJsonLinesFileIsTheSameOnAnyNumberOfThreads) {
-    std::vector<Assertion> assertions(20'000);  // past several blocks of lines
-    for (std::size_t i = 0; i < assertions.size(); ++i) {
-        assertions[i].doc = "doc" + std::to_string(i);
-        assertions[i].evidence.line = static_cast<std::uint32_t>(i);
-    }
-    const auto dir = std::filesystem::temp_directory_path();
-    const auto read = [](const std::filesystem::path& path) {
-        std::ifstream in(path, std::ios::binary);
-        return std::string(std::istreambuf_iterator<char>(in), {});
-    };
-    Diagnostics diagnostics;
-    std::string first;
-    for (const int jobs : {1, 3}) {
-        const auto path = dir / ("factline_json_lines_" + std::to_string(jobs) + ".jsonl");
-        ASSERT_TRUE(write_json_lines(path, assertions, diagnostics, jobs));
-        const std::string text = read(path);
-        std::filesystem::remove(path);
-        EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 20'000);
-        if (first.empty()) first = text;
-        EXPECT_EQ(text, first) << "jobs " << jobs;
-    }
-    EXPECT_NE(first.find(R"({"doc":"doc19999")"), std::string::npos);
 }
 
 }  // namespace
