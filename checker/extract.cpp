@@ -199,13 +199,10 @@ private:
             if (candidates.empty()) continue;
             const SlotIds ids = slots.ids(candidates.front());
             if (ids.size() >= 2) {
-                group.emplace();
-                for (const std::string* id : ids) group->push_back(*id);
+                group = id_texts(ids);
                 focus_latest_group_ = true;
             } else if (!names_holder(data, i, candidates.front().end)) {  // "Kyiv" is rarely the topic
-                for (const std::string* id : ids) {
-                    if (std::find(singles.begin(), singles.end(), *id) == singles.end()) singles.push_back(*id);
-                }
+                add_unique(singles, id_texts(ids));
                 focus_latest_group_ = false;
             }
             i = candidates.front().end - 1;

@@ -28,11 +28,7 @@ public:
         match.begin = start;
         match.end = end_;
         match.fills.clear();
-        for (const Fill& fill : fills_) {
-            SlotFill& into = match.fills.emplace_back(SlotFill{fill.slot, fill.begin, fill.end, {}});
-            into.ids.reserve(fill.ids.size());
-            for (const std::string* id : fill.ids) into.ids.push_back(*id);
-        }
+        for (const Fill& fill : fills_) match.fills.push_back(SlotFill{fill.slot, fill.begin, fill.end, id_texts(fill.ids)});
         match.gaps = gaps_;
         match.literals = literals_;
         return true;
@@ -162,7 +158,6 @@ bool may_match(const std::vector<PatternStep>& steps, const PreparedSentence& se
 }
 
 bool admits(const PatternRule& rule, std::size_t alternative, const Token& token) {
-    if (alternative >= rule.starts.size()) return true;  // a rule compiled by hand
     const StartTokens& starts = rule.starts[alternative];
     return starts.any || std::binary_search(starts.hashes.begin(), starts.hashes.end(), token.hash);
 }

@@ -57,7 +57,7 @@ struct PatternRule {
     std::string description;
     std::vector<std::string> sources;               // the pattern strings
     std::vector<std::vector<PatternStep>> compiled;  // one per source
-    std::vector<StartTokens> starts;                 // one per compiled pattern (none: any start)
+    std::vector<StartTokens> starts;                 // one per compiled pattern, pushed with it
     std::vector<std::string> examples;  // must match ("text" or "text => value")
     std::vector<std::string> counter;   // must not match
     std::string file;

@@ -27,6 +27,14 @@ inline constexpr std::size_t slot_count = 4;
 /// Ids a slot candidate names, in order.
 using SlotIds = std::span<const std::string* const>;
 
+/// The ids themselves, in order (what a match or an assertion keeps).
+[[nodiscard]] inline std::vector<std::string> id_texts(SlotIds ids) {
+    std::vector<std::string> texts;
+    texts.reserve(ids.size());
+    for (const std::string* id : ids) texts.push_back(*id);
+    return texts;
+}
+
 /// One way to fill a slot from a token on: tokens up to `end`, naming the
 /// table's ids [first_id, first_id + id_count) (SlotTable::ids).
 struct SlotCandidate {

@@ -104,10 +104,7 @@ std::vector<std::string> region_ids(const Mention& mention, const std::vector<To
                                     const Focus& focus) {
     Ids refs;
     region_refs(mention, tokens, lexicon, focus, refs);
-    std::vector<std::string> ids;
-    ids.reserve(refs.size());
-    for (const std::string* id : refs) ids.push_back(*id);
-    return ids;
+    return id_texts(refs);
 }
 
 void SlotBuilder::Starts::reset(std::size_t tokens) {
