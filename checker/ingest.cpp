@@ -53,9 +53,9 @@ struct DecodedText {
     Diagnostics messages;  // what decoding reported, added to the corpus in input order
 };
 
-DecodedText decode(const std::string& bytes, const std::string& shown) {
+DecodedText decode(std::string bytes, const std::string& shown) {
     DecodedText decoded;
-    decoded.is_text = decode_text(bytes, shown, decoded.text, decoded.reason, decoded.messages);
+    decoded.is_text = decode_text(std::move(bytes), shown, decoded.text, decoded.reason, decoded.messages);
     return decoded;
 }
 
@@ -84,9 +84,11 @@ ReadResult read_file(const fs::path& path, std::uint64_t limit) {
         result.reason = fmt::format("cannot read file: {}", std::strerror(errno));
         return result;
     }
-    result.bytes.reserve(regular ? size : 64 * 1024);
-    // One read for a regular file; chunks for pipes, devices and files that grow.
+    // One read for a regular file (one byte more than its size, to see it
+    // end); chunks for pipes, devices and files that grow. The reserve covers
+    // that byte: without it, the read doubles the buffer of a large file.
     std::size_t chunk = regular && size > 0 ? size + 1 : 64 * 1024;
+    result.bytes.reserve(chunk);
     for (;;) {
         const std::size_t old_size = result.bytes.size();
         result.bytes.resize(old_size + chunk);
@@ -288,7 +290,7 @@ private:
                     keys[k] = manifest_key(file);
                     prefetched[k] = read_file(file, options_.max_file_bytes);
                     if (prefetched[k].ok && !prefetched[k].bytes.empty()) {
-                        prefetched[k].decoded = decode(prefetched[k].bytes, file.generic_string());
+                        prefetched[k].decoded = decode(std::move(prefetched[k].bytes), file.generic_string());
                         prefetched[k].bytes = std::string();
                     }
                 });
@@ -349,8 +351,7 @@ private:
             skip(shown, "empty file");
             return;
         }
-        DecodedText decoded = decode(bytes, shown);
-        bytes = std::string();  // free the raw copy before the text grows further copies
+        DecodedText decoded = decode(std::move(bytes), shown);  // valid UTF-8 moves, not copied
         add_text(shown, std::move(key), std::move(decoded), ext, from_stdin);
     }
 

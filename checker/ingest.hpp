@@ -49,7 +49,9 @@ void read_source_tables(const std::filesystem::path& toml_file, std::map<std::st
 /// Decodes raw bytes to UTF-8 text preserving lines and code-point columns.
 /// Returns false (and sets `reason`) for bytes that are not text (binary).
 /// Invalid UTF-8 sequences become U+FFFD and are reported in `diagnostics`.
-[[nodiscard]] bool decode_text(const std::string& bytes, const std::string& path, std::string& text,
+/// Takes the bytes by value: valid UTF-8 (most input) becomes the text
+/// without a copy, which halves the peak of reading a large JSON Lines file.
+[[nodiscard]] bool decode_text(std::string bytes, const std::string& path, std::string& text,
                                std::string& reason, Diagnostics& diagnostics);
 
 /// Extracts readable text from HTML: tags stripped, script/style dropped,

@@ -181,7 +181,7 @@ bool is_blank(std::string_view text) {
     return true;
 }
 
-bool decode_text(const std::string& bytes, const std::string& path, std::string& text, std::string& reason,
+bool decode_text(std::string bytes, const std::string& path, std::string& text, std::string& reason,
                  Diagnostics& diagnostics) {
     // UTF-32 first: its little-endian BOM starts like UTF-16's.
     if (starts_with_bytes(bytes, std::string_view("\xFF\xFE\0\0", 4)) ||
@@ -209,6 +209,12 @@ bool decode_text(const std::string& bytes, const std::string& path, std::string&
     if (mostly_control_bytes(body)) {
         reason = "binary file (control bytes)";
         return false;
+    }
+    const bool has_bom = body.size() != bytes.size();
+    if (first_invalid(reinterpret_cast<const unsigned char*>(body.data()), body.size()) == body.size()) {
+        text = std::move(bytes);
+        if (has_bom) text.erase(0, 3);
+        return true;
     }
     report(repair_utf8(body, text), text, path, "UTF-8", diagnostics);
     return true;
