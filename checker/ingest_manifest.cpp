@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "checker/ingest.hpp"
+#include "checker/manifest_keys.hpp"
 #include "checker/parallel.hpp"
 #include "checker/toml_source.hpp"
 
@@ -79,8 +80,9 @@ std::vector<SourceEntry> read_source_entries(const fs::path& toml_file, bool sid
         }
         entries.push_back(std::move(entry));
     }
-    // Each key is a canonical path (several system calls): on the threads.
-    parallel_for(entries.size(), jobs, [&](std::size_t i) { entries[i].key = manifest_key(base / entries[i].path); });
+    // Each key is a canonical path (system calls, fewer for files of a folder already seen): on the threads.
+    ManifestKeys keys;
+    parallel_for(entries.size(), jobs, [&](std::size_t i) { entries[i].key = keys.key(base / entries[i].path); });
     return entries;
 }
 
