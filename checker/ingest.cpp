@@ -28,21 +28,16 @@ namespace {
 
 constexpr const char* sidecar_name = "sources.toml";
 
-/// "12", "1.5": MiB for messages.
-std::string mebibytes(std::uint64_t bytes) {
-    return fmt::format("{:g}", std::round(static_cast<double>(bytes) / (1024.0 * 1024.0) * 10.0) / 10.0);
-}
-
-std::string too_large(std::uint64_t size, std::uint64_t limit) {
-    return fmt::format("file too large ({} MiB > limit {} MiB; raise [input] max_file_mb)", mebibytes(size),
-                       mebibytes(limit));
-}
+std::string too_large(std::uint64_t size, std::uint64_t limit) { return too_large_reason("file", size, limit); }
 
 std::string lower_extension(const fs::path& path) {
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext;
 }
+
+/// JSON Lines by name: read a block at a time (stream_json_lines_file).
+bool is_json_lines_extension(const std::string& ext) { return ext == ".jsonl" || ext == ".json"; }
 
 bool is_article_extension(const std::string& ext) {
     static const char* const known[] = {"", ".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".json"};
@@ -302,6 +297,8 @@ private:
                     not_article[k] = why_not_article(file);
                     if (!not_article[k].empty()) return;
                     keys[k] = keys_.key(file);
+                    prefetched[k] = ReadResult{};
+                    if (is_json_lines_extension(lower_extension(file))) return;  // streamed by add_file
                     prefetched[k] = read_file(file, options_.max_file_bytes);
                     if (prefetched[k].ok && !prefetched[k].bytes.empty()) {
                         prefetched[k].decoded = decode(std::move(prefetched[k].bytes), file.generic_string());
@@ -346,15 +343,24 @@ private:
             spdlog::debug("{}: given more than once; read once", shown);
             return;
         }
+        const std::string ext = lower_extension(path);
+        if (is_json_lines_extension(ext)) {
+            std::string reason;
+            switch (stream_json_lines_file(path, shown, corpus_, options_.jobs, options_.max_file_bytes, reason)) {
+                case JsonLinesStream::read: return;
+                case JsonLinesStream::skipped: skip(shown, reason); return;
+                case JsonLinesStream::fall_back: prefetched = nullptr; break;  // the walk did not read it
+            }
+        }
         ReadResult read = prefetched != nullptr ? std::move(*prefetched) : read_file(path, options_.max_file_bytes);
         if (!read.ok) {
             skip(shown, read.reason);
             return;
         }
         if (read.decoded) {
-            add_text(shown, std::move(key), std::move(*read.decoded), lower_extension(path), false);
+            add_text(shown, std::move(key), std::move(*read.decoded), ext, false);
         } else {
-            add_bytes(shown, std::move(key), std::move(read.bytes), lower_extension(path), false);
+            add_bytes(shown, std::move(key), std::move(read.bytes), ext, false);
         }
     }
 
@@ -383,7 +389,7 @@ private:
             return;
         }
         const bool untyped = from_stdin || ext.empty();
-        if (ext == ".jsonl" || ext == ".json" || (untyped && looks_like_json_lines(text))) {
+        if (is_json_lines_extension(ext) || (untyped && looks_like_json_lines(text))) {
             read_json_lines(text, shown, corpus_, options_.jobs);
             return;
         }
@@ -502,6 +508,16 @@ private:
 };
 
 }  // namespace
+
+/// "12", "1.5": MiB for messages.
+static std::string mebibytes(std::uint64_t bytes) {
+    return fmt::format("{:g}", std::round(static_cast<double>(bytes) / (1024.0 * 1024.0) * 10.0) / 10.0);
+}
+
+std::string too_large_reason(std::string_view what, std::uint64_t bytes, std::uint64_t limit) {
+    return fmt::format("{} too large ({} MiB > limit {} MiB; raise [input] max_file_mb)", what, mebibytes(bytes),
+                       mebibytes(limit));
+}
 
 Corpus ingest(const std::vector<std::string>& paths, const IngestOptions& options, std::istream& stdin_stream) {
     Ingester ingester(options, stdin_stream);

@@ -54,6 +54,12 @@ void read_source_tables(const std::filesystem::path& toml_file, std::map<std::st
 [[nodiscard]] bool decode_text(std::string bytes, const std::string& path, std::string& text,
                                std::string& reason, Diagnostics& diagnostics);
 
+/// True when decode_text() would return `bytes` as they are (but a UTF-8
+/// BOM): no UTF-16/32 BOM, no NUL, not binary, valid UTF-8. `file_start`:
+/// `bytes` begin the file (BOMs and the binary sniff look there); a file read
+/// a block at a time decodes to itself when every block does.
+[[nodiscard]] bool decodes_to_itself(std::string_view bytes, bool file_start);
+
 /// Extracts readable text from HTML: tags stripped, script/style dropped,
 /// entities decoded, block elements become line breaks.
 [[nodiscard]] std::string html_to_text(std::string_view html);
@@ -88,6 +94,29 @@ struct HtmlPage {
 /// `jobs` threads parse the records; the corpus is the same for any value.
 void read_json_lines(std::string_view text, const std::string& path, Corpus& corpus, int jobs = 1);
 
+/// read_json_lines() over part of a file: `text` holds whole lines, the first
+/// of which is line `lines_before` + 1. A line longer than `max_line_bytes` is
+/// rejected unread (the size limit of a record).
+void read_json_lines_block(std::string_view text, std::uint32_t lines_before, const std::string& path,
+                           Corpus& corpus, int jobs, std::uint64_t max_line_bytes);
+
+/// How stream_json_lines_file() ended.
+enum class JsonLinesStream {
+    read,       // records (and rejected lines) are in the corpus
+    skipped,    // `reason` says why the file was not read (unreadable, empty)
+    fall_back,  // not plain UTF-8 (UTF-16, NULs, invalid bytes): decode the whole file instead; corpus untouched
+};
+
+/// Reads the regular JSON Lines file `file` (shown as `path`) a block of
+/// lines at a time, so that the raw file is never held whole and its size
+/// has no limit; `max_line_bytes` limits each record instead. The corpus is
+/// the same as read_json_lines() over the decoded file, for any `block_bytes`
+/// (the size of one read; tests make it small).
+[[nodiscard]] JsonLinesStream stream_json_lines_file(const std::filesystem::path& file, const std::string& path,
+                                                     Corpus& corpus, int jobs, std::uint64_t max_line_bytes,
+                                                     std::string& reason,
+                                                     std::size_t block_bytes = std::size_t{16} << 20);
+
 /// One `[[source]]` entry with where it stands in its TOML file.
 struct SourceEntry {
     std::string key;   // manifest_key() of the file it describes
@@ -103,6 +132,9 @@ struct SourceEntry {
 /// keys are made on `jobs` threads (0: all cores).
 [[nodiscard]] std::vector<SourceEntry> read_source_entries(const std::filesystem::path& toml_file, bool sidecar,
                                                            Diagnostics& diagnostics, int jobs = 1);
+
+/// "file too large (3 MiB > limit 1 MiB; raise [input] max_file_mb)", for `what` = "file".
+[[nodiscard]] std::string too_large_reason(std::string_view what, std::uint64_t bytes, std::uint64_t limit);
 
 /// True when `text` holds only whitespace (nothing to analyse).
 [[nodiscard]] bool is_blank(std::string_view text);

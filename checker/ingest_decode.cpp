@@ -181,6 +181,19 @@ bool is_blank(std::string_view text) {
     return true;
 }
 
+bool decodes_to_itself(std::string_view bytes, bool file_start) {
+    const auto starts_with = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
+    if (file_start) {
+        if (starts_with("\xFF\xFE") || starts_with("\xFE\xFF") || starts_with(std::string_view("\0\0\xFE\xFF", 4))) {
+            return false;
+        }
+        if (starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+        if (mostly_control_bytes(bytes)) return false;
+    }
+    if (std::memchr(bytes.data(), '\0', bytes.size()) != nullptr) return false;
+    return first_invalid(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()) == bytes.size();
+}
+
 bool decode_text(std::string bytes, const std::string& path, std::string& text, std::string& reason,
                  Diagnostics& diagnostics) {
     // UTF-32 first: its little-endian BOM starts like UTF-16's.

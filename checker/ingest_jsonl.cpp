@@ -64,6 +64,11 @@ public:
         add(line, number, std::move(record));
     }
 
+    /// A line longer than the size limit is not parsed: a record that large is no article.
+    void reject_too_large(std::uint32_t number, std::uint64_t bytes, std::uint64_t limit) {
+        reject(number, 1, "", too_large_reason("record", bytes, limit));
+    }
+
 private:
     /// The nlohmann path, for every record the scanner is not sure about:
     /// false (and the line rejected) when it is no JSON object.
@@ -154,6 +159,11 @@ bool looks_like_json_lines(std::string_view text) {
 }
 
 void read_json_lines(std::string_view text, const std::string& path, Corpus& corpus, int jobs) {
+    read_json_lines_block(text, 0, path, corpus, jobs, UINT64_MAX);
+}
+
+void read_json_lines_block(std::string_view text, std::uint32_t lines_before, const std::string& path,
+                           Corpus& corpus, int jobs, std::uint64_t max_line_bytes) {
     // Lines first (one memchr scan), then records parsed a chunk at a time on
     // `jobs` threads, each chunk into its own corpus; appending the chunks in
     // order gives the same corpus as one pass.
@@ -162,7 +172,7 @@ void read_json_lines(std::string_view text, const std::string& path, Corpus& cor
         std::uint32_t number;
     };
     std::vector<Line> lines;
-    std::uint32_t number = 0;
+    std::uint32_t number = lines_before;
     for (std::size_t begin = 0; begin < text.size();) {
         std::size_t end = text.find('\n', begin);
         if (end == std::string_view::npos) end = text.size();
@@ -177,7 +187,13 @@ void read_json_lines(std::string_view text, const std::string& path, Corpus& cor
     parallel_for(parts.size(), jobs, [&](std::size_t part) {
         RecordReader reader(path, parts[part]);
         const std::size_t last = std::min(lines.size(), (part + 1) * chunk);
-        for (std::size_t k = part * chunk; k < last; ++k) reader.read(lines[k].text, lines[k].number);
+        for (std::size_t k = part * chunk; k < last; ++k) {
+            if (lines[k].text.size() > max_line_bytes) {
+                reader.reject_too_large(lines[k].number, lines[k].text.size(), max_line_bytes);
+            } else {
+                reader.read(lines[k].text, lines[k].number);
+            }
+        }
     });
     for (auto& part : parts) {
         std::move(part.documents.begin(), part.documents.end(), std::back_inserter(corpus.documents));
