@@ -1,10 +1,12 @@
 #include "checker/model_json.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "checker/json_text.hpp"
+#include "checker/parallel.hpp"
 
 namespace factline {
 
@@ -234,6 +236,33 @@ std::vector<DocumentRecord> read_documents(const std::filesystem::path& path, Di
         d.doc_hash = string_from(j, "doc_hash");
         return d;
     });
+}
+
+bool write_lines(const std::filesystem::path& path, std::size_t count,
+                 const std::function<void(std::size_t, std::string&)>& append_line, Diagnostics& diagnostics, int jobs) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) {
+        diagnostics.error("output.unwritable", path.string(), 0, 0, "cannot write file");
+        return false;
+    }
+    constexpr std::size_t block = 1024;         // lines per block of text
+    constexpr std::size_t blocks_at_once = 16;  // blocks made before they are written: bounds the memory
+    std::vector<std::string> texts(blocks_at_once);
+    for (std::size_t first = 0; first < count; first += block * blocks_at_once) {
+        const std::size_t blocks = std::min(blocks_at_once, (count - first + block - 1) / block);
+        parallel_for(blocks, jobs, [&](std::size_t b) {
+            std::string& text = texts[b];
+            text.clear();
+            const std::size_t begin = first + b * block;
+            const std::size_t end = std::min(count, begin + block);
+            for (std::size_t i = begin; i < end; ++i) {
+                append_line(i, text);
+                text += '\n';
+            }
+        });
+        for (std::size_t b = 0; b < blocks; ++b) out << texts[b];
+    }
+    return static_cast<bool>(out);
 }
 
 }  // namespace factline
