@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 
 #include "checker/model_json.hpp"
 #include "checker/parallel.hpp"
@@ -15,11 +16,12 @@ void JsonWriter::write(const RunOutput& run, const ReportContext& context, const
     // work can run beside.
     const int per_file = static_cast<int>(std::max<std::size_t>(1, thread_count(context.jobs) / 3));
     std::array<Diagnostics, 3> messages;
-    parallel_for(3, context.jobs, [&](std::size_t file) {
-        if (file == 0) write_json_lines(out_dir / "documents.jsonl", run.documents, messages[0], per_file);
-        if (file == 1) write_json_lines(out_dir / "assertions.jsonl", run.assertions, messages[1], per_file);
-        if (file == 2) write_json_lines(out_dir / "findings.jsonl", run.findings, messages[2], per_file);
-    });
+    const std::array<std::function<void()>, 3> files = {
+        [&] { write_json_lines(out_dir / "documents.jsonl", run.documents, messages[0], per_file); },
+        [&] { write_json_lines(out_dir / "assertions.jsonl", run.assertions, messages[1], per_file); },
+        [&] { write_json_lines(out_dir / "findings.jsonl", run.findings, messages[2], per_file); },
+    };
+    parallel_for(files.size(), context.jobs, [&](std::size_t file) { files[file](); });
     for (const auto& m : messages) diagnostics.append(m);
 }
 
