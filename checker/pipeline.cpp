@@ -51,6 +51,7 @@ DocumentSketch sketch_document(const Document& document, const Layout& layout, N
 DocumentDraft first_pass(const Document& document, const RuleSet& rules, NumericOrder numeric_order) {
     DocumentDraft draft;
     draft.layout = analyse_layout(document.text, rules.layout);
+    draft.layout.blocks.shrink_to_fit();  // held until extraction: a large corpus holds every layout at once
     if (draft.layout.headline) draft.headline = std::string(draft.layout.headline->of(document.text));
     draft.sketch = sketch_document(document, draft.layout, numeric_order);
     return draft;
