@@ -2,6 +2,7 @@
 // whole-file reader gives, wherever the blocks fall, and apply the size limit
 // to each record instead of to the file.
 #include <gtest/gtest.h>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -139,6 +140,43 @@ TEST(JsonLinesFile, IngestReadsAFileLargerThanTheFileLimit) {
     const Corpus corpus = ingest({file}, options, no_stdin);
     EXPECT_EQ(corpus.documents.size(), 40u);
     EXPECT_TRUE(corpus.skipped.empty());
+}
+
+
+TEST(JsonLinesFile, RandomFeedsReadAsTheWholeFileAtRandomBlockSizes) {
+    // Pieces a scraped feed is made of, joined at random: whatever lands on a
+    // block's edge (a CR before its LF, half of a multibyte character, a blank
+    // line, a broken record) must read as it does in the whole file.
+    const std::vector<std::string> pieces = {
+        "{\"id\":\"a\",\"text\":\"Kyiv \xE2\x80\x94 talks\"}", "{\"text\":\"\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2 said\"}",
+        "{\"text\":\"x\",\"published\":\"2022-02-30\"}", "{\"id\":\"b\" \"text\":1}", "{\"text\":\"\\u00e9\\n\"}",
+        "\n", "\r\n", "\n\n", " \t", "{\"id\":7,\"text\":\"numeric id\"}", "{\"text\":\"\xF0\x9F\x98\x80\"}", "[1]",
+    };
+    std::mt19937 random(20261202);
+    TempDir dir;
+    for (int round = 0; round < 300; ++round) {
+        std::string bytes = round % 7 == 0 ? "\xEF\xBB\xBF" : "";
+        const int count = static_cast<int>(random() % 24);
+        for (int i = 0; i < count; ++i) bytes += pieces[random() % pieces.size()];
+        const auto file = dir.write("feed.jsonl", bytes);
+        Corpus whole;
+        std::string text;
+        std::string ignored;
+        ASSERT_TRUE(decode_text(bytes, "feed.jsonl", text, ignored, whole.diagnostics));
+        const bool blank = is_blank(text);
+        read_json_lines(text, "feed.jsonl", whole, 1);
+        const std::size_t block = 1 + random() % 40;
+        Corpus streamed;
+        std::string reason;
+        const JsonLinesStream result = stream_json_lines_file(file, "feed.jsonl", streamed, 2, UINT64_MAX, reason, block);
+        if (blank) {
+            EXPECT_EQ(result, JsonLinesStream::skipped) << "round " << round;
+            EXPECT_EQ(reason, "empty file");
+            continue;
+        }
+        ASSERT_EQ(result, JsonLinesStream::read) << "round " << round << ", block " << block;
+        EXPECT_EQ(dump(streamed), dump(whole)) << "round " << round << ", block " << block;
+    }
 }
 
 }  // namespace
