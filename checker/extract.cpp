@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "checker/attribution.hpp"
+#include "checker/date_scan.hpp"
 #include "checker/lexicon_match.hpp"
 #include "checker/modality.hpp"
 #include "checker/place_resolve.hpp"
@@ -223,7 +224,15 @@ private:
         if (!data.times) {
             data.times.emplace();
             std::uint32_t token = 0;
-            for (auto& time : find_times(input_.document.text, data.sentence->span, input_.document_date.date)) {
+            const std::string& text = input_.document.text;
+            const Span span = data.sentence->span;
+            const DatedBy& dct = input_.document_date;
+            std::vector<grammar::ast::DateExpr> scratch;
+            auto times = input_.dates != nullptr
+                             ? resolve_times(text, input_.dates->in_span(span, data.sentence->block, scratch), dct.date,
+                                             NumericOrder::month_first)
+                             : find_times(text, span, dct.date);
+            for (auto& time : times) {
                 while (token < data.tokens.size() && data.tokens[token].span.begin < time.span.begin) ++token;
                 data.times->push_back({std::move(time), token});
             }

@@ -103,13 +103,18 @@ bool future_marker_before(std::string_view text, std::uint32_t begin) {
 std::vector<TimeExpression> find_times(std::string_view text, Span span, std::optional<CivilDate> dct,
                                        NumericOrder order) {
     const auto parsed = grammar::parse_dates(text, span.begin, std::min<std::uint32_t>(span.end, text.size()));
+    return resolve_times(text, parsed.dates, dct, order);
+}
+
+std::vector<TimeExpression> resolve_times(std::string_view text, std::span<const grammar::ast::DateExpr> dates,
+                                          std::optional<CivilDate> dct, NumericOrder order) {
     // Weekdays named in the span help to read "12/8/2022".
     std::vector<int> named_weekdays;
-    for (const auto& expr : parsed.dates) {
+    for (const auto& expr : dates) {
         if (expr.form == grammar::ast::DateForm::weekday && expr.weekday >= 0) named_weekdays.push_back(expr.weekday);
     }
     std::vector<TimeExpression> times;
-    for (const auto& expr : parsed.dates) {
+    for (const auto& expr : dates) {
         ResolveContext context;
         context.dct = dct;
         context.default_order = order;

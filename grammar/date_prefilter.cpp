@@ -139,6 +139,46 @@ bool DatePrefilter::may_start_date(std::string_view rest) const {
     return word_may_start(next, cursor, true);
 }
 
+bool DatePrefilter::separates(std::string_view text, std::size_t begin, std::size_t cut) const {
+    // An expression is tried at a word start and reads on byte by byte, so to
+    // read byte `cut` it must read every byte between. The grammar's rules
+    // read letters, digits, blanks (' ', '\t', U+00A0), ',', '/', '-', '.',
+    // an apostrophe ("'s", U+2019): any other byte stops them all. A '.' is
+    // read only inside a dotted month or weekday abbreviation ("Nov.",
+    // "Thurs.") and as a separator after digits ("11.8.2022").
+    const auto readable = [](char c) {
+        switch (c) {
+            case ' ': case '\t': case ',': case '/': case '-': case '\'':
+            case '\xC2': case '\xA0':               // U+00A0
+            case '\xE2': case '\x80': case '\x99':  // U+2019
+                return true;
+            default:
+                return false;
+        }
+    };
+    for (std::size_t k = cut; k > begin; --k) {
+        const char c = text[k - 1];
+        if (class_of(c) != ByteClass::other) return false;  // an expression may start at this word and go on
+        if (c == '.') {
+            const std::size_t dot = k - 1;
+            if (dot == begin || class_of(text[dot - 1]) == ByteClass::other) return true;
+            if (class_of(text[dot - 1]) == ByteClass::digit) return false;
+            // The letters before it: only a month or weekday abbreviation reads on.
+            std::size_t start = dot;
+            while (start > begin && class_of(text[start - 1]) == ByteClass::letter) --start;
+            if (start > begin && class_of(text[start - 1]) == ByteClass::digit) return true;  // "2nd.": no key
+            DateWordTable::Letters letters{};
+            const std::size_t size = dot - start;
+            for (std::size_t i = 0; i < size && i < letters.size(); ++i) {
+                letters[i] = static_cast<char>(text[start + i] | 0x20);
+            }
+            return (words_.kinds(letters, size) & (month_word | weekday_abbreviation_word)) == 0;
+        }
+        if (!readable(c)) return true;
+    }
+    return true;  // no word start in [begin, cut): no expression is tried before it
+}
+
 bool DatePrefilter::may_name_weekday(std::string_view text) const {
     // Every rule reads a weekday at the start of a word (after a gap or where
     // the expression starts).

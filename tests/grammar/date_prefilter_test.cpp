@@ -104,6 +104,68 @@ TEST(DatePrefilter, NeverRejectsWhatTheRuleMatchesInRandomProse) {
     }
 }
 
+/// What parse_dates finds in [begin, end) of `text`, one "begin-end:context" per expression.
+std::vector<std::string> scan(const std::string& text, std::size_t begin, std::size_t end) {
+    std::vector<std::string> out;
+    for (const auto& e : factline::grammar::parse_dates(text, static_cast<std::uint32_t>(begin),
+                                                        static_cast<std::uint32_t>(end)).dates) {
+        out.push_back(std::to_string(e.begin) + "-" + std::to_string(e.end) + ":" + e.context_word + "/" +
+                      std::to_string(static_cast<int>(e.form)) + "/" + std::to_string(e.weekday) + "/" +
+                      std::to_string(e.year) + "/" + std::to_string(e.day));
+    }
+    return out;
+}
+
+TEST(DatePrefilter, SeparatesOnlyWhereNoExpressionRunsAcross) {
+    // Wherever separates() says yes, one scan of the whole text finds what
+    // the two scans of its halves find; tried at every byte of random prose.
+    const std::vector<std::string> words{
+        "on", "in", "since", "said", "of", "last", "this", "earlier", "week", "the", "talks",
+        "March", "May", "Nov.", "Nov", "Sept.", "Jan.", "Friday", "Friday's", "Fri.", "Thurs.", "Mon", "mon.",
+        "1", "11", "11th", "2nd", "2022", "1987", "11/8/2022", "2022-11-11", "1.5.1987", "5,2022", "'s",
+    };
+    const std::vector<std::string> between{" ", " ", ", ", ". ", ".", ".\n", "\n", "! ", "? ", "\" ", ") ",
+                                           "\xE2\x80\x9D ", "\xC2\xA0", "-", "/", "'", ""};
+    const factline::grammar::DatePrefilter prefilter;
+    std::mt19937 random(20221116);
+    std::size_t separated = 0;
+    for (int text_number = 0; text_number < 1500; ++text_number) {
+        std::string text;
+        const int length = 2 + static_cast<int>(random() % 10);
+        for (int w = 0; w < length; ++w) text += words[random() % words.size()] + between[random() % between.size()];
+        const auto whole = scan(text, 0, text.size());
+        for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+            if (!prefilter.separates(text, 0, cut)) continue;
+            ++separated;
+            auto halves = scan(text, 0, cut);
+            const auto after = scan(text, cut, text.size());
+            halves.insert(halves.end(), after.begin(), after.end());
+            EXPECT_EQ(halves, whole) << "cut " << cut << " in \"" << text << "\"";
+        }
+    }
+    EXPECT_GT(separated, 1000u);
+}
+
+TEST(DatePrefilter, SeparatesAtEndsOfSentencesThatNoExpressionReads) {
+    const factline::grammar::DatePrefilter prefilter;
+    const struct {
+        const char* text;  // the cut is at '|' (removed)
+        bool separates;
+    } cases[] = {
+        {"said on Friday. |The talks", true},   {"he said.\n|Nov. 11", true},   {"\"We won.\" |Then", true},
+        {"on Nov. |11 it rained", false},        {"in Sept. |2022 talks", false}, {"on May. |The", false},
+        {"the 11.8. |2022", false},              {"on Thurs. |Nov. 10", false},   {"on the 2nd. |Then", true},
+        {"Friday, |Nov. 11", false},             {"since May |2014", false},      {"|Friday", true},
+        {"(see above) |Friday", true},           {"Friday|day", false},
+    };
+    for (const auto& c : cases) {
+        std::string text = c.text;
+        const std::size_t cut = text.find('|');
+        text.erase(cut, 1);
+        EXPECT_EQ(prefilter.separates(text, 0, cut), c.separates) << c.text;
+    }
+}
+
 TEST(DatePrefilter, LetsThroughDateStartsOnly) {
     const struct {
         const char* text;
