@@ -27,19 +27,18 @@ CivilDate today() {
 std::vector<std::string> words_before(std::string_view text, std::uint32_t begin, std::size_t max_words,
                                       WordReach reach) {
     std::vector<std::string> words;
-    std::string word;
-    const auto flush = [&] {
-        if (!word.empty()) words.push_back(std::move(word));
-        word.clear();
-    };
     for (std::uint32_t i = std::min<std::uint32_t>(begin, static_cast<std::uint32_t>(text.size()));
          i > 0 && words.size() < max_words;) {
-        const char c = text[--i];
-        if (is_letter(c)) {
-            word.insert(word.begin(), lower(c));
+        if (is_letter(text[i - 1])) {
+            // The whole word at once, in reading order (not a byte prepended at a time).
+            std::uint32_t start = i - 1;
+            while (start > 0 && is_letter(text[start - 1])) --start;
+            std::string& word = words.emplace_back(text.substr(start, i - start));
+            for (char& c : word) c = lower(c);
+            i = start;
             continue;
         }
-        flush();
+        const char c = text[--i];
         if (c == ';') break;
         if (reach == WordReach::clause && (c == '.' || c == '!' || c == '?' || c == '\n')) break;
         if (reach == WordReach::sentence) {
@@ -52,7 +51,6 @@ std::vector<std::string> words_before(std::string_view text, std::uint32_t begin
             if (sentence_end) break;
         }
     }
-    flush();
     if (words.size() > max_words) words.resize(max_words);
     return words;
 }
