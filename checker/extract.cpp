@@ -94,14 +94,18 @@ public:
             data.mentions = lexicon_.matcher->find(data.tokens);
             sentences.push_back(std::move(data));
         }
-        // Namesake places resolve by the regions named in their paragraph (layout block).
-        std::map<std::uint32_t, std::vector<std::string>> block_regions;
-        for (const auto& data : sentences) {
-            auto named = named_regions(data.mentions, lexicon_);
-            auto& into = block_regions[data.sentence->block];
-            into.insert(into.end(), named.begin(), named.end());
+        // Namesake places resolve by the regions named in their paragraph (layout
+        // block); most documents name none, and need no paragraph context.
+        if (std::any_of(sentences.begin(), sentences.end(),
+                        [](const SentenceData& data) { return may_have_namesakes(data.mentions); })) {
+            std::map<std::uint32_t, std::vector<std::string>> block_regions;
+            for (const auto& data : sentences) {
+                auto named = named_regions(data.mentions, lexicon_);
+                auto& into = block_regions[data.sentence->block];
+                into.insert(into.end(), named.begin(), named.end());
+            }
+            for (auto& data : sentences) resolve_namesakes(data.mentions, lexicon_, block_regions[data.sentence->block]);
         }
-        for (auto& data : sentences) resolve_namesakes(data.mentions, lexicon_, block_regions[data.sentence->block]);
         // A document where no sentence could match any pattern yields nothing:
         // attribution, slots and focus only serve matches, so they are skipped
         // (most documents of a general news corpus are about something else).
