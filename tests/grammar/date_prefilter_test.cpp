@@ -4,6 +4,7 @@
 // and separators; plus a table of what it lets through and what not.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -185,6 +186,49 @@ TEST(DatePrefilter, LetsThroughDateStartsOnly) {
         {"2022/1/5", true},           {"2022-11-111", false},   {"11/8/20221", false},
     };
     for (const auto& c : cases) EXPECT_EQ(may_start_date(c.text), c.may) << c.text;
+}
+
+TEST(DatePrefilter, MayNameWeekdayExactlyWhereAWordStartsWithOne) {
+    // may_name_weekday against its definition (some word start whose letters
+    // are a weekday name or abbreviation), on random texts long and short, so
+    // that every position of its vector scan and of its byte tail is tried.
+    const auto& table = factline::grammar::date_word_table();
+    const auto reference = [&](const std::string& text) {
+        for (std::size_t s = 0; s < text.size(); ++s) {
+            if (s > 0 && is_word_char(text[s - 1])) continue;
+            factline::grammar::DateWordTable::Letters letters{};
+            std::size_t n = 0;
+            for (; s + n < text.size() && std::isalpha(static_cast<unsigned char>(text[s + n])); ++n) {
+                if (n < letters.size()) letters[n] = static_cast<char>(text[s + n] | 0x20);
+            }
+            if ((table.kinds(letters, n) &
+                 (factline::grammar::weekday_word | factline::grammar::weekday_abbreviation_word)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    };
+    const std::vector<std::string> words{"the", "Sunday", "sundays", "Fri.", "fri", "FRIDAY", "Thurs", "thu", "th",
+                                         "mon", "Monday5", "5Monday", "Sundance", "wed", "Wedding", "sat", "tu",
+                                         "said", "x", "Mo", "\xC3\xA9t\xC3\xA9", "sun", "12", "tue"};
+    const std::vector<std::string> between{" ", "", ".", "-", "\n", "\xE2\x80\x9C", "  ", "5"};
+    const factline::grammar::DatePrefilter prefilter;
+    std::mt19937 random(20221117);
+    std::size_t named = 0;
+    for (int text_number = 0; text_number < 20000; ++text_number) {
+        std::string text;
+        const int length = 1 + static_cast<int>(random() % 14);
+        for (int w = 0; w < length; ++w) {
+            // Mostly plain words, so that a weekday may come late or not at all.
+            text += random() % 4 == 0 ? words[random() % words.size()] : std::string("the");
+            text += between[random() % between.size()];
+        }
+        const bool expected = reference(text);
+        named += expected ? 1 : 0;
+        EXPECT_EQ(prefilter.may_name_weekday(text), expected) << "\"" << text << "\"";
+    }
+    EXPECT_GT(named, 1000u);
+    EXPECT_LT(named, 19000u);
 }
 
 TEST(DatePrefilter, SeesWeekdayNamesAtWordStartsOnly) {
