@@ -7,8 +7,6 @@
 
 #include "checker/finding_id.hpp"
 #include "checker/time.hpp"
-#include "grammar/date_prefilter.hpp"
-#include "grammar/parse_date.hpp"
 
 namespace factline {
 
@@ -17,18 +15,18 @@ namespace {
 namespace ast = grammar::ast;
 
 /// Expressions that name a weekday next to a full written date ("Monday, Nov. 16, 2022").
-void same_expression_conflicts(std::string_view text, const Layout& layout, std::vector<DateConflict>& out) {
-    const grammar::DatePrefilter prefilter;
-    for (const auto& block : layout.blocks) {
-        if (block.kind != BlockKind::body && block.kind != BlockKind::header && block.kind != BlockKind::headline) {
-            continue;
-        }
-        // Most paragraphs name no weekday: nothing to parse for this check.
-        if (!prefilter.may_name_weekday(block.span.of(text))) continue;
+void same_expression_conflicts(DateScan& scan, std::vector<DateConflict>& out) {
+    const auto& blocks = scan.layout().blocks;
+    for (std::uint32_t b = 0; b < blocks.size(); ++b) {
+        const BlockKind kind = blocks[b].kind;
+        if (kind != BlockKind::body && kind != BlockKind::header && kind != BlockKind::headline) continue;
         // Only full written dates: a year-less "Monday, Nov 16" would blame a guessed
         // year, and "Thursday, 12/8/2022" is read by its weekday. The grammar alone
         // is enough (no resolution), which keeps this linear in the block.
-        for (const auto& expr : grammar::parse_dates(text, block.span.begin, block.span.end).dates) {
+        // A block that names no weekday has no scan (and nothing to find here).
+        const auto* dates = scan.weekday_block(b);
+        if (dates == nullptr) continue;
+        for (const auto& expr : *dates) {
             if (expr.form != ast::DateForm::calendar || expr.weekday < 0 || expr.year == 0) continue;
             const CivilDate day{expr.year, expr.month, expr.day};
             if (!is_valid(day) || weekday(day) == expr.weekday) continue;
@@ -72,16 +70,18 @@ bool reported_day(std::string_view text, std::uint32_t begin, std::uint32_t end)
 }
 
 /// The lead's first past weekday against a document date the page itself states.
-void lead_conflict(std::string_view text, const Layout& layout, const DatedBy& dct, const DateCheckOptions& options,
+void lead_conflict(DateScan& scan, const DatedBy& dct, const DateCheckOptions& options,
                    std::vector<DateConflict>& out) {
     if (!dct.date || (dct.source != DateSource::metadata && dct.source != DateSource::header)) return;
-    const grammar::DatePrefilter prefilter;
-    for (const auto& block : layout.blocks) {
-        if (block.kind != BlockKind::body) continue;
+    const std::string_view text = scan.text();
+    const auto& blocks = scan.layout().blocks;
+    for (std::uint32_t b = 0; b < blocks.size(); ++b) {
+        if (blocks[b].kind != BlockKind::body) continue;
         // The lead paragraph only: later paragraphs tell the background, on any
         // earlier day. Only a weekday there can conflict.
-        if (!prefilter.may_name_weekday(block.span.of(text))) return;
-        for (const auto& expr : grammar::parse_dates(text, block.span.begin, block.span.end).dates) {
+        const auto* dates = scan.weekday_block(b);
+        if (dates == nullptr) return;
+        for (const auto& expr : *dates) {
             if (expr.form == ast::DateForm::relative_unit || expr.modifier != ast::Modifier::none) return;  // "last week", "last Friday": told as earlier
             if (expr.form != ast::DateForm::weekday) continue;
             // Only a day something was reported on ("said on Friday"), and not one ahead.
@@ -105,12 +105,17 @@ std::string_view weekday_name(int weekday) {
     return weekday >= 0 && weekday < 7 ? names[static_cast<std::size_t>(weekday)] : std::string_view{};
 }
 
+std::vector<DateConflict> find_date_conflicts(DateScan& scan, const DatedBy& dct, const DateCheckOptions& options) {
+    std::vector<DateConflict> out;
+    same_expression_conflicts(scan, out);
+    lead_conflict(scan, dct, options, out);
+    return out;
+}
+
 std::vector<DateConflict> find_date_conflicts(std::string_view text, const Layout& layout, const DatedBy& dct,
                                               const DateCheckOptions& options) {
-    std::vector<DateConflict> out;
-    same_expression_conflicts(text, layout, out);
-    lead_conflict(text, layout, dct, options, out);
-    return out;
+    DateScan scan(text, layout);
+    return find_date_conflicts(scan, dct, options);
 }
 
 Finding date_conflict_finding(const DateConflict& conflict, std::string_view text, const DateFindingSource& source) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "checker/civil_date.hpp"
+#include "checker/date_scan.hpp"
 #include "checker/finding.hpp"
 #include "checker/layout.hpp"
 #include "checker/span.hpp"
@@ -40,6 +41,10 @@ struct DateCheckOptions {
 /// than max_lead_gap_days before it.
 [[nodiscard]] std::vector<DateConflict> find_date_conflicts(std::string_view text, const Layout& layout,
                                                             const DatedBy& dct, const DateCheckOptions& options = {});
+
+/// As above, reading the blocks from `scan` (shared with extraction).
+[[nodiscard]] std::vector<DateConflict> find_date_conflicts(DateScan& scan, const DatedBy& dct,
+                                                            const DateCheckOptions& options = {});
 
 /// Where a finding's evidence comes from.
 struct DateFindingSource {

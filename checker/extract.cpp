@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "checker/attribution.hpp"
+#include "checker/date_scan.hpp"
 #include "checker/lexicon_match.hpp"
 #include "checker/modality.hpp"
 #include "checker/place_resolve.hpp"
@@ -93,14 +94,18 @@ public:
             data.mentions = lexicon_.matcher->find(data.tokens);
             sentences.push_back(std::move(data));
         }
-        // Namesake places resolve by the regions named in their paragraph (layout block).
-        std::map<std::uint32_t, std::vector<std::string>> block_regions;
-        for (const auto& data : sentences) {
-            auto named = named_regions(data.mentions, lexicon_);
-            auto& into = block_regions[data.sentence->block];
-            into.insert(into.end(), named.begin(), named.end());
+        // Namesake places resolve by the regions named in their paragraph (layout
+        // block); most documents name none, and need no paragraph context.
+        if (std::any_of(sentences.begin(), sentences.end(),
+                        [](const SentenceData& data) { return may_have_namesakes(data.mentions); })) {
+            std::map<std::uint32_t, std::vector<std::string>> block_regions;
+            for (const auto& data : sentences) {
+                auto named = named_regions(data.mentions, lexicon_);
+                auto& into = block_regions[data.sentence->block];
+                into.insert(into.end(), named.begin(), named.end());
+            }
+            for (auto& data : sentences) resolve_namesakes(data.mentions, lexicon_, block_regions[data.sentence->block]);
         }
-        for (auto& data : sentences) resolve_namesakes(data.mentions, lexicon_, block_regions[data.sentence->block]);
         // A document where no sentence could match any pattern yields nothing:
         // attribution, slots and focus only serve matches, so they are skipped
         // (most documents of a general news corpus are about something else).
@@ -223,7 +228,15 @@ private:
         if (!data.times) {
             data.times.emplace();
             std::uint32_t token = 0;
-            for (auto& time : find_times(input_.document.text, data.sentence->span, input_.document_date.date)) {
+            const std::string& text = input_.document.text;
+            const Span span = data.sentence->span;
+            const DatedBy& dct = input_.document_date;
+            std::vector<grammar::ast::DateExpr> scratch;
+            auto times = input_.dates != nullptr
+                             ? resolve_times(text, input_.dates->in_span(span, data.sentence->block, scratch), dct.date,
+                                             NumericOrder::month_first)
+                             : find_times(text, span, dct.date);
+            for (auto& time : times) {
                 while (token < data.tokens.size() && data.tokens[token].span.begin < time.span.begin) ++token;
                 data.times->push_back({std::move(time), token});
             }

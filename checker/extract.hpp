@@ -14,12 +14,16 @@
 namespace factline {
 
 struct RuleSet;
+class DateScan;
 
 struct ExtractInput {
     const Document& document;
     const Layout& layout;
     const std::vector<Sentence>& sentences;
     DatedBy document_date;  // the DCT and where it came from
+    // The document's date scan, shared with the weekday checks; without one
+    // each sentence that needs its dates is scanned alone (same result).
+    DateScan* dates = nullptr;
 };
 
 /// Assertions of one document, in text order. Fields `cluster` and `doc_hash`

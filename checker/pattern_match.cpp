@@ -2,6 +2,7 @@
 // sentence (patterns.hpp). Words are compared by their word_hash() first and
 // by text only when the hashes agree, so a mismatch costs one integer compare.
 #include <algorithm>
+#include <bit>
 
 #include "checker/patterns.hpp"
 #include "checker/word_table.hpp"
@@ -167,10 +168,26 @@ bool admits(const PatternRule& rule, std::size_t alternative, const Token& token
 void PreparedSentence::prepare(const std::vector<Token>& tokens, const SlotTable& slots) {
     tokens_ = &tokens;
     slots_ = &slots;
-    hashes_.clear();
-    for (const auto& token : tokens) hashes_.push_back(token.hash);
-    std::sort(hashes_.begin(), hashes_.end());
-    hashes_.erase(std::unique(hashes_.begin(), hashes_.end()), hashes_.end());
+    // The words' hashes in an open-addressed set: built in a few steps per
+    // token (sorting them cost more than every look-up made afterwards).
+    std::size_t size = 16;
+    while (size < 2 * tokens.size()) size *= 2;
+    hash_slots_.assign(size, 0);
+    hash_shift_ = 64 - static_cast<unsigned>(std::countr_zero(size));
+    has_zero_hash_ = false;
+    for (const auto& token : tokens) {
+        if (token.hash == 0) {
+            has_zero_hash_ = true;
+            continue;
+        }
+        for (std::size_t at = slot_of(token.hash);; at = (at + 1) & (size - 1)) {
+            if (hash_slots_[at] == token.hash) break;
+            if (hash_slots_[at] == 0) {
+                hash_slots_[at] = token.hash;
+                break;
+            }
+        }
+    }
 
     // Quotation marks are transparent to patterns ('to "liberate" the areas'): match over the
     // other tokens and map positions back. Most sentences have none and are matched as they are.
@@ -200,20 +217,21 @@ void PreparedSentence::prepare(const std::vector<Token>& tokens, const SlotTable
     }
 }
 
+std::size_t PreparedSentence::slot_of(std::uint64_t word_hash) const {
+    return static_cast<std::size_t>((word_hash * 0x9E3779B97F4A7C15ull) >> hash_shift_);
+}
+
 bool PreparedSentence::may_have(std::uint64_t word_hash) const {
-    return std::binary_search(hashes_.begin(), hashes_.end(), word_hash);
+    if (word_hash == 0) return has_zero_hash_;
+    const std::size_t mask = hash_slots_.size() - 1;
+    for (std::size_t at = slot_of(word_hash);; at = (at + 1) & mask) {
+        if (hash_slots_[at] == word_hash) return true;
+        if (hash_slots_[at] == 0) return false;  // at most half full: an empty slot ends every probe
+    }
 }
 
 bool PreparedSentence::may_share_any(const std::vector<std::uint64_t>& sorted) const {
-    // A merge of two sorted lists: a class has dozens of first words, a sentence a few dozen.
-    auto a = hashes_.begin();
-    auto b = sorted.begin();
-    while (a != hashes_.end() && b != sorted.end()) {
-        if (*a == *b) return true;
-        if (*a < *b) ++a;
-        else ++b;
-    }
-    return false;
+    return std::any_of(sorted.begin(), sorted.end(), [&](std::uint64_t word_hash) { return may_have(word_hash); });
 }
 
 bool PreparedSentence::has_prefix(std::string_view prefix) const {

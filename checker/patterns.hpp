@@ -127,7 +127,10 @@ private:
     std::vector<std::uint32_t> kept_at_;      // token index -> kept index
     std::vector<Token> kept_;                 // copies, only when a quotation mark is left out
     SlotTable kept_slots_;
-    std::vector<std::uint64_t> hashes_;       // word_hash() of the tokens, sorted, distinct
+    [[nodiscard]] std::size_t slot_of(std::uint64_t word_hash) const;
+    std::vector<std::uint64_t> hash_slots_;  // word_hash() of the tokens, open-addressed; 0 = empty slot
+    unsigned hash_shift_ = 60;               // 64 - log2(hash_slots_.size())
+    bool has_zero_hash_ = false;             // a token whose hash is 0 (no slot can say so)
 };
 
 /// Every non-overlapping match of `rule` in the sentence, left to right.

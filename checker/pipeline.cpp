@@ -139,9 +139,10 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     const auto extract_document = [&](std::size_t i, const DatedBy& date) {
         Document& document = documents[i];
         const auto sentences = split_sentences(document.text, drafts[i].layout);
-        per_document[i] = extract_assertions({document, drafts[i].layout, sentences, date}, rules);
+        DateScan dates(document.text, drafts[i].layout);  // one scan for extraction and the weekday checks
+        per_document[i] = extract_assertions({document, drafts[i].layout, sentences, date, &dates}, rules);
         std::stable_sort(per_document[i].begin(), per_document[i].end(), assertion_order_in_document);
-        date_conflicts[i] = find_date_conflicts(document.text, drafts[i].layout, date);
+        date_conflicts[i] = find_date_conflicts(dates, date);
         // Only two facts of the layout outlive extraction: keep them, free the lines and blocks.
         drafts[i].boilerplate_lines = drafts[i].layout.boilerplate_lines;
         if (drafts[i].layout.dateline) drafts[i].agency = drafts[i].layout.dateline->agency;

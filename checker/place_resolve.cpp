@@ -17,7 +17,16 @@ std::vector<std::string> named_regions(const std::vector<Mention>& mentions, con
     return out;
 }
 
+bool may_have_namesakes(const std::vector<Mention>& mentions) {
+    // A span's meanings are adjacent (the matcher lists them together).
+    for (std::size_t i = 1; i < mentions.size(); ++i) {
+        if (mentions[i].begin == mentions[i - 1].begin && mentions[i].end == mentions[i - 1].end) return true;
+    }
+    return false;
+}
+
 void resolve_namesakes(std::vector<Mention>& mentions, const Lexicon& lexicon, const std::vector<std::string>& context) {
+    if (!may_have_namesakes(mentions)) return;  // most sentences: nothing to choose, nothing to copy
     const auto region_of = [&](const Mention& m) -> const Region* {
         if (m.kind != MentionKind::region) return nullptr;
         auto it = lexicon.regions.find(m.id);

@@ -17,6 +17,11 @@ namespace factline {
 /// names Donetsk Oblast too). Anaphora name nothing.
 [[nodiscard]] std::vector<std::string> named_regions(const std::vector<Mention>& mentions, const Lexicon& lexicon);
 
+/// False when no span of `mentions` (in text order) has more than one
+/// meaning, so that resolve_namesakes would leave them as they are and
+/// needs no context.
+[[nodiscard]] bool may_have_namesakes(const std::vector<Mention>& mentions);
+
 /// Keeps one meaning per namesake span of `mentions`, using `context`
 /// (region ids named in the paragraph) and then population; the meanings not
 /// kept are listed on it (Mention::alternatives) so the assertion can say so.

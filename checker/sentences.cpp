@@ -8,6 +8,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "checker/layout_text.hpp"
 
@@ -125,15 +128,34 @@ std::size_t terminal_at(std::string_view text, std::size_t i, std::size_t end) {
     return j - i;
 }
 
-/// True for the first bytes of what Quotes::step and terminal_at look for:
-/// '"', '.', '!', '?', and the lead bytes of „ “ ” … (0xE2) and « » (0xC2).
+/// The first bytes of what Quotes::step and terminal_at look for: '"', '.',
+/// '!', '?', and the lead bytes of „ “ ” … (0xE2) and « » (0xC2).
+constexpr std::array<char, 6> mark_or_end_bytes = {'"', '.', '!', '?', '\xE2', '\xC2'};
+
 bool may_mark_or_end(char c) {
     static constexpr auto table = [] {
         std::array<bool, 256> t{};
-        for (const unsigned char b : {'"', '.', '!', '?', '\xE2', '\xC2'}) t[b] = true;
+        for (const char b : mark_or_end_bytes) t[static_cast<unsigned char>(b)] = true;
         return t;
     }();
     return table[static_cast<unsigned char>(c)];
+}
+
+/// The first byte in [i, end) that may_mark_or_end, else `end`. Most bytes of
+/// prose are none: with SSE2 sixteen are tested at once.
+std::size_t next_mark_or_end(std::string_view text, std::size_t i, std::size_t end) {
+#if defined(__SSE2__)
+    for (; i + 16 <= end; i += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        __m128i hits = _mm_setzero_si128();
+        for (const char b : mark_or_end_bytes) hits = _mm_or_si128(hits, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b)));
+        if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0) {
+            return i + static_cast<std::size_t>(__builtin_ctz(mask));
+        }
+    }
+#endif
+    while (i < end && !may_mark_or_end(text[i])) ++i;
+    return i;
 }
 
 /// Sentences longer than this are cut at a space: real ones are far shorter,
@@ -167,7 +189,7 @@ std::vector<Span> split_span(std::string_view text, Span span) {
     std::size_t i = span.begin;
     while (i < end) {
         // Only quotation marks and sentence-final punctuation change anything: skip the rest.
-        while (i < end && !may_mark_or_end(text[i])) ++i;
+        i = next_mark_or_end(text, i, end);
         if (i >= end) break;
         if (const std::size_t mark = quotes.step(text, i)) {
             i += mark;

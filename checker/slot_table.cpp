@@ -36,12 +36,4 @@ void SlotTable::add(Slot slot, std::uint32_t at, SlotCandidate candidate, std::s
     column.candidates.push_back(candidate);
 }
 
-std::span<const SlotCandidate> SlotTable::at(Slot slot, std::uint32_t token) const {
-    const Column& column = columns_[index(slot)];
-    if (token >= column.first.size()) return {};
-    const std::size_t begin = column.first[token];
-    const std::size_t end = token + 1 < column.first.size() ? column.first[token + 1] : column.candidates.size();
-    return {column.candidates.data() + begin, end - begin};
-}
-
 }  // namespace factline

@@ -55,7 +55,14 @@ public:
     [[nodiscard]] std::uint32_t store(SlotIds ids);
     void add(Slot slot, std::uint32_t at, SlotCandidate candidate, std::size_t count);
     /// The candidates of `slot` starting at token `at` (none past the last one added).
-    [[nodiscard]] std::span<const SlotCandidate> at(Slot slot, std::uint32_t token) const;
+    /// Inline: matchers and focus ask it at every token of a sentence.
+    [[nodiscard]] std::span<const SlotCandidate> at(Slot slot, std::uint32_t token) const {
+        const Column& column = columns_[index(slot)];
+        if (token >= column.first.size()) return {};
+        const std::size_t begin = column.first[token];
+        const std::size_t end = token + 1 < column.first.size() ? column.first[token + 1] : column.candidates.size();
+        return {column.candidates.data() + begin, end - begin};
+    }
     /// True when no token has a candidate for `slot`.
     [[nodiscard]] bool empty(Slot slot) const { return columns_[index(slot)].candidates.empty(); }
     /// The ids a candidate of this table names.

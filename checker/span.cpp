@@ -6,6 +6,14 @@ namespace factline {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
     starts_.push_back(0);
+    // Most texts have no '\r': their lines end only at '\n', which find()
+    // (memchr) skips to many bytes at a time; the loop below reads every byte.
+    if (text.find('\r') == std::string_view::npos) {
+        for (auto i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+            starts_.push_back(static_cast<std::uint32_t>(i + 1));
+        }
+        return;
+    }
     for (std::uint32_t i = 0; i < text.size(); ++i) {
         if (text[i] == '\n') {
             starts_.push_back(i + 1);

@@ -4,6 +4,7 @@
 #include <array>
 #include <chrono>
 #include <string>
+#include <utility>
 
 #include "grammar/parse_date.hpp"
 
@@ -22,24 +23,28 @@ CivilDate today() {
     return civil_from_days(std::chrono::duration_cast<std::chrono::hours>(now).count() / 24);
 }
 
-}  // namespace
-
-std::vector<std::string> words_before(std::string_view text, std::uint32_t begin, std::size_t max_words,
-                                      WordReach reach) {
-    std::vector<std::string> words;
+/// Calls `visit` with each word words_before() would list, nearest first,
+/// until it returns true; true when it did. The word is one reused buffer:
+/// checks that stop at the first telling word need no list of strings.
+template <class Visit>
+bool any_word_before(std::string_view text, std::uint32_t begin, std::size_t max_words, WordReach reach,
+                     Visit&& visit) {
     std::string word;
-    const auto flush = [&] {
-        if (!word.empty()) words.push_back(std::move(word));
-        word.clear();
-    };
+    std::size_t count = 0;
     for (std::uint32_t i = std::min<std::uint32_t>(begin, static_cast<std::uint32_t>(text.size()));
-         i > 0 && words.size() < max_words;) {
-        const char c = text[--i];
-        if (is_letter(c)) {
-            word.insert(word.begin(), lower(c));
+         i > 0 && count < max_words;) {
+        if (is_letter(text[i - 1])) {
+            // The whole word at once, in reading order (not a byte prepended at a time).
+            std::uint32_t start = i - 1;
+            while (start > 0 && is_letter(text[start - 1])) --start;
+            word.assign(text.substr(start, i - start));
+            for (char& c : word) c = lower(c);
+            ++count;
+            if (visit(std::as_const(word))) return true;
+            i = start;
             continue;
         }
-        flush();
+        const char c = text[--i];
         if (c == ';') break;
         if (reach == WordReach::clause && (c == '.' || c == '!' || c == '?' || c == '\n')) break;
         if (reach == WordReach::sentence) {
@@ -52,8 +57,18 @@ std::vector<std::string> words_before(std::string_view text, std::uint32_t begin
             if (sentence_end) break;
         }
     }
-    flush();
-    if (words.size() > max_words) words.resize(max_words);
+    return false;
+}
+
+}  // namespace
+
+std::vector<std::string> words_before(std::string_view text, std::uint32_t begin, std::size_t max_words,
+                                      WordReach reach) {
+    std::vector<std::string> words;
+    any_word_before(text, begin, max_words, reach, [&](const std::string& word) {
+        words.push_back(word);
+        return false;
+    });
     return words;
 }
 
@@ -69,19 +84,24 @@ Tense tense_before(std::string_view text, std::uint32_t begin) {
         "said", "was",  "were",  "had",   "did",  "told",   "met",   "took",  "fell",
         "began", "came", "went", "won",   "lost", "left",   "held",  "gave",  "made",
         "struck", "broke", "rose", "fought", "sent", "led", "saw", "drove", "withdrew"};
-    const auto words = words_before(text, begin, 8, WordReach::clause);
-    for (const auto& w : words) {  // nearest word first
-        if (w.size() > 3 && w.ends_with("'ll")) return Tense::future;
+    Tense tense = Tense::unmarked;
+    const auto decide = [&](Tense found) {
+        tense = found;
+        return true;
+    };
+    any_word_before(text, begin, 8, WordReach::clause, [&](const std::string& w) {  // nearest word first
+        if (w.size() > 3 && w.ends_with("'ll")) return decide(Tense::future);
         for (auto marker : markers) {
-            if (w == marker) return Tense::future;
+            if (w == marker) return decide(Tense::future);
         }
-        if (w == "says") return Tense::unmarked;  // present: the date may lie either way
+        if (w == "says") return true;  // present: the date may lie either way
         for (auto form : past) {
-            if (w == form) return Tense::past;
+            if (w == form) return decide(Tense::past);
         }
-        if (w.size() > 4 && w.ends_with("ed")) return Tense::past;
-    }
-    return Tense::unmarked;
+        if (w.size() > 4 && w.ends_with("ed")) return decide(Tense::past);
+        return false;
+    });
+    return tense;
 }
 
 bool future_tense_before(std::string_view text, std::uint32_t begin) {
@@ -93,23 +113,26 @@ bool future_marker_before(std::string_view text, std::uint32_t begin) {
     static constexpr std::array<std::string_view, 14> markers{
         "will", "would", "shall", "scheduled", "rescheduled", "due", "planned", "plans", "expected",
         "expects", "postponed", "delayed", "upcoming", "next"};
-    for (const auto& w : words_before(text, begin, 60, WordReach::sentence)) {
-        if (w.size() > 3 && w.ends_with("'ll")) return true;
-        if (std::find(markers.begin(), markers.end(), w) != markers.end()) return true;
-    }
-    return false;
+    return any_word_before(text, begin, 60, WordReach::sentence, [&](const std::string& w) {
+        return (w.size() > 3 && w.ends_with("'ll")) || std::find(markers.begin(), markers.end(), w) != markers.end();
+    });
 }
 
 std::vector<TimeExpression> find_times(std::string_view text, Span span, std::optional<CivilDate> dct,
                                        NumericOrder order) {
     const auto parsed = grammar::parse_dates(text, span.begin, std::min<std::uint32_t>(span.end, text.size()));
+    return resolve_times(text, parsed.dates, dct, order);
+}
+
+std::vector<TimeExpression> resolve_times(std::string_view text, std::span<const grammar::ast::DateExpr> dates,
+                                          std::optional<CivilDate> dct, NumericOrder order) {
     // Weekdays named in the span help to read "12/8/2022".
     std::vector<int> named_weekdays;
-    for (const auto& expr : parsed.dates) {
+    for (const auto& expr : dates) {
         if (expr.form == grammar::ast::DateForm::weekday && expr.weekday >= 0) named_weekdays.push_back(expr.weekday);
     }
     std::vector<TimeExpression> times;
-    for (const auto& expr : parsed.dates) {
+    for (const auto& expr : dates) {
         ResolveContext context;
         context.dct = dct;
         context.default_order = order;

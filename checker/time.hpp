@@ -5,6 +5,7 @@
 // header, dateline and weekday constraints (SPEC §2.3). Resolution policy
 // (ordinary C++, testable without X3) lives in time_resolve.cpp.
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "checker/layout.hpp"
 #include "checker/span.hpp"
 #include "checker/time_resolve.hpp"
+#include "grammar/date_ast.hpp"
 
 namespace factline {
 
@@ -33,6 +35,12 @@ struct TimeExpression {
 /// As above, with the order that reads "12/8/2022" when nothing else decides.
 [[nodiscard]] std::vector<TimeExpression> find_times(std::string_view text, Span span,
                                                      std::optional<CivilDate> dct, NumericOrder order);
+
+/// The expressions `dates` (as parse_dates found them in one span of `text`)
+/// resolved as find_times() resolves its span's.
+[[nodiscard]] std::vector<TimeExpression> resolve_times(std::string_view text,
+                                                        std::span<const grammar::ast::DateExpr> dates,
+                                                        std::optional<CivilDate> dct, NumericOrder order);
 
 /// How far back words_before() reads: `clause` stops at . ! ? ; and line
 /// breaks; `sentence` only at a real sentence end (". T" after a lower-case

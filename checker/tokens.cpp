@@ -58,6 +58,17 @@ constexpr bool is_ascii_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+// Per byte: the ASCII letter or digit lower-cased, 0 for any other byte. One
+// load per byte of a word's run, where range tests cost three compares.
+constexpr auto ascii_alnum_lower = [] {
+    std::array<char, 256> out{};
+    for (int c = 0; c < 0x80; ++c) {
+        if (is_ascii_alnum(static_cast<char>(c))) {
+            out[static_cast<std::size_t>(c)] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+    }
+    return out;
+}();
 constexpr CharClass classify_slowly(char32_t cp) {
     if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x2028 ||
@@ -144,13 +155,13 @@ public:
                     at += cp.size;
                 }
                 std::uint32_t run = at;
-                while (run < end && is_ascii_alnum(text_[run])) ++run;
+                while (run < end && ascii_alnum_lower[static_cast<unsigned char>(text_[run])] != 0) ++run;
                 if (run > at) {
-                    const std::size_t from = word().text.size();
-                    word().text.append(text_.data() + at, run - at);
-                    for (std::size_t i = from; i < word().text.size(); ++i) {
-                        char& c = word().text[i];
-                        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+                    std::string& text = word().text;
+                    const std::size_t from = text.size();
+                    text.resize(from + (run - at));
+                    for (std::size_t i = 0; i < run - at; ++i) {
+                        text[from + i] = ascii_alnum_lower[static_cast<unsigned char>(text_[at + i])];
                     }
                     at = run;
                 }

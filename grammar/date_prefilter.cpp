@@ -2,6 +2,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace factline::grammar {
 
@@ -139,6 +142,46 @@ bool DatePrefilter::may_start_date(std::string_view rest) const {
     return word_may_start(next, cursor, true);
 }
 
+bool DatePrefilter::separates(std::string_view text, std::size_t begin, std::size_t cut) const {
+    // An expression is tried at a word start and reads on byte by byte, so to
+    // read byte `cut` it must read every byte between. The grammar's rules
+    // read letters, digits, blanks (' ', '\t', U+00A0), ',', '/', '-', '.',
+    // an apostrophe ("'s", U+2019): any other byte stops them all. A '.' is
+    // read only inside a dotted month or weekday abbreviation ("Nov.",
+    // "Thurs.") and as a separator after digits ("11.8.2022").
+    const auto readable = [](char c) {
+        switch (c) {
+            case ' ': case '\t': case ',': case '/': case '-': case '\'':
+            case '\xC2': case '\xA0':               // U+00A0
+            case '\xE2': case '\x80': case '\x99':  // U+2019
+                return true;
+            default:
+                return false;
+        }
+    };
+    for (std::size_t k = cut; k > begin; --k) {
+        const char c = text[k - 1];
+        if (class_of(c) != ByteClass::other) return false;  // an expression may start at this word and go on
+        if (c == '.') {
+            const std::size_t dot = k - 1;
+            if (dot == begin || class_of(text[dot - 1]) == ByteClass::other) return true;
+            if (class_of(text[dot - 1]) == ByteClass::digit) return false;
+            // The letters before it: only a month or weekday abbreviation reads on.
+            std::size_t start = dot;
+            while (start > begin && class_of(text[start - 1]) == ByteClass::letter) --start;
+            if (start > begin && class_of(text[start - 1]) == ByteClass::digit) return true;  // "2nd.": no key
+            DateWordTable::Letters letters{};
+            const std::size_t size = dot - start;
+            for (std::size_t i = 0; i < size && i < letters.size(); ++i) {
+                letters[i] = static_cast<char>(text[start + i] | 0x20);
+            }
+            return (words_.kinds(letters, size) & (month_word | weekday_abbreviation_word)) == 0;
+        }
+        if (!readable(c)) return true;
+    }
+    return true;  // no word start in [begin, cut): no expression is tried before it
+}
+
 bool DatePrefilter::may_name_weekday(std::string_view text) const {
     // Every rule reads a weekday at the start of a word (after a gap or where
     // the expression starts).
@@ -163,9 +206,57 @@ bool DatePrefilter::may_name_weekday(std::string_view text) const {
         for (int c = '0'; c <= '9'; ++c) out[static_cast<std::size_t>(c)] = 32;
         return out;
     }();
+    std::size_t from = 0;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: the word starts whose first letter starts a
+    // weekday word (few: most bytes are inside words) are found by comparing
+    // whole vectors, and only those get the three-letter and word look.
+    const std::string& firsts = words_.weekday_first_letters();
+    const auto weekday_from = [&](std::size_t start) {
+        if (start + 3 > text.size()) return false;
+        std::uint32_t packed = 0;
+        for (std::size_t k = start; k < start + 3; ++k) {
+            const std::uint8_t code = codes[static_cast<unsigned char>(text[k])] & 31u;
+            if (code == 0) return false;  // fewer than three letters
+            packed = (packed << 5) | code;
+        }
+        return words_.may_start_weekday(packed) && weekday_at(start);
+    };
+    if (!firsts.empty() && firsts.size() <= 8 && text.size() >= 17) {
+        if (class_of(text[0]) == ByteClass::letter && firsts.find(static_cast<char>(text[0] | 0x20)) != std::string::npos &&
+            weekday_from(0)) {
+            return true;
+        }
+        const auto bytes = [](char c) { return _mm_set1_epi8(c); };
+        for (from = 1; from + 16 <= text.size(); from += 16) {
+            const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+            const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from - 1));
+            // ASCII letters fold to lower case by bit 5; a fold to a first letter is that letter.
+            const __m128i folded = _mm_or_si128(here, bytes(0x20));
+            __m128i first = _mm_setzero_si128();
+            for (const char letter : firsts) first = _mm_or_si128(first, _mm_cmpeq_epi8(folded, bytes(letter)));
+            // A word byte before: an ASCII letter or digit (signed compares: bytes >= 0x80 are neither).
+            const __m128i before_folded = _mm_or_si128(before, bytes(0x20));
+            const __m128i letter_before = _mm_and_si128(_mm_cmpgt_epi8(before_folded, bytes('a' - 1)),
+                                                        _mm_cmplt_epi8(before_folded, bytes('z' + 1)));
+            const __m128i digit_before =
+                _mm_and_si128(_mm_cmpgt_epi8(before, bytes('0' - 1)), _mm_cmplt_epi8(before, bytes('9' + 1)));
+            const __m128i starts = _mm_andnot_si128(_mm_or_si128(letter_before, digit_before), first);
+            for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(starts)); mask != 0; mask &= mask - 1) {
+                if (weekday_from(from + static_cast<std::size_t>(__builtin_ctz(mask)))) return true;
+            }
+        }
+        // The rest byte by byte below, its window primed with the two bytes before it.
+        from -= 2;
+    }
+#endif
     std::uint32_t letters = 0;     // the last three bytes' letter numbers (0: not a letter), as pack3
     std::uint32_t word_bytes = 0;  // bit k: the byte k back is a word byte (none before the text)
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    if (from > 0) {
+        // Primed with the byte before the window too, as a word byte or not.
+        word_bytes = codes[static_cast<unsigned char>(text[from - 1])] >> 5;
+    }
+    for (std::size_t i = from; i < text.size(); ++i) {
         const std::uint8_t code = codes[static_cast<unsigned char>(text[i])];
         letters = ((letters << 5) | (code & 31u)) & 0x7fffu;
         word_bytes = (word_bytes << 1) | (code >> 5);

@@ -43,6 +43,16 @@ public:
     /// so that checks of weekdays can skip the scan.
     [[nodiscard]] bool may_name_weekday(std::string_view text) const;
 
+    /// True when byte `cut` of `text` separates a date scan that starts at
+    /// byte `begin` (<= cut): no expression the rule may try at a word start
+    /// in [begin, cut) can read byte `cut` or beyond, so the scan finds in
+    /// [begin, cut) what a scan of [begin, cut) finds, and from `cut` on what
+    /// a scan starting at `cut` finds, whatever the end. Judged by the bytes
+    /// just before `cut`: true when, after its last letter or digit, one
+    /// stands that no rule reads ("\n", '"', ')', "Friday." and most ends of
+    /// sentences), or none stands in [begin, cut). False is no verdict.
+    [[nodiscard]] bool separates(std::string_view text, std::size_t begin, std::size_t cut) const;
+
     /// A first look at a word of `size` ASCII letters that starts with
     /// `first`: false when may_start_date() at it is false for its letters
     /// alone (no grammar word has that first letter and length: most words

@@ -26,6 +26,7 @@ DateWordTable::DateWordTable(const std::map<std::string, std::uint16_t>& words) 
         entry.kinds = kinds;
         entries_.push_back(entry);
         if ((kinds & (weekday_word | weekday_abbreviation_word)) == 0) continue;
+        if (weekday_first_letters_.find(letters[0]) == std::string::npos) weekday_first_letters_.push_back(letters[0]);
         if (letters.size() < 3) {
             short_weekday_words_ = true;
             continue;

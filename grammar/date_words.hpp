@@ -75,6 +75,9 @@ public:
         return ((weekday_starts_[packed >> 6] >> (packed & 63)) & 1) != 0;
     }
 
+    /// The lower-case letters that start a weekday name or abbreviation, each once.
+    [[nodiscard]] const std::string& weekday_first_letters() const { return weekday_first_letters_; }
+
     /// True when some weekday name or abbreviation has fewer than three letters (none has).
     [[nodiscard]] bool short_weekday_words() const { return short_weekday_words_; }
 
@@ -86,6 +89,7 @@ private:
     std::vector<Entry> entries_;  // by first letter, then length
     std::array<std::array<std::pair<std::uint16_t, std::uint16_t>, longest>, 26> ranges_{};  // [begin, end) of entries_
     std::array<std::uint64_t, (1u << 15) / 64> weekday_starts_{};  // bit pack3(…) of each weekday word's start
+    std::string weekday_first_letters_;
     bool short_weekday_words_ = false;
 };
 

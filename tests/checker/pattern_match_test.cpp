@@ -103,5 +103,23 @@ TEST_F(StartWords, APreparedSentenceForgetsTheOneBefore) {
     EXPECT_FALSE(prepared_.may_share_any({word_hash("he"), word_hash("wrote")}));
 }
 
+TEST_F(StartWords, APreparedSentenceKnowsEveryWordOfALongOne) {
+    // Many distinct words (the set of their hashes grows), then a short sentence again.
+    std::string text;
+    for (int i = 0; i < 300; ++i) text += "w" + std::to_string(i) + " ";
+    const auto tokens = tokenize(text);
+    const SlotTable& slots = slot_builder_.build(tokens, rules_.lexicon.matcher->find(tokens), rules_.lexicon, focus_);
+    prepared_.prepare(tokens, slots);
+    for (int i = 0; i < 300; ++i) EXPECT_TRUE(prepared_.may_have(word_hash("w" + std::to_string(i)))) << i;
+    for (int i = 300; i < 600; ++i) EXPECT_FALSE(prepared_.may_have(word_hash("w" + std::to_string(i)))) << i;
+    EXPECT_TRUE(prepared_.may_share_any({word_hash("w600"), word_hash("w299")}));
+    const auto short_tokens = tokenize("Crimea was annexed.");
+    const SlotTable& short_slots =
+        slot_builder_.build(short_tokens, rules_.lexicon.matcher->find(short_tokens), rules_.lexicon, focus_);
+    prepared_.prepare(short_tokens, short_slots);
+    EXPECT_FALSE(prepared_.may_have(word_hash("w1")));
+    EXPECT_TRUE(prepared_.may_have(word_hash("crimea")));
+}
+
 }  // namespace
 }  // namespace factline

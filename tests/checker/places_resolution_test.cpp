@@ -96,5 +96,22 @@ TEST(PlacesResolution, NamesakesKeepTheAlternatives) {
     EXPECT_TRUE(kharkiv->alternatives.empty());
 }
 
+TEST(PlacesResolution, MayHaveNamesakesOnlyWhereASpanHasSeveralMeanings) {
+    Diagnostics diagnostics;
+    const RuleSet rules = load_rules({fs::path(FACTLINE_SOURCE_DIR) / "rules"}, diagnostics);
+    ASSERT_FALSE(diagnostics.has_errors());
+    EXPECT_TRUE(may_have_namesakes(rules.lexicon.matcher->find(tokenize("Shelling hit Zolochiv on Monday."))));
+    // One meaning per span: resolution leaves the mentions as they are.
+    const auto tokens = tokenize("Shelling hit Kharkiv and Kherson on Monday.");
+    const auto found = rules.lexicon.matcher->find(tokens);
+    ASSERT_GE(found.size(), 2u);
+    EXPECT_FALSE(may_have_namesakes(found));
+    auto resolved = found;
+    resolve_namesakes(resolved, rules.lexicon, named_regions(found, rules.lexicon));
+    ASSERT_EQ(resolved.size(), found.size());
+    for (std::size_t i = 0; i < found.size(); ++i) EXPECT_EQ(resolved[i].id, found[i].id);
+    EXPECT_FALSE(may_have_namesakes({}));
+}
+
 }  // namespace
 }  // namespace factline

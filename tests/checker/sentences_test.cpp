@@ -23,6 +23,18 @@ void expect_sentences(const std::string& text, const std::vector<std::string>& e
     EXPECT_EQ(sentences_of(text), expected);
 }
 
+TEST(Sentences, FindsMarksAtEveryOffsetOfLongRuns) {
+    // The scan for marks reads sixteen bytes at a time: a boundary, a quote and
+    // a multi-byte mark are found wherever they fall in or after such a run.
+    for (std::size_t n = 0; n < 40; ++n) {
+        const std::string run(n, 'a');
+        expect_sentences("x" + run + ". The end", {"x" + run + ".", "The end"});
+        expect_sentences("x" + run + "? The end!", {"x" + run + "?", "The end!"});
+        expect_sentences("\"x" + run + ". It\" was.", {"\"x" + run + ". It\" was."});
+        expect_sentences("x" + run + "\xE2\x80\xA6 The end", {"x" + run + "\xE2\x80\xA6", "The end"});
+    }
+}
+
 TEST(Sentences, PlainBoundaries) {
     expect_sentences("Russia left. Ukraine entered!  Who won? Nobody.",
                      {"Russia left.", "Ukraine entered!", "Who won?", "Nobody."});
