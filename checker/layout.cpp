@@ -46,7 +46,12 @@ struct Line {
 
 std::vector<Line> split_lines(std::string_view text) {
     std::vector<Line> lines;
-    lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+    std::size_t breaks = 0;
+    for (const char* p = text.data(), *end = p + text.size();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr; ++p) {
+        ++breaks;
+    }
+    lines.reserve(breaks + 1);
     std::uint32_t begin = 0;
     std::uint32_t number = 1;
     const auto size = static_cast<std::uint32_t>(text.size());
@@ -240,6 +245,23 @@ bool whole_line_dateline(std::string_view text, Span line) {
     return dateline && lt::trim(text, {dateline->end, line.end}).empty();
 }
 
+bool ascii_digit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
+
+/// False when no header date on `line` can have a year or a time, the only
+/// header dates classify_headers acts on: header_date_def
+/// (grammar/layout_def.hpp) reads a year as a run of exactly four digits and a
+/// time as a digit, ':' and two digits. Most lines have neither and skip the
+/// X3 parse. Keep it in step with the grammar.
+bool may_hold_dated_header(std::string_view line) {
+    for (std::size_t i = lt::find_digit(line); i < line.size(); i = lt::find_digit(line, i)) {
+        const std::size_t run = i;
+        while (i < line.size() && ascii_digit(line[i])) ++i;
+        if (i - run == 4) return true;
+        if (i + 2 < line.size() && line[i] == ':' && ascii_digit(line[i + 1]) && ascii_digit(line[i + 2])) return true;
+    }
+    return false;
+}
+
 /// Header date lines ("Updated:", "[February 28, 2023]", "Reuters | Moscow |
 /// Updated: 11-11-2022 15:21 IST", "Apr 24, 2025 – Former …"). A header that
 /// shares its line with body text keeps the body (split forms only at the top).
@@ -253,7 +275,8 @@ void classify_headers(std::string_view text, std::vector<Line>& lines) {
             line.kind = BlockKind::header;  // "Updated:" with its date missing
             continue;
         }
-        auto header = grammar::parse_header_date(text, line.text.begin, line.text.end);
+        std::optional<grammar::HeaderDateMatch> header;
+        if (may_hold_dated_header(content)) header = grammar::parse_header_date(text, line.text.begin, line.text.end);
         const bool dated = header && header->parts.prefix_words <= 6 &&
                            (header->parts.has_year || !header->parts.time.empty());
         if (dated) {

@@ -1,5 +1,8 @@
 #include "checker/layout_text.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace factline::layout_text {
 
 namespace {
@@ -102,6 +105,24 @@ std::size_t word_count_up_to(std::string_view text, std::size_t limit) {
         ++i;
     }
     return words;
+}
+
+std::size_t find_digit(std::string_view text, std::size_t from) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    constexpr std::uint64_t highs = 0x8080808080808080ull;
+    // The high bit of each byte of x below n (n <= 0x80), exact per byte: no
+    // carry crosses a byte, and bytes >= 0x80 are left out by the final | x.
+    const auto below = [](std::uint64_t x, unsigned char n) { return ~(((x & ~highs) + ones * (0x80 - n)) | x) & highs; };
+    std::size_t i = from;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, text.data() + i, sizeof x);
+        if ((~below(x, '0') & below(x, '9' + 1)) != 0) break;  // a digit among these eight
+    }
+    for (; i < text.size(); ++i) {
+        if (static_cast<unsigned char>(text[i] - '0') < 10) return i;
+    }
+    return text.size();
 }
 
 bool lower_at(std::string_view text, std::size_t i) {

@@ -43,6 +43,10 @@ namespace factline::layout_text {
 /// reads only as far as it must ("at most 2 words?" asks word_count_up_to(text, 3) <= 2).
 [[nodiscard]] std::size_t word_count_up_to(std::string_view text, std::size_t limit);
 
+/// Index of the first ASCII digit in `text` at or after `from`, or text.size().
+/// Reads eight bytes at a time: layout asks it about most lines.
+[[nodiscard]] std::size_t find_digit(std::string_view text, std::size_t from = 0);
+
 /// True for an ASCII lower-case letter or a UTF-8 lower-case Latin/Cyrillic
 /// letter at `text[i]` (what a sentence does not start with).
 [[nodiscard]] bool lower_at(std::string_view text, std::size_t i);

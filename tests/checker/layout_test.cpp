@@ -400,6 +400,16 @@ TEST(LayoutRules, FoldingLowersTrimsAndCollapses) {
         {"a\x01" "b \xE2\x80\x9C" "c\xE2\x80\x9D \xE2\x80", "a\x01" "b \xE2\x80\x9C" "c\xE2\x80\x9D \xE2\x80"},
         {" \xC2\xA0\n", ""},
         {"", ""},
+        // Lines of eight bytes and more are folded eight at a time: the same
+        // answers at every offset and across the eight-byte boundaries.
+        {"ABCDEFGH IJKLMNOP QRSTUVWXYZ @[`{ az", "abcdefgh ijklmnop qrstuvwxyz @[`{ az"},
+        {"Leave a  Reply now", "leave a reply now"},      // a double space across bytes 7 and 8
+        {"Leave ab  Reply now", "leave ab reply now"},    // and inside the second eight
+        {"Twelve bytes\tTAB", "twelve bytes tab"},
+        {"ABCDEFGHI\x01JKLMNOPQ", "abcdefghi\x01jklmnopq"},  // a control byte inside the second eight
+        {"ABCDEFGHIJKLMNO\xC3\x89", "abcdefghijklmno\xC3\x89"},
+        {"PLAIN TEXT\x7F WITH DEL", "plain text\x7F with del"},
+        {"ABCDEFGHIJKLMNOP ", "abcdefghijklmnop"},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.line);

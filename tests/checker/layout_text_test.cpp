@@ -65,5 +65,17 @@ TEST(LayoutText, TrimSentencesAndWords) {
     EXPECT_EQ(word_count_up_to("one", 0), 0u);
 }
 
+TEST(LayoutText, FindDigit) {
+    EXPECT_EQ(find_digit(""), 0u);
+    EXPECT_EQ(find_digit("no digits here at all, none"), 27u);
+    EXPECT_EQ(find_digit("7"), 0u);
+    EXPECT_EQ(find_digit("abcdefg9"), 7u);             // the last of the first eight
+    EXPECT_EQ(find_digit("abcdefgh0"), 8u);            // the first after them
+    EXPECT_EQ(find_digit("abcdefghijklmnopq/:9"), 19u);  // '/' and ':' border the digits
+    EXPECT_EQ(find_digit("\xD9\xA3\xEF\xBC\x95 \xB0\xB9 x1"), 10u);  // no byte >= 0x80 is a digit
+    EXPECT_EQ(find_digit("1 2 3", 1), 2u);
+    EXPECT_EQ(find_digit("1234", 4), 4u);
+}
+
 }  // namespace
 }  // namespace factline::layout_text

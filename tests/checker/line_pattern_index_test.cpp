@@ -63,6 +63,26 @@ TEST(LinePatternIndex, EachKindOfPatternIsFoundAndOtherLinesAreNot) {
     EXPECT_EQ(flags, std::vector<char>(6, 1));
 }
 
+TEST(LinePatternIndex, ManyContainsPatternsEachFlagOnlyTheirGroup) {
+    // More than 64 patterns found by the text they contain: the index's
+    // rejection table spans several 64-bit words.
+    std::vector<LinePattern> patterns;
+    for (int n = 0; n < 150; ++n) patterns.push_back(make_line_pattern("*credit " + std::to_string(n) + "x*"));
+    std::vector<std::vector<const LinePattern*>> groups;
+    for (const auto& pattern : patterns) groups.push_back({&pattern});
+    const LinePatternIndex index(groups);
+    std::vector<char> flags;
+    for (const int n : {0, 7, 63, 64, 65, 127, 128, 149}) {
+        SCOPED_TRACE(n);
+        EXPECT_TRUE(index.candidates(fold_line("Photo CREDIT " + std::to_string(n) + "X, Kyiv"), groups.size(), flags));
+        std::vector<char> expected(groups.size(), 0);
+        expected[static_cast<std::size_t>(n)] = 1;
+        EXPECT_EQ(flags, expected);
+    }
+    EXPECT_FALSE(index.candidates(fold_line("Photo credit: none"), groups.size(), flags));
+    EXPECT_FALSE(index.candidates(fold_line("x"), groups.size(), flags));
+}
+
 TEST(PhraseIndex, TheLongestPhraseAtATokenWins) {
     const PhraseIndex index({{"told"}, {"told", "reporters"}, {"said"}});
     const auto tokens = tokenize("He told reporters he said so");
