@@ -240,7 +240,18 @@ bool starts_with_dateline(std::string_view text, Span line) {
     return grammar::parse_dateline(text, line.begin, line.end).has_value();
 }
 
+/// True when a line (trimmed) ends as a dateline does: dateline_def
+/// (grammar/layout_def.hpp) closes with a dash (- – — −) or ':'. Most lines
+/// do not, and skip the X3 parse.
+bool ends_like_dateline(std::string_view line) {
+    if (line.empty()) return false;
+    const char last = line.back();
+    return last == '-' || last == ':' || last == '\x93' || last == '\x94' || last == '\x92';
+}
+
 bool whole_line_dateline(std::string_view text, Span line) {
+    // Nothing but blanks may follow the dateline, and the line is trimmed: it must end with the dateline.
+    if (!ends_like_dateline(line.of(text))) return false;
     auto dateline = grammar::parse_dateline(text, line.begin, line.end);
     return dateline && lt::trim(text, {dateline->end, line.end}).empty();
 }

@@ -33,11 +33,7 @@ std::size_t wide_blank_at(std::string_view text, std::size_t i) {
     return 0;
 }
 
-std::size_t blank_before(std::string_view text, std::size_t end) {
-    // A wider blank ends in a non-ASCII byte.
-    if (end > 0 && end <= text.size() && static_cast<unsigned char>(text[end - 1]) < 0x80) {
-        return blank_at(text, end - 1);
-    }
+std::size_t wide_blank_before(std::string_view text, std::size_t end) {
     for (std::size_t n : {1u, 2u, 3u}) {
         if (end >= n && blank_at(text, end - n) == n) return n;
     }

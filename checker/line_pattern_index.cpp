@@ -19,6 +19,12 @@ std::uint64_t LinePatternIndex::summary_bit(const char* pair) {
     return std::uint64_t{1} << ((bytes * 0x9E3779B1u) >> 26);  // the top 6 bits: 0..63
 }
 
+std::uint64_t LinePatternIndex::head_of(std::string_view text) {
+    std::uint64_t head = 0;
+    std::memcpy(&head, text.data(), std::min<std::size_t>(text.size(), sizeof head));
+    return head;
+}
+
 std::string LinePatternIndex::required_prefix(const LinePattern& pattern) {
     if (!pattern.wildcard) return pattern.match == LinePattern::Match::starts_with ? pattern.folded : std::string();
     // A glob that does not open with a wildcard must open with its literal text.
@@ -36,7 +42,8 @@ LinePatternIndex::LinePatternIndex(const std::vector<std::vector<const LinePatte
                 if (equals_lengths_.size() <= length) equals_lengths_.resize(length + 1);
                 equals_lengths_[length] = true;
             } else if (const std::string prefix = required_prefix(*pattern); prefix.size() >= 2) {
-                starts_with_[first_two(prefix)].push_back({g, prefix});
+                const std::uint64_t mask = head_of(std::string(std::min<std::size_t>(prefix.size(), 8), '\xFF'));
+                starts_with_[first_two(prefix)].push_back({g, prefix, head_of(prefix) & mask, mask});
                 starts_with_keys_.set(first_two(prefix));
             } else {
                 // A contains pattern must contain its text; a glob its longest literal piece.
@@ -71,13 +78,16 @@ bool LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vec
     }
     bool any = false;
     const std::string_view folded = line.folded_;
-    out.assign(groups_, 0);
+    out.resize(groups_);
+    std::fill(out.begin(), out.end(), 0);
+    const std::uint64_t summary = line.summary_;
+    const auto row = [&](std::size_t byte, std::size_t word) {
+        return rejects_[(byte * 256 + (summary >> (8 * byte) & 0xFFu)) * words_ + word];
+    };
+    static_assert(summary_bytes == 8);
     for (std::size_t word = 0; word < words_; ++word) {
-        std::uint64_t rejected = 0;
-        for (std::size_t byte = 0; byte < summary_bytes; ++byte) {
-            const auto value = static_cast<std::size_t>(line.summary_ >> (8 * byte) & 0xFFu);
-            rejected |= rejects_[(byte * 256 + value) * words_ + word];
-        }
+        const std::uint64_t rejected = row(0, word) | row(1, word) | row(2, word) | row(3, word) | row(4, word) |
+                                       row(5, word) | row(6, word) | row(7, word);
         const std::size_t entries = std::min<std::size_t>(64, by_text_.size() - word * 64);
         std::uint64_t passed = ~rejected & (entries == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << entries) - 1);
         for (; passed != 0; passed &= passed - 1) {
@@ -97,8 +107,9 @@ bool LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vec
     }
     if (folded.size() >= 2 && starts_with_keys_.test(first_two(folded))) {
         if (auto it = starts_with_.find(first_two(folded)); it != starts_with_.end()) {
-            for (const auto& [g, prefix] : it->second) {
-                if (folded.substr(0, prefix.size()) == prefix) {
+            const std::uint64_t head = head_of(folded);
+            for (const auto& [g, prefix, prefix_head, mask] : it->second) {
+                if ((head & mask) == prefix_head && folded.substr(0, prefix.size()) == prefix) {
                     out[g] = 1;
                     any = true;
                 }

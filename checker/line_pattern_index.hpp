@@ -61,7 +61,13 @@ private:
     struct Prefixed {
         std::uint32_t group = 0;
         std::string prefix;
+        // The prefix's first eight bytes (fewer: zero-padded) and which of
+        // them count: a line whose head (head_of) differs there cannot start with it.
+        std::uint64_t head = 0;
+        std::uint64_t head_mask = 0;
     };
+    /// The first eight bytes of `text` as one word, zero-padded when shorter.
+    static std::uint64_t head_of(std::string_view text);
     static std::string required_prefix(const LinePattern& pattern);
     std::unordered_map<std::uint32_t, std::vector<Prefixed>> starts_with_;  // by the prefix's first two bytes
     std::bitset<65536> starts_with_keys_;  // the keys of starts_with_, tested before hashing

@@ -52,6 +52,9 @@ TEST(LinePatternIndex, EachKindOfPatternIsFoundAndOtherLinesAreNot) {
     // A line is let through by a pattern's opening text only when it starts with all of it.
     EXPECT_TRUE(flagged("Shares fell 3%").empty());
     EXPECT_TRUE(flagged("He liked by 2 people").empty());
+    EXPECT_TRUE(flagged("Share thin ice").empty());  // the same first eight bytes, then not
+    EXPECT_TRUE(flagged("Sha").empty());
+    EXPECT_EQ(flagged("SHARE THIS"), std::vector<int>{1});
     EXPECT_EQ(flagged("  LIKED   by 1,200 people"), std::vector<int>{3});
     // It says whether it flagged any group.
     EXPECT_FALSE(index.candidates(fold_line("The talks resumed."), groups.size(), flags));
