@@ -96,6 +96,15 @@ public:
         }
         lookups_.assign(lines_.size(), 0);
         words_per_line_ = (rules_.boilerplate.size() + rules_.caption_credits.size() + 63) / 64;
+        // Each credit is a pattern of one of these rules, and both indexes
+        // pre-filter a pattern alike: a line none of them is let through for
+        // holds no credit. Rules assembled by hand say nothing: ask always.
+        if (rules_.credit_rules.size() == rules_.caption_credits.size()) {
+            credit_rules_ = rules_.credit_rules;
+            std::sort(credit_rules_.begin(), credit_rules_.end());
+            credit_rules_.erase(std::unique(credit_rules_.begin(), credit_rules_.end()), credit_rules_.end());
+            credits_follow_rules_ = true;
+        }
     }
 
     void run() {
@@ -162,7 +171,11 @@ private:
             lookups_[i] |= some_rule;
             for (std::size_t r = 0; r < rules; ++r) set_wanted(i, r, wanted_[r] != 0);
         }
-        if (rules_.credit_index.candidates(key, rules_.caption_credits.size(), wanted_)) {
+        const bool credits_possible =
+            !credits_follow_rules_ || std::any_of(credit_rules_.begin(), credit_rules_.end(), [&](std::uint32_t r) {
+                return (lookups_[i] & some_rule) != 0 && wanted(i, r);
+            });
+        if (credits_possible && rules_.credit_index.candidates(key, rules_.caption_credits.size(), wanted_)) {
             lookups_[i] |= some_credit;
             for (std::size_t c = 0; c < rules_.caption_credits.size(); ++c) set_wanted(i, rules + c, wanted_[c] != 0);
         }
@@ -229,6 +242,8 @@ private:
     std::size_t words_per_line_ = 0;
     std::vector<std::uint64_t> flag_words_;  // per line, words_per_line_ words: rules' bits, then credits'
     std::vector<char> wanted_;               // what one index lookup let through
+    bool credits_follow_rules_ = false;      // rules_.credit_rules is filled: credits are asked for only after their rules
+    std::vector<std::uint32_t> credit_rules_;  // rules_.credit_rules, each rule once
     int next_region_ = 0;
 };
 

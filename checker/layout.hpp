@@ -107,6 +107,10 @@ struct BoilerplateRule {
 struct LayoutRules {
     std::vector<BoilerplateRule> boilerplate;
     std::vector<LinePattern> caption_credits;  // "via Reuters", "© Getty", "AP Photo/" … (from kind = "caption" rules)
+    /// Per caption credit, the boilerplate rule whose pattern it is (filled by
+    /// load_layout_rules): when the index lets none of those rules through
+    /// for a line, no credit can match it either, and layout does not ask.
+    std::vector<std::uint32_t> credit_rules;
     // Rebuilt by load_layout_rules over everything loaded so far.
     LinePatternIndex boilerplate_index;  // one group per boilerplate rule
     LinePatternIndex credit_index;       // one group per caption credit

@@ -342,6 +342,8 @@ void load_layout_rules(const RulePackInfo& pack, LayoutRules& into, Diagnostics&
             if (!rule) continue;
             if (rule->kind == BlockKind::caption) {
                 into.caption_credits.insert(into.caption_credits.end(), rule->patterns.begin(), rule->patterns.end());
+                into.credit_rules.insert(into.credit_rules.end(), rule->patterns.size(),
+                                         static_cast<std::uint32_t>(into.boilerplate.size()));
             }
             into.boilerplate.push_back(std::move(*rule));
         }

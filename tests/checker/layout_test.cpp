@@ -435,6 +435,40 @@ TEST(LayoutRules, ShippedRulesPassTheirExamples) {
     EXPECT_EQ(rules.layout.boilerplate.front().id.rfind("core.boilerplate.", 0), 0u);
 }
 
+TEST(LayoutRules, CaptionCreditsMatchLinesTheirRuleIsTooShortFor) {
+    // A caption rule with max_words: a longer line still carries its credit
+    // (layout.caption-credit); a line without one is body, whatever its length.
+    const testing::TempDir temp("factline-layout-credits");
+    const fs::path& dir = temp.path();
+    fs::create_directories(dir / "layout");
+    {
+        std::ofstream out(dir / "layout" / "captions.toml");
+        out << "[credits]\nkind = \"caption\"\nmax_words = 3\npatterns = ['*via Wire*', '*/Wire']\n"
+               "[share]\npatterns = ['Share']\n";
+    }
+    Diagnostics diagnostics;
+    LayoutRules rules;
+    load_layout_rules({"test", "", "", dir}, rules, diagnostics);
+    ASSERT_FALSE(diagnostics.has_errors());
+    ASSERT_EQ(rules.caption_credits.size(), 2u);
+    ASSERT_EQ(rules.credit_rules, (std::vector<std::uint32_t>{0, 0}));
+    const std::string text =
+        "Soldiers walk past a destroyed tank near the city on Monday. John Smith/Wire\n\n"
+        "Photo via Wire\n\n"
+        "Share\n\n"
+        "The talks resumed on Monday in the capital, officials said.\n";
+    const Layout layout = analyse_layout(text, rules);
+    std::vector<std::pair<BlockKind, std::string>> kinds;
+    for (const auto& block : layout.blocks) kinds.emplace_back(block.kind, block.rule);
+    const std::vector<std::pair<BlockKind, std::string>> expected = {
+        {BlockKind::caption, "layout.caption-credit"},
+        {BlockKind::caption, "test.captions.credits"},
+        {BlockKind::boilerplate, "test.captions.share"},
+        {BlockKind::body, ""},
+    };
+    EXPECT_EQ(kinds, expected);
+}
+
 TEST(LayoutRules, ErrorsPointAtTheRule) {
     const testing::TempDir temp("factline-layout-rules");
     const fs::path& dir = temp.path();
