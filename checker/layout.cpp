@@ -332,31 +332,41 @@ void classify_headers(std::string_view text, std::vector<Line>& lines) {
     }
 }
 
-/// Open double quotes in `span` not yet closed ("…", “…”, „…“, «…»).
-bool quote_open(std::string_view text, Span span) {
-    int curly = 0;
-    int guillemets = 0;
-    int straight = 0;
-    const std::string_view s = span.of(text);
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c != '"' && c != 0xE2 && c != 0xC2) continue;  // the only bytes the marks below start with
-        const std::string_view rest = s.substr(i);
-        if (rest.substr(0, 3) == "\xE2\x80\x9C" || rest.substr(0, 3) == "\xE2\x80\x9E") {
-            // “ opens, except as the closer of „…“
-            curly = (rest.substr(0, 3) == "\xE2\x80\x9C" && curly > 0) ? curly - 1 : curly + 1;
-        } else if (rest.substr(0, 3) == "\xE2\x80\x9D") {
-            curly = std::max(0, curly - 1);
-        } else if (rest.substr(0, 2) == "\xC2\xAB") {
-            ++guillemets;
-        } else if (rest.substr(0, 2) == "\xC2\xBB") {
-            guillemets = std::max(0, guillemets - 1);
-        } else if (s[i] == '"') {
-            straight ^= 1;
+/// Double quotes opened and not yet closed ("…", “…”, „…“, «…»), read in
+/// pieces: add() the text of a paragraph as it grows, then ask open().
+class QuoteCount {
+public:
+    /// Reads `s`, the bytes that follow the ones read so far. Pieces are cut
+    /// at line ends, where no mark can straddle the cut (a mark's trailing
+    /// bytes are never a blank's or a line break's first byte), so reading in
+    /// pieces counts as reading the whole at once.
+    void add(std::string_view s) {
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c != '"' && c != 0xE2 && c != 0xC2) continue;  // the only bytes the marks below start with
+            const std::string_view rest = s.substr(i);
+            if (rest.substr(0, 3) == "\xE2\x80\x9C" || rest.substr(0, 3) == "\xE2\x80\x9E") {
+                // “ opens, except as the closer of „…“
+                curly_ = (rest.substr(0, 3) == "\xE2\x80\x9C" && curly_ > 0) ? curly_ - 1 : curly_ + 1;
+            } else if (rest.substr(0, 3) == "\xE2\x80\x9D") {
+                curly_ = std::max(0, curly_ - 1);
+            } else if (rest.substr(0, 2) == "\xC2\xAB") {
+                ++guillemets_;
+            } else if (rest.substr(0, 2) == "\xC2\xBB") {
+                guillemets_ = std::max(0, guillemets_ - 1);
+            } else if (s[i] == '"') {
+                straight_ ^= 1;
+            }
         }
     }
-    return curly > 0 || guillemets > 0 || straight != 0;
-}
+
+    [[nodiscard]] bool open() const { return curly_ > 0 || guillemets_ > 0 || straight_ != 0; }
+
+private:
+    int curly_ = 0;
+    int guillemets_ = 0;
+    int straight_ = 0;
+};
 
 /// Groups lines into blocks: runs of lines decided together, and paragraphs.
 class BlockBuilder {
@@ -398,6 +408,8 @@ public:
             } else {
                 blocks_.push_back({BlockKind::body, piece, line.number, line.number, ""});
                 open_ = true;
+                quotes_ = QuoteCount{};
+                quotes_end_ = piece.begin;
             }
             const std::string_view content = piece.of(text_);
             if (!body_started && lt::ends_sentence(content) && lt::word_count_up_to(content, 6) >= 6) {
@@ -414,12 +426,16 @@ private:
     /// scraped pages put one paragraph per line (d029, d054), or when a title
     /// sits right above the text; wrapped wire text (lower-case next line,
     /// open quotation) stays one paragraph.
-    bool breaks_paragraph(const Line& previous, const Line& line, bool body_started) const {
+    bool breaks_paragraph(const Line& previous, const Line& line, bool body_started) {
         if (line.indented && !previous.indented) return true;
         const std::string_view before = previous.text.of(text_);
         const std::string_view content = line.text.of(text_);
         if (lt::lower_at(content, 0)) return false;
-        if (quote_open(text_, blocks_.back().span)) return false;
+        // The open paragraph's quotes, read only as far as it has grown since last asked.
+        const Span block = blocks_.back().span;
+        quotes_.add(Span{quotes_end_, block.end}.of(text_));
+        quotes_end_ = block.end;
+        if (quotes_.open()) return false;
         if (lt::ends_sentence(before)) return true;
         return !body_started && lt::title_like(before) && !starts_with_dateline(text_, previous.text);
     }
@@ -428,6 +444,8 @@ private:
     const std::vector<Line>& lines_;
     std::vector<Block> blocks_;
     bool open_ = false;
+    QuoteCount quotes_;              // of the open paragraph, read up to quotes_end_
+    std::uint32_t quotes_end_ = 0;
     int last_region_ = no_region;
 };
 
