@@ -1,5 +1,7 @@
 #include "checker/layout_text.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -88,9 +90,32 @@ bool ends_sentence(std::string_view line, bool question) {
 std::size_t word_count(std::string_view text) { return word_count_up_to(text, text.size()); }
 
 std::size_t word_count_up_to(std::string_view text, std::size_t limit) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    constexpr std::uint64_t highs = 0x8080808080808080ull;
+    // The high bit of each byte of x below n (n <= 0x80), and of each zero
+    // byte: exact per byte (no carry crosses a byte); bytes >= 0x80 are never set.
+    const auto below = [](std::uint64_t x, unsigned char n) { return ~(((x & ~highs) + ones * (0x80 - n)) | x) & highs; };
+    const auto zero = [](std::uint64_t x) { return ~(((x & ~highs) + ~highs) | x) & highs; };
     std::size_t words = 0;
     bool in_word = false;
     for (std::size_t i = 0; i < text.size() && words < limit;) {
+        // Eight ASCII bytes at once: each is a blank (' ', \t … \r) or not,
+        // and a word starts at a non-blank after a blank. Every position the
+        // loop stops at starts a blank or a byte, so the eight bytes are whole
+        // characters and read as the byte-wise loop below reads them.
+        if (i + 8 <= text.size()) {
+            std::uint64_t x;
+            std::memcpy(&x, text.data() + i, sizeof x);
+            if ((x & highs) == 0) {
+                const std::uint64_t blank = zero(x ^ (ones * ' ')) | (below(x, '\r' + 1) & ~below(x, '\t'));
+                const std::uint64_t word = ~blank & highs;
+                const std::uint64_t before = word << 8 | (in_word ? 0x80u : 0u);
+                words += static_cast<std::size_t>(std::popcount(word & ~before));
+                in_word = (word >> 63) != 0;
+                i += 8;
+                continue;
+            }
+        }
         if (const std::size_t n = blank_at(text, i)) {
             in_word = false;
             i += n;
@@ -100,7 +125,7 @@ std::size_t word_count_up_to(std::string_view text, std::size_t limit) {
         in_word = true;
         ++i;
     }
-    return words;
+    return std::min(words, limit);  // eight bytes at once may count past the limit
 }
 
 std::size_t find_digit(std::string_view text, std::size_t from) {
