@@ -1,14 +1,13 @@
 // Layout rules: line patterns (glob matching), the loader for
 // rules/<pack>/layout/*.toml and the rules' own examples (`factline rules test`).
 #include <algorithm>
-#include <bit>
 #include <cctype>
 #include <cstdint>
-#include <cstring>
 #include <fmt/format.h>
 
 #include "checker/layout.hpp"
 #include "checker/rule_pack.hpp"
+#include "checker/swar.hpp"
 #include "checker/toml_source.hpp"
 
 namespace factline {
@@ -17,29 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Eight bytes at a time (SWAR): layout folds every line of every page, and
-// GCC at -O2 does not vectorise byte loops. Each helper sets the high bit of
-// the bytes it is about and no other; all are exact per byte (no carries cross
-// bytes), since the high bit of every byte is handled apart from its low seven.
-static_assert(std::endian::native == std::endian::little, "fold_plain_ascii reads byte 0 as the low byte");
-constexpr std::uint64_t ones = 0x0101010101010101ull;
-constexpr std::uint64_t highs = 0x8080808080808080ull;
-
-/// The high bit of each byte of `x` that is zero.
-std::uint64_t zero_bytes(std::uint64_t x) { return ~(((x & ~highs) + ~highs) | x) & highs; }
-
-/// The high bit of each byte of `x` below `n` (n <= 0x80): bytes >= 0x80 are not.
-std::uint64_t bytes_below(std::uint64_t x, unsigned char n) {
-    return ~(((x & ~highs) + ones * (0x80 - n)) | x) & highs;
-}
-
-std::uint64_t load8(const char* p) {
-    std::uint64_t x;
-    std::memcpy(&x, p, sizeof x);
-    return x;
-}
-
-/// Folds `line` into `out` when folding changes only its letter case: printable
+/// Folds `line` into `out`, eight bytes at a time, when folding changes only its letter case: printable
 /// ASCII with single spaces between words (no other blanks, none at the ends).
 /// Most lines of plain news are. Returns false, writing garbage, otherwise.
 bool fold_plain_ascii(std::string_view line, char* out) {
@@ -48,14 +25,14 @@ bool fold_plain_ascii(std::string_view line, char* out) {
     const char* in = line.data();
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
-        const std::uint64_t x = load8(in + i);
-        const std::uint64_t spaces = zero_bytes(x ^ (ones * ' '));
+        const std::uint64_t x = swar::load(in + i);
+        const std::uint64_t spaces = swar::bytes_equal(x, ' ');
         // A control byte or one >= 0x80 (bytes_below(x, ' ') leaves those out, so add them).
-        if ((bytes_below(x, ' ') | (x & highs)) != 0) return false;
+        if ((swar::bytes_below(x, ' ') | (x & swar::highs)) != 0) return false;
         // Two spaces in a row: inside these eight bytes, or across the previous byte.
         if ((spaces & (spaces << 8)) != 0 || ((spaces & 0x80) != 0 && i > 0 && in[i - 1] == ' ')) return false;
         // 'A'..'Z' are the bytes at least 'A' and below 'Z' + 1: add 0x20 to those.
-        const std::uint64_t upper = ~bytes_below(x, 'A') & bytes_below(x, 'Z' + 1);
+        const std::uint64_t upper = swar::bytes_in(x, 'A', 'Z' + 1);
         const std::uint64_t lowered = x + (upper >> 2);  // 0x80 >> 2 = 0x20, no carry ('Z' + 0x20 < 0x80)
         std::memcpy(out + i, &lowered, sizeof lowered);
     }

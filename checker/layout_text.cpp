@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
-#include <cstring>
+
+#include "checker/swar.hpp"
 
 namespace factline::layout_text {
 
@@ -90,12 +91,6 @@ bool ends_sentence(std::string_view line, bool question) {
 std::size_t word_count(std::string_view text) { return word_count_up_to(text, text.size()); }
 
 std::size_t word_count_up_to(std::string_view text, std::size_t limit) {
-    constexpr std::uint64_t ones = 0x0101010101010101ull;
-    constexpr std::uint64_t highs = 0x8080808080808080ull;
-    // The high bit of each byte of x below n (n <= 0x80), and of each zero
-    // byte: exact per byte (no carry crosses a byte); bytes >= 0x80 are never set.
-    const auto below = [](std::uint64_t x, unsigned char n) { return ~(((x & ~highs) + ones * (0x80 - n)) | x) & highs; };
-    const auto zero = [](std::uint64_t x) { return ~(((x & ~highs) + ~highs) | x) & highs; };
     std::size_t words = 0;
     bool in_word = false;
     for (std::size_t i = 0; i < text.size() && words < limit;) {
@@ -104,11 +99,10 @@ std::size_t word_count_up_to(std::string_view text, std::size_t limit) {
         // loop stops at starts a blank or a byte, so the eight bytes are whole
         // characters and read as the byte-wise loop below reads them.
         if (i + 8 <= text.size()) {
-            std::uint64_t x;
-            std::memcpy(&x, text.data() + i, sizeof x);
-            if ((x & highs) == 0) {
-                const std::uint64_t blank = zero(x ^ (ones * ' ')) | (below(x, '\r' + 1) & ~below(x, '\t'));
-                const std::uint64_t word = ~blank & highs;
+            const std::uint64_t x = swar::load(text.data() + i);
+            if ((x & swar::highs) == 0) {
+                const std::uint64_t blank = swar::bytes_equal(x, ' ') | swar::bytes_in(x, '\t', '\r' + 1);
+                const std::uint64_t word = ~blank & swar::highs;
                 const std::uint64_t before = word << 8 | (in_word ? 0x80u : 0u);
                 words += static_cast<std::size_t>(std::popcount(word & ~before));
                 in_word = (word >> 63) != 0;
@@ -129,16 +123,9 @@ std::size_t word_count_up_to(std::string_view text, std::size_t limit) {
 }
 
 std::size_t find_digit(std::string_view text, std::size_t from) {
-    constexpr std::uint64_t ones = 0x0101010101010101ull;
-    constexpr std::uint64_t highs = 0x8080808080808080ull;
-    // The high bit of each byte of x below n (n <= 0x80), exact per byte: no
-    // carry crosses a byte, and bytes >= 0x80 are left out by the final | x.
-    const auto below = [](std::uint64_t x, unsigned char n) { return ~(((x & ~highs) + ones * (0x80 - n)) | x) & highs; };
     std::size_t i = from;
     for (; i + 8 <= text.size(); i += 8) {
-        std::uint64_t x;
-        std::memcpy(&x, text.data() + i, sizeof x);
-        if ((~below(x, '0') & below(x, '9' + 1)) != 0) break;  // a digit among these eight
+        if (swar::bytes_in(swar::load(text.data() + i), '0', '9' + 1) != 0) break;  // a digit among these eight
     }
     for (; i < text.size(); ++i) {
         if (static_cast<unsigned char>(text[i] - '0') < 10) return i;
