@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <spdlog/spdlog.h>
 
 #include "checker/layout_text.hpp"
@@ -86,14 +87,20 @@ public:
         // Every pass asks about the same lines: fold each once, all into one
         // buffer. A line too long for any rule folds to "" (no rule matches
         // an empty line).
-        folded_text_.reserve(text_.size());
+        // Folding never lengthens a line, so the page's size is room enough;
+        // the buffer is not cleared first, as every byte read is written.
+        folded_buffer_ = std::make_unique_for_overwrite<char[]>(text_.size());
         folded_.reserve(lines_.size());
+        std::uint32_t size = 0;
         for (const auto& line : lines_) {
             const std::string_view content = line.text.of(text_);
-            const auto begin = static_cast<std::uint32_t>(folded_text_.size());
-            if (!line.blank && content.size() <= max_rule_line_bytes) fold_line_into(content, folded_text_);
-            folded_.push_back({begin, static_cast<std::uint32_t>(folded_text_.size())});
+            const std::uint32_t begin = size;
+            if (!line.blank && content.size() <= max_rule_line_bytes) {
+                size += static_cast<std::uint32_t>(fold_line_to(content, folded_buffer_.get() + size));
+            }
+            folded_.push_back({begin, size});
         }
+        folded_text_ = std::string_view(folded_buffer_.get(), size);
         lookups_.assign(lines_.size(), 0);
         words_per_line_ = (rules_.boilerplate.size() + rules_.caption_credits.size() + 63) / 64;
         // Each credit is a pattern of one of these rules, and both indexes
@@ -232,7 +239,8 @@ private:
     std::string_view text_;
     std::vector<Line>& lines_;
     const LayoutRules& rules_;
-    std::string folded_text_;  // every line folded, one after another
+    std::unique_ptr<char[]> folded_buffer_;
+    std::string_view folded_text_;  // every line folded, one after another (in folded_buffer_)
     std::vector<Span> folded_;  // per line: where fold_line() of its text is in folded_text_
     // Per line, look_up()'s state and answers.
     static constexpr unsigned char looked_up = 1;

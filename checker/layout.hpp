@@ -77,6 +77,10 @@ struct LinePattern {
 /// fold_line(line) appended to `out`: one buffer can hold many folded lines.
 void fold_line_into(std::string_view line, std::string& out);
 
+/// fold_line(line) written at `out`, which has room for line.size() bytes
+/// (folding never lengthens a line); returns the folded length.
+std::size_t fold_line_to(std::string_view line, char* out);
+
 /// True when `line` (any surrounding blanks ignored, runs of blanks as one
 /// space, ’ as ') matches `pattern`.
 [[nodiscard]] bool line_matches(const LinePattern& pattern, std::string_view line);

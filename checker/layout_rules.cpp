@@ -36,6 +36,18 @@ bool fold_plain_ascii(std::string_view line, char* out) {
         const std::uint64_t lowered = x + (upper >> 2);  // 0x80 >> 2 = 0x20, no carry ('Z' + 0x20 < 0x80)
         std::memcpy(out + i, &lowered, sizeof lowered);
     }
+    if (i < n && n >= 8) {
+        // The last few bytes: the last eight again, overlapping bytes already
+        // read (they pass again, and are written again alike).
+        i = n - 8;
+        const std::uint64_t x = swar::load(in + i);
+        const std::uint64_t spaces = swar::bytes_equal(x, ' ');
+        if ((swar::bytes_below(x, ' ') | (x & swar::highs)) != 0) return false;
+        if ((spaces & (spaces << 8)) != 0 || ((spaces & 0x80) != 0 && i > 0 && in[i - 1] == ' ')) return false;
+        const std::uint64_t lowered = x + (swar::bytes_in(x, 'A', 'Z' + 1) >> 2);
+        std::memcpy(out + i, &lowered, sizeof lowered);
+        return true;
+    }
     for (; i < n; ++i) {
         const auto c = static_cast<unsigned char>(in[i]);
         if (c < ' ' || c > 0x7F || (c == ' ' && i > 0 && in[i - 1] == ' ')) return false;
@@ -50,11 +62,9 @@ bool fold_plain_ascii(std::string_view line, char* out) {
 // so that a pattern does not depend on how a page spaced or typeset a line.
 // Written through a pointer into space reserved up front (folding never
 // lengthens a line): layout folds every line of every page.
-void fold_line_into(std::string_view line, std::string& out) {
-    const std::size_t start = out.size();
-    out.resize(start + line.size());
-    char* const first = out.data() + start;
-    if (fold_plain_ascii(line, first)) return;
+std::size_t fold_line_to(std::string_view line, char* out) {
+    if (fold_plain_ascii(line, out)) return line.size();
+    char* const first = out;
     char* next = first;
     bool pending_space = false;
     for (std::size_t i = 0; i < line.size(); ++i) {
@@ -84,7 +94,13 @@ void fold_line_into(std::string_view line, std::string& out) {
         }
         *next++ = static_cast<char>(c);
     }
-    out.resize(static_cast<std::size_t>(next - out.data()));
+    return static_cast<std::size_t>(next - first);
+}
+
+void fold_line_into(std::string_view line, std::string& out) {
+    const std::size_t start = out.size();
+    out.resize(start + line.size());
+    out.resize(start + fold_line_to(line, out.data() + start));
 }
 
 std::string fold_line(std::string_view line) {

@@ -410,6 +410,12 @@ TEST(LayoutRules, FoldingLowersTrimsAndCollapses) {
         {"ABCDEFGHIJKLMNO\xC3\x89", "abcdefghijklmno\xC3\x89"},
         {"PLAIN TEXT\x7F WITH DEL", "plain text\x7F with del"},
         {"ABCDEFGHIJKLMNOP ", "abcdefghijklmnop"},
+        // The last bytes past a multiple of eight: the last eight read again.
+        {"ABCDEFGHI", "abcdefghi"},
+        {"ABCDEFGHIJ  K", "abcdefghij k"},
+        {"Abcdefg  Hij", "abcdefg hij"},
+        {"ABCDEFGHIJ\x01K", "abcdefghij\x01k"},
+        {"ABCDEFGHIJ\xE2\x80\x99s", "abcdefghij's"},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.line);
