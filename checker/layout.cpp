@@ -66,12 +66,11 @@ std::vector<Line> split_lines(std::string_view text) {
     while (begin < size) {
         if (next_return < begin) next_return = next_of('\r', begin);
         std::uint32_t end = std::min(next_of('\n', begin), next_return);
-        Line line;
+        Line& line = lines.emplace_back();  // built in place: a Line holds a string, not worth copying
         line.text = lt::trim(text, {begin, end});
         line.number = number++;
         line.blank = line.text.empty();
         line.indented = !line.blank && line.text.begin > begin;
-        lines.push_back(line);
         if (end < size && text[end] == '\r' && end + 1 < size && text[end + 1] == '\n') ++end;
         begin = end + 1;
     }
