@@ -105,12 +105,7 @@ public:
         // Each credit is a pattern of one of these rules, and both indexes
         // pre-filter a pattern alike: a line none of them is let through for
         // holds no credit. Rules assembled by hand say nothing: ask always.
-        if (rules_.credit_rules.size() == rules_.caption_credits.size()) {
-            credit_rules_ = rules_.credit_rules;
-            std::sort(credit_rules_.begin(), credit_rules_.end());
-            credit_rules_.erase(std::unique(credit_rules_.begin(), credit_rules_.end()), credit_rules_.end());
-            credits_follow_rules_ = true;
-        }
+        credits_follow_rules_ = !rules_.credit_rules.empty() || rules_.caption_credits.empty();
     }
 
     void run() {
@@ -178,7 +173,8 @@ private:
             for (std::size_t r = 0; r < rules; ++r) set_wanted(i, r, wanted_[r] != 0);
         }
         const bool credits_possible =
-            !credits_follow_rules_ || std::any_of(credit_rules_.begin(), credit_rules_.end(), [&](std::uint32_t r) {
+            !credits_follow_rules_ ||
+            std::any_of(rules_.credit_rules.begin(), rules_.credit_rules.end(), [&](std::uint32_t r) {
                 return (lookups_[i] & some_rule) != 0 && wanted(i, r);
             });
         if (credits_possible && rules_.credit_index.candidates(key, rules_.caption_credits.size(), wanted_)) {
@@ -249,8 +245,7 @@ private:
     std::size_t words_per_line_ = 0;
     std::vector<std::uint64_t> flag_words_;  // per line, words_per_line_ words: rules' bits, then credits'
     std::vector<char> wanted_;               // what one index lookup let through
-    bool credits_follow_rules_ = false;      // rules_.credit_rules is filled: credits are asked for only after their rules
-    std::vector<std::uint32_t> credit_rules_;  // rules_.credit_rules, each rule once
+    bool credits_follow_rules_ = false;      // credits are asked for only after their rules (rules_.credit_rules)
     int next_region_ = 0;
 };
 

@@ -111,9 +111,10 @@ struct BoilerplateRule {
 struct LayoutRules {
     std::vector<BoilerplateRule> boilerplate;
     std::vector<LinePattern> caption_credits;  // "via Reuters", "© Getty", "AP Photo/" … (from kind = "caption" rules)
-    /// Per caption credit, the boilerplate rule whose pattern it is (filled by
-    /// load_layout_rules): when the index lets none of those rules through
+    /// The boilerplate rules whose patterns the caption credits are, each once
+    /// (filled by load_layout_rules): when the index lets none of them through
     /// for a line, no credit can match it either, and layout does not ask.
+    /// Empty with credits (rules assembled by hand): layout always asks.
     std::vector<std::uint32_t> credit_rules;
     // Rebuilt by load_layout_rules over everything loaded so far.
     LinePatternIndex boilerplate_index;  // one group per boilerplate rule

@@ -27,10 +27,13 @@ bool fold_plain_ascii(std::string_view line, char* out) {
     for (; i + 8 <= n; i += 8) {
         const std::uint64_t x = swar::load(in + i);
         const std::uint64_t spaces = swar::bytes_equal(x, ' ');
-        // A control byte or one >= 0x80 (bytes_below(x, ' ') leaves those out, so add them).
-        if ((swar::bytes_below(x, ' ') | (x & swar::highs)) != 0) return false;
-        // Two spaces in a row: inside these eight bytes, or across the previous byte.
-        if ((spaces & (spaces << 8)) != 0 || ((spaces & 0x80) != 0 && i > 0 && in[i - 1] == ' ')) return false;
+        // A control byte, one >= 0x80 (bytes_below(x, ' ') leaves those out,
+        // so add them), or two spaces in a row: inside these eight bytes, or
+        // across the previous byte.
+        if ((swar::bytes_below(x, ' ') | (x & swar::highs) | (spaces & (spaces << 8))) != 0 ||
+            ((spaces & 0x80) != 0 && i > 0 && in[i - 1] == ' ')) {
+            return false;
+        }
         // 'A'..'Z' are the bytes at least 'A' and below 'Z' + 1: add 0x20 to those.
         const std::uint64_t upper = swar::bytes_in(x, 'A', 'Z' + 1);
         const std::uint64_t lowered = x + (upper >> 2);  // 0x80 >> 2 = 0x20, no carry ('Z' + 0x20 < 0x80)
@@ -42,8 +45,10 @@ bool fold_plain_ascii(std::string_view line, char* out) {
         i = n - 8;
         const std::uint64_t x = swar::load(in + i);
         const std::uint64_t spaces = swar::bytes_equal(x, ' ');
-        if ((swar::bytes_below(x, ' ') | (x & swar::highs)) != 0) return false;
-        if ((spaces & (spaces << 8)) != 0 || ((spaces & 0x80) != 0 && i > 0 && in[i - 1] == ' ')) return false;
+        if ((swar::bytes_below(x, ' ') | (x & swar::highs) | (spaces & (spaces << 8))) != 0 ||
+            ((spaces & 0x80) != 0 && in[i - 1] == ' ')) {
+            return false;
+        }
         const std::uint64_t lowered = x + (swar::bytes_in(x, 'A', 'Z' + 1) >> 2);
         std::memcpy(out + i, &lowered, sizeof lowered);
         return true;
@@ -335,8 +340,7 @@ void load_layout_rules(const RulePackInfo& pack, LayoutRules& into, Diagnostics&
             if (!rule) continue;
             if (rule->kind == BlockKind::caption) {
                 into.caption_credits.insert(into.caption_credits.end(), rule->patterns.begin(), rule->patterns.end());
-                into.credit_rules.insert(into.credit_rules.end(), rule->patterns.size(),
-                                         static_cast<std::uint32_t>(into.boilerplate.size()));
+                into.credit_rules.push_back(static_cast<std::uint32_t>(into.boilerplate.size()));
             }
             into.boilerplate.push_back(std::move(*rule));
         }

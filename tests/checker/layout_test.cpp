@@ -457,7 +457,7 @@ TEST(LayoutRules, CaptionCreditsMatchLinesTheirRuleIsTooShortFor) {
     load_layout_rules({"test", "", "", dir}, rules, diagnostics);
     ASSERT_FALSE(diagnostics.has_errors());
     ASSERT_EQ(rules.caption_credits.size(), 2u);
-    ASSERT_EQ(rules.credit_rules, (std::vector<std::uint32_t>{0, 0}));
+    ASSERT_EQ(rules.credit_rules, std::vector<std::uint32_t>{0});
     const std::string text =
         "Soldiers walk past a destroyed tank near the city on Monday. John Smith/Wire\n\n"
         "Photo via Wire\n\n"
