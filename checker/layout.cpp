@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <spdlog/spdlog.h>
 
 #include "checker/layout_text.hpp"
@@ -46,7 +47,12 @@ struct Line {
 
 std::vector<Line> split_lines(std::string_view text) {
     std::vector<Line> lines;
-    lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+    std::size_t breaks = 0;
+    for (const char* p = text.data(), *end = p + text.size();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr; ++p) {
+        ++breaks;
+    }
+    lines.reserve(breaks + 1);
     std::uint32_t begin = 0;
     std::uint32_t number = 1;
     const auto size = static_cast<std::uint32_t>(text.size());
@@ -60,12 +66,11 @@ std::vector<Line> split_lines(std::string_view text) {
     while (begin < size) {
         if (next_return < begin) next_return = next_of('\r', begin);
         std::uint32_t end = std::min(next_of('\n', begin), next_return);
-        Line line;
+        Line& line = lines.emplace_back();  // built in place: a Line holds a string, not worth copying
         line.text = lt::trim(text, {begin, end});
         line.number = number++;
         line.blank = line.text.empty();
         line.indented = !line.blank && line.text.begin > begin;
-        lines.push_back(line);
         if (end < size && text[end] == '\r' && end + 1 < size && text[end + 1] == '\n') ++end;
         begin = end + 1;
     }
@@ -81,16 +86,26 @@ public:
         // Every pass asks about the same lines: fold each once, all into one
         // buffer. A line too long for any rule folds to "" (no rule matches
         // an empty line).
-        folded_text_.reserve(text_.size());
+        // Folding never lengthens a line, so the page's size is room enough;
+        // the buffer is not cleared first, as every byte read is written.
+        folded_buffer_ = std::make_unique_for_overwrite<char[]>(text_.size());
         folded_.reserve(lines_.size());
+        std::uint32_t size = 0;
         for (const auto& line : lines_) {
             const std::string_view content = line.text.of(text_);
-            const auto begin = static_cast<std::uint32_t>(folded_text_.size());
-            if (!line.blank && content.size() <= max_rule_line_bytes) fold_line_into(content, folded_text_);
-            folded_.push_back({begin, static_cast<std::uint32_t>(folded_text_.size())});
+            const std::uint32_t begin = size;
+            if (!line.blank && content.size() <= max_rule_line_bytes) {
+                size += static_cast<std::uint32_t>(fold_line_to(content, folded_buffer_.get() + size));
+            }
+            folded_.push_back({begin, size});
         }
+        folded_text_ = std::string_view(folded_buffer_.get(), size);
         lookups_.assign(lines_.size(), 0);
         words_per_line_ = (rules_.boilerplate.size() + rules_.caption_credits.size() + 63) / 64;
+        // Each credit is a pattern of one of these rules, and both indexes
+        // pre-filter a pattern alike: a line none of them is let through for
+        // holds no credit. Rules assembled by hand say nothing: ask always.
+        credits_follow_rules_ = !rules_.credit_rules.empty() || rules_.caption_credits.empty();
     }
 
     void run() {
@@ -157,7 +172,12 @@ private:
             lookups_[i] |= some_rule;
             for (std::size_t r = 0; r < rules; ++r) set_wanted(i, r, wanted_[r] != 0);
         }
-        if (rules_.credit_index.candidates(key, rules_.caption_credits.size(), wanted_)) {
+        const bool credits_possible =
+            !credits_follow_rules_ ||
+            std::any_of(rules_.credit_rules.begin(), rules_.credit_rules.end(), [&](std::uint32_t r) {
+                return (lookups_[i] & some_rule) != 0 && wanted(i, r);
+            });
+        if (credits_possible && rules_.credit_index.candidates(key, rules_.caption_credits.size(), wanted_)) {
             lookups_[i] |= some_credit;
             for (std::size_t c = 0; c < rules_.caption_credits.size(); ++c) set_wanted(i, rules + c, wanted_[c] != 0);
         }
@@ -214,7 +234,8 @@ private:
     std::string_view text_;
     std::vector<Line>& lines_;
     const LayoutRules& rules_;
-    std::string folded_text_;  // every line folded, one after another
+    std::unique_ptr<char[]> folded_buffer_;
+    std::string_view folded_text_;  // every line folded, one after another (in folded_buffer_)
     std::vector<Span> folded_;  // per line: where fold_line() of its text is in folded_text_
     // Per line, look_up()'s state and answers.
     static constexpr unsigned char looked_up = 1;
@@ -224,6 +245,7 @@ private:
     std::size_t words_per_line_ = 0;
     std::vector<std::uint64_t> flag_words_;  // per line, words_per_line_ words: rules' bits, then credits'
     std::vector<char> wanted_;               // what one index lookup let through
+    bool credits_follow_rules_ = false;      // credits are asked for only after their rules (rules_.credit_rules)
     int next_region_ = 0;
 };
 
@@ -235,9 +257,37 @@ bool starts_with_dateline(std::string_view text, Span line) {
     return grammar::parse_dateline(text, line.begin, line.end).has_value();
 }
 
+/// True when a line (trimmed) ends as a dateline does: dateline_def
+/// (grammar/layout_def.hpp) closes with a dash (- – — −) or ':'. Most lines
+/// do not, and skip the X3 parse.
+bool ends_like_dateline(std::string_view line) {
+    if (line.empty()) return false;
+    const char last = line.back();
+    return last == '-' || last == ':' || last == '\x93' || last == '\x94' || last == '\x92';
+}
+
 bool whole_line_dateline(std::string_view text, Span line) {
+    // Nothing but blanks may follow the dateline, and the line is trimmed: it must end with the dateline.
+    if (!ends_like_dateline(line.of(text))) return false;
     auto dateline = grammar::parse_dateline(text, line.begin, line.end);
     return dateline && lt::trim(text, {dateline->end, line.end}).empty();
+}
+
+bool ascii_digit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
+
+/// False when no header date on `line` can have a year or a time, the only
+/// header dates classify_headers acts on: header_date_def
+/// (grammar/layout_def.hpp) reads a year as a run of exactly four digits and a
+/// time as a digit, ':' and two digits. Most lines have neither and skip the
+/// X3 parse. Keep it in step with the grammar.
+bool may_hold_dated_header(std::string_view line) {
+    for (std::size_t i = lt::find_digit(line); i < line.size(); i = lt::find_digit(line, i)) {
+        const std::size_t run = i;
+        while (i < line.size() && ascii_digit(line[i])) ++i;
+        if (i - run == 4) return true;
+        if (i + 2 < line.size() && line[i] == ':' && ascii_digit(line[i + 1]) && ascii_digit(line[i + 2])) return true;
+    }
+    return false;
 }
 
 /// Header date lines ("Updated:", "[February 28, 2023]", "Reuters | Moscow |
@@ -253,7 +303,8 @@ void classify_headers(std::string_view text, std::vector<Line>& lines) {
             line.kind = BlockKind::header;  // "Updated:" with its date missing
             continue;
         }
-        auto header = grammar::parse_header_date(text, line.text.begin, line.text.end);
+        std::optional<grammar::HeaderDateMatch> header;
+        if (may_hold_dated_header(content)) header = grammar::parse_header_date(text, line.text.begin, line.text.end);
         const bool dated = header && header->parts.prefix_words <= 6 &&
                            (header->parts.has_year || !header->parts.time.empty());
         if (dated) {
@@ -283,31 +334,41 @@ void classify_headers(std::string_view text, std::vector<Line>& lines) {
     }
 }
 
-/// Open double quotes in `span` not yet closed ("…", “…”, „…“, «…»).
-bool quote_open(std::string_view text, Span span) {
-    int curly = 0;
-    int guillemets = 0;
-    int straight = 0;
-    const std::string_view s = span.of(text);
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c != '"' && c != 0xE2 && c != 0xC2) continue;  // the only bytes the marks below start with
-        const std::string_view rest = s.substr(i);
-        if (rest.substr(0, 3) == "\xE2\x80\x9C" || rest.substr(0, 3) == "\xE2\x80\x9E") {
-            // “ opens, except as the closer of „…“
-            curly = (rest.substr(0, 3) == "\xE2\x80\x9C" && curly > 0) ? curly - 1 : curly + 1;
-        } else if (rest.substr(0, 3) == "\xE2\x80\x9D") {
-            curly = std::max(0, curly - 1);
-        } else if (rest.substr(0, 2) == "\xC2\xAB") {
-            ++guillemets;
-        } else if (rest.substr(0, 2) == "\xC2\xBB") {
-            guillemets = std::max(0, guillemets - 1);
-        } else if (s[i] == '"') {
-            straight ^= 1;
+/// Double quotes opened and not yet closed ("…", “…”, „…“, «…»), read in
+/// pieces: add() the text of a paragraph as it grows, then ask open().
+class QuoteCount {
+public:
+    /// Reads `s`, the bytes that follow the ones read so far. Pieces are cut
+    /// at line ends, where no mark can straddle the cut (a mark's trailing
+    /// bytes are never a blank's or a line break's first byte), so reading in
+    /// pieces counts as reading the whole at once.
+    void add(std::string_view s) {
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            if (c != '"' && c != 0xE2 && c != 0xC2) continue;  // the only bytes the marks below start with
+            const std::string_view rest = s.substr(i);
+            if (rest.substr(0, 3) == "\xE2\x80\x9C" || rest.substr(0, 3) == "\xE2\x80\x9E") {
+                // “ opens, except as the closer of „…“
+                curly_ = (rest.substr(0, 3) == "\xE2\x80\x9C" && curly_ > 0) ? curly_ - 1 : curly_ + 1;
+            } else if (rest.substr(0, 3) == "\xE2\x80\x9D") {
+                curly_ = std::max(0, curly_ - 1);
+            } else if (rest.substr(0, 2) == "\xC2\xAB") {
+                ++guillemets_;
+            } else if (rest.substr(0, 2) == "\xC2\xBB") {
+                guillemets_ = std::max(0, guillemets_ - 1);
+            } else if (s[i] == '"') {
+                straight_ ^= 1;
+            }
         }
     }
-    return curly > 0 || guillemets > 0 || straight != 0;
-}
+
+    [[nodiscard]] bool open() const { return curly_ > 0 || guillemets_ > 0 || straight_ != 0; }
+
+private:
+    int curly_ = 0;
+    int guillemets_ = 0;
+    int straight_ = 0;
+};
 
 /// Groups lines into blocks: runs of lines decided together, and paragraphs.
 class BlockBuilder {
@@ -349,6 +410,8 @@ public:
             } else {
                 blocks_.push_back({BlockKind::body, piece, line.number, line.number, ""});
                 open_ = true;
+                quotes_ = QuoteCount{};
+                quotes_end_ = piece.begin;
             }
             const std::string_view content = piece.of(text_);
             if (!body_started && lt::ends_sentence(content) && lt::word_count_up_to(content, 6) >= 6) {
@@ -365,12 +428,16 @@ private:
     /// scraped pages put one paragraph per line (d029, d054), or when a title
     /// sits right above the text; wrapped wire text (lower-case next line,
     /// open quotation) stays one paragraph.
-    bool breaks_paragraph(const Line& previous, const Line& line, bool body_started) const {
+    bool breaks_paragraph(const Line& previous, const Line& line, bool body_started) {
         if (line.indented && !previous.indented) return true;
         const std::string_view before = previous.text.of(text_);
         const std::string_view content = line.text.of(text_);
         if (lt::lower_at(content, 0)) return false;
-        if (quote_open(text_, blocks_.back().span)) return false;
+        // The open paragraph's quotes, read only as far as it has grown since last asked.
+        const Span block = blocks_.back().span;
+        quotes_.add(Span{quotes_end_, block.end}.of(text_));
+        quotes_end_ = block.end;
+        if (quotes_.open()) return false;
         if (lt::ends_sentence(before)) return true;
         return !body_started && lt::title_like(before) && !starts_with_dateline(text_, previous.text);
     }
@@ -379,6 +446,8 @@ private:
     const std::vector<Line>& lines_;
     std::vector<Block> blocks_;
     bool open_ = false;
+    QuoteCount quotes_;              // of the open paragraph, read up to quotes_end_
+    std::uint32_t quotes_end_ = 0;
     int last_region_ = no_region;
 };
 

@@ -77,6 +77,10 @@ struct LinePattern {
 /// fold_line(line) appended to `out`: one buffer can hold many folded lines.
 void fold_line_into(std::string_view line, std::string& out);
 
+/// fold_line(line) written at `out`, which has room for line.size() bytes
+/// (folding never lengthens a line); returns the folded length.
+std::size_t fold_line_to(std::string_view line, char* out);
+
 /// True when `line` (any surrounding blanks ignored, runs of blanks as one
 /// space, ’ as ') matches `pattern`.
 [[nodiscard]] bool line_matches(const LinePattern& pattern, std::string_view line);
@@ -107,6 +111,11 @@ struct BoilerplateRule {
 struct LayoutRules {
     std::vector<BoilerplateRule> boilerplate;
     std::vector<LinePattern> caption_credits;  // "via Reuters", "© Getty", "AP Photo/" … (from kind = "caption" rules)
+    /// The boilerplate rules whose patterns the caption credits are, each once
+    /// (filled by load_layout_rules): when the index lets none of them through
+    /// for a line, no credit can match it either, and layout does not ask.
+    /// Empty with credits (rules assembled by hand): layout always asks.
+    std::vector<std::uint32_t> credit_rules;
     // Rebuilt by load_layout_rules over everything loaded so far.
     LinePatternIndex boilerplate_index;  // one group per boilerplate rule
     LinePatternIndex credit_index;       // one group per caption credit

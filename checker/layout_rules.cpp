@@ -2,10 +2,12 @@
 // rules/<pack>/layout/*.toml and the rules' own examples (`factline rules test`).
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <fmt/format.h>
 
 #include "checker/layout.hpp"
 #include "checker/rule_pack.hpp"
+#include "checker/swar.hpp"
 #include "checker/toml_source.hpp"
 
 namespace factline {
@@ -14,17 +16,49 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// True when folding `line` changes only its letter case: printable ASCII
-/// with single spaces between words (no other blanks, none at the ends).
-/// Most lines of plain news are; both loops are branch-free, so the compiler
-/// vectorises them.
-bool plain_ascii(std::string_view line) {
+/// Folds `line` into `out`, eight bytes at a time, when folding changes only its letter case: printable
+/// ASCII with single spaces between words (no other blanks, none at the ends).
+/// Most lines of plain news are. Returns false, writing garbage, otherwise.
+bool fold_plain_ascii(std::string_view line, char* out) {
     if (line.empty() || line.front() == ' ' || line.back() == ' ') return false;
-    bool other = false;
-    for (const char c : line) other |= static_cast<unsigned char>(c) < ' ' || static_cast<unsigned char>(c) > 0x7F;
-    bool double_space = false;
-    for (std::size_t i = 1; i < line.size(); ++i) double_space |= (line[i] == ' ') & (line[i - 1] == ' ');
-    return !other && !double_space;
+    const std::size_t n = line.size();
+    const char* in = line.data();
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const std::uint64_t x = swar::load(in + i);
+        const std::uint64_t spaces = swar::bytes_equal(x, ' ');
+        // A control byte, one >= 0x80 (bytes_below(x, ' ') leaves those out,
+        // so add them), or two spaces in a row: inside these eight bytes, or
+        // across the previous byte.
+        if ((swar::bytes_below(x, ' ') | (x & swar::highs) | (spaces & (spaces << 8))) != 0 ||
+            ((spaces & 0x80) != 0 && i > 0 && in[i - 1] == ' ')) {
+            return false;
+        }
+        // 'A'..'Z' are the bytes at least 'A' and below 'Z' + 1: add 0x20 to those.
+        const std::uint64_t upper = swar::bytes_in(x, 'A', 'Z' + 1);
+        const std::uint64_t lowered = x + (upper >> 2);  // 0x80 >> 2 = 0x20, no carry ('Z' + 0x20 < 0x80)
+        std::memcpy(out + i, &lowered, sizeof lowered);
+    }
+    if (i < n && n >= 8) {
+        // The last few bytes: the last eight again, overlapping bytes already
+        // read (they pass again, and are written again alike).
+        i = n - 8;
+        const std::uint64_t x = swar::load(in + i);
+        const std::uint64_t spaces = swar::bytes_equal(x, ' ');
+        if ((swar::bytes_below(x, ' ') | (x & swar::highs) | (spaces & (spaces << 8))) != 0 ||
+            ((spaces & 0x80) != 0 && in[i - 1] == ' ')) {
+            return false;
+        }
+        const std::uint64_t lowered = x + (swar::bytes_in(x, 'A', 'Z' + 1) >> 2);
+        std::memcpy(out + i, &lowered, sizeof lowered);
+        return true;
+    }
+    for (; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(in[i]);
+        if (c < ' ' || c > 0x7F || (c == ' ' && i > 0 && in[i - 1] == ' ')) return false;
+        out[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+    }
+    return true;
 }
 
 }  // namespace
@@ -33,17 +67,9 @@ bool plain_ascii(std::string_view line) {
 // so that a pattern does not depend on how a page spaced or typeset a line.
 // Written through a pointer into space reserved up front (folding never
 // lengthens a line): layout folds every line of every page.
-void fold_line_into(std::string_view line, std::string& out) {
-    const std::size_t start = out.size();
-    out.resize(start + line.size());
-    char* const first = out.data() + start;
-    if (plain_ascii(line)) {
-        for (std::size_t i = 0; i < line.size(); ++i) {
-            const auto c = static_cast<unsigned char>(line[i]);
-            first[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
-        }
-        return;
-    }
+std::size_t fold_line_to(std::string_view line, char* out) {
+    if (fold_plain_ascii(line, out)) return line.size();
+    char* const first = out;
     char* next = first;
     bool pending_space = false;
     for (std::size_t i = 0; i < line.size(); ++i) {
@@ -73,7 +99,13 @@ void fold_line_into(std::string_view line, std::string& out) {
         }
         *next++ = static_cast<char>(c);
     }
-    out.resize(static_cast<std::size_t>(next - out.data()));
+    return static_cast<std::size_t>(next - first);
+}
+
+void fold_line_into(std::string_view line, std::string& out) {
+    const std::size_t start = out.size();
+    out.resize(start + line.size());
+    out.resize(start + fold_line_to(line, out.data() + start));
 }
 
 std::string fold_line(std::string_view line) {
@@ -308,6 +340,7 @@ void load_layout_rules(const RulePackInfo& pack, LayoutRules& into, Diagnostics&
             if (!rule) continue;
             if (rule->kind == BlockKind::caption) {
                 into.caption_credits.insert(into.caption_credits.end(), rule->patterns.begin(), rule->patterns.end());
+                into.credit_rules.push_back(static_cast<std::uint32_t>(into.boilerplate.size()));
             }
             into.boilerplate.push_back(std::move(*rule));
         }

@@ -1,5 +1,11 @@
 #include "checker/layout_text.hpp"
 
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+
+#include "checker/swar.hpp"
+
 namespace factline::layout_text {
 
 namespace {
@@ -30,11 +36,7 @@ std::size_t wide_blank_at(std::string_view text, std::size_t i) {
     return 0;
 }
 
-std::size_t blank_before(std::string_view text, std::size_t end) {
-    // A wider blank ends in a non-ASCII byte.
-    if (end > 0 && end <= text.size() && static_cast<unsigned char>(text[end - 1]) < 0x80) {
-        return blank_at(text, end - 1);
-    }
+std::size_t wide_blank_before(std::string_view text, std::size_t end) {
     for (std::size_t n : {1u, 2u, 3u}) {
         if (end >= n && blank_at(text, end - n) == n) return n;
     }
@@ -92,6 +94,22 @@ std::size_t word_count_up_to(std::string_view text, std::size_t limit) {
     std::size_t words = 0;
     bool in_word = false;
     for (std::size_t i = 0; i < text.size() && words < limit;) {
+        // Eight ASCII bytes at once: each is a blank (' ', \t … \r) or not,
+        // and a word starts at a non-blank after a blank. Every position the
+        // loop stops at starts a blank or a byte, so the eight bytes are whole
+        // characters and read as the byte-wise loop below reads them.
+        if (i + 8 <= text.size()) {
+            const std::uint64_t x = swar::load(text.data() + i);
+            if ((x & swar::highs) == 0) {
+                const std::uint64_t blank = swar::bytes_equal(x, ' ') | swar::bytes_in(x, '\t', '\r' + 1);
+                const std::uint64_t word = ~blank & swar::highs;
+                const std::uint64_t before = word << 8 | (in_word ? 0x80u : 0u);
+                words += static_cast<std::size_t>(std::popcount(word & ~before));
+                in_word = (word >> 63) != 0;
+                i += 8;
+                continue;
+            }
+        }
         if (const std::size_t n = blank_at(text, i)) {
             in_word = false;
             i += n;
@@ -101,7 +119,18 @@ std::size_t word_count_up_to(std::string_view text, std::size_t limit) {
         in_word = true;
         ++i;
     }
-    return words;
+    return std::min(words, limit);  // eight bytes at once may count past the limit
+}
+
+std::size_t find_digit(std::string_view text, std::size_t from) {
+    std::size_t i = from;
+    for (; i + 8 <= text.size(); i += 8) {
+        if (swar::bytes_in(swar::load(text.data() + i), '0', '9' + 1) != 0) break;  // a digit among these eight
+    }
+    for (; i < text.size(); ++i) {
+        if (static_cast<unsigned char>(text[i] - '0') < 10) return i;
+    }
+    return text.size();
 }
 
 bool lower_at(std::string_view text, std::size_t i) {

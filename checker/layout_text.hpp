@@ -21,8 +21,18 @@ namespace factline::layout_text {
     if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r') ? 1 : 0;  // \t \n \v \f \r
     return wide_blank_at(text, i);
 }
-/// Length of the blank ending just before `text[end]`, or 0.
-[[nodiscard]] std::size_t blank_before(std::string_view text, std::size_t end);
+/// Length of the wider (non-ASCII) blank ending just before `text[end]`, or 0; see blank_before.
+[[nodiscard]] std::size_t wide_blank_before(std::string_view text, std::size_t end);
+
+/// Length of the blank ending just before `text[end]`, or 0. Inline with an
+/// ASCII fast path, like blank_at: trim asks it at the end of every line.
+[[nodiscard]] inline std::size_t blank_before(std::string_view text, std::size_t end) {
+    // A wider blank ends in a non-ASCII byte.
+    if (end > 0 && end <= text.size() && static_cast<unsigned char>(text[end - 1]) < 0x80) {
+        return blank_at(text, end - 1);
+    }
+    return wide_blank_before(text, end);
+}
 
 /// `span` without leading and trailing blanks.
 [[nodiscard]] Span trim(std::string_view text, Span span);
@@ -42,6 +52,10 @@ namespace factline::layout_text {
 /// word_count(text), or `limit` when there are at least that many words:
 /// reads only as far as it must ("at most 2 words?" asks word_count_up_to(text, 3) <= 2).
 [[nodiscard]] std::size_t word_count_up_to(std::string_view text, std::size_t limit);
+
+/// Index of the first ASCII digit in `text` at or after `from`, or text.size().
+/// Reads eight bytes at a time: layout asks it about most lines.
+[[nodiscard]] std::size_t find_digit(std::string_view text, std::size_t from = 0);
 
 /// True for an ASCII lower-case letter or a UTF-8 lower-case Latin/Cyrillic
 /// letter at `text[i]` (what a sentence does not start with).

@@ -1,7 +1,8 @@
 #include "checker/line_pattern_index.hpp"
 
 #include <algorithm>
-#include <bitset>
+#include <bit>
+#include <cstring>
 
 #include "checker/layout.hpp"
 
@@ -12,9 +13,16 @@ std::uint32_t LinePatternIndex::first_two(std::string_view text) {
            static_cast<unsigned char>(text[1]);
 }
 
-std::uint16_t LinePatternIndex::pair_bit(char a, char b) {
-    const std::uint32_t pair = static_cast<std::uint32_t>(static_cast<unsigned char>(a)) * 251u + static_cast<unsigned char>(b);
-    return static_cast<std::uint16_t>((pair * 2654435761u) >> 22);  // the top 10 bits: 0..1023
+std::uint64_t LinePatternIndex::summary_bit(const char* pair) {
+    std::uint16_t bytes;  // both bytes in one load; the hash need not be the same on every platform
+    std::memcpy(&bytes, pair, sizeof bytes);
+    return std::uint64_t{1} << ((bytes * 0x9E3779B1u) >> 26);  // the top 6 bits: 0..63
+}
+
+std::uint64_t LinePatternIndex::head_of(std::string_view text) {
+    std::uint64_t head = 0;
+    std::memcpy(&head, text.data(), std::min<std::size_t>(text.size(), sizeof head));
+    return head;
 }
 
 std::string LinePatternIndex::required_prefix(const LinePattern& pattern) {
@@ -25,6 +33,7 @@ std::string LinePatternIndex::required_prefix(const LinePattern& pattern) {
 
 LinePatternIndex::LinePatternIndex(const std::vector<std::vector<const LinePattern*>>& groups)
     : groups_(groups.size()) {
+    std::vector<std::uint64_t> summaries;  // per by_text_ entry, summary_bit of each of its byte pairs
     for (std::uint32_t g = 0; g < groups.size(); ++g) {
         for (const LinePattern* pattern : groups[g]) {
             if (!pattern->wildcard && pattern->match == LinePattern::Match::equals) {
@@ -33,30 +42,43 @@ LinePatternIndex::LinePatternIndex(const std::vector<std::vector<const LinePatte
                 if (equals_lengths_.size() <= length) equals_lengths_.resize(length + 1);
                 equals_lengths_[length] = true;
             } else if (const std::string prefix = required_prefix(*pattern); prefix.size() >= 2) {
-                starts_with_[first_two(prefix)].push_back({g, prefix});
+                const std::uint64_t mask = head_of(std::string(std::min<std::size_t>(prefix.size(), 8), '\xFF'));
+                starts_with_[first_two(prefix)].push_back({g, prefix, head_of(prefix) & mask, mask});
                 starts_with_keys_.set(first_two(prefix));
             } else {
                 // A contains pattern must contain its text; a glob its longest literal piece.
                 const std::string& text = pattern->wildcard ? pattern->must_contain : pattern->folded;
-                ByPairs entry{g, {}};
-                for (std::size_t i = 0; i + 1 < text.size(); ++i) entry.bits.push_back(pair_bit(text[i], text[i + 1]));
-                std::sort(entry.bits.begin(), entry.bits.end());
-                entry.bits.erase(std::unique(entry.bits.begin(), entry.bits.end()), entry.bits.end());
                 std::uint64_t summary = 0;
-                for (const std::uint16_t bit : entry.bits) summary |= summary_bit(bit);
-                summaries_.push_back(summary);
-                by_pairs_.push_back(std::move(entry));
+                for (std::size_t i = 0; i + 1 < text.size(); ++i) summary |= summary_bit(text.data() + i);
+                summaries.push_back(summary);
+                by_text_.push_back({g, text});
+            }
+        }
+    }
+    words_ = (summaries.size() + 63) / 64;
+    rejects_.assign(summary_bytes * 256 * words_, 0);
+    for (std::size_t e = 0; e < summaries.size(); ++e) {
+        for (std::size_t byte = 0; byte < summary_bytes; ++byte) {
+            const auto needs = static_cast<unsigned>(summaries[e] >> (8 * byte) & 0xFFu);
+            for (unsigned value = 0; value < 256; ++value) {
+                if ((needs & ~value) != 0) rejects_[(byte * 256 + value) * words_ + e / 64] |= std::uint64_t{1} << (e % 64);
             }
         }
     }
 }
 
 LinePatternIndex::Line::Line(std::string_view folded) : folded_(folded) {
-    for (std::size_t i = 0; i + 1 < folded.size(); ++i) {
-        const std::uint16_t bit = pair_bit(folded[i], folded[i + 1]);
-        pairs_.set(bit);
-        summary_ |= summary_bit(bit);
+    // Four pairs a step: a quarter of the loop's bookkeeping.
+    const char* bytes = folded.data();
+    const std::size_t pairs = folded.empty() ? 0 : folded.size() - 1;
+    std::uint64_t summary = 0;
+    std::size_t i = 0;
+    for (; i + 4 <= pairs; i += 4) {
+        summary |= summary_bit(bytes + i) | summary_bit(bytes + i + 1) | summary_bit(bytes + i + 2) |
+                   summary_bit(bytes + i + 3);
     }
+    for (; i < pairs; ++i) summary |= summary_bit(bytes + i);
+    summary_ = summary;
 }
 
 bool LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vector<char>& out) const {
@@ -66,15 +88,25 @@ bool LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vec
     }
     bool any = false;
     const std::string_view folded = line.folded_;
-    const auto& pairs = line.pairs_;
-    out.assign(groups_, 0);
-    for (std::size_t e = 0; e < summaries_.size(); ++e) {
-        if ((summaries_[e] & ~line.summary_) != 0) continue;
-        const ByPairs& entry = by_pairs_[e];
-        if (out[entry.group]) continue;
-        if (std::all_of(entry.bits.begin(), entry.bits.end(), [&](std::uint16_t bit) { return pairs.test(bit); })) {
-            out[entry.group] = 1;
-            any = true;
+    out.resize(groups_);
+    std::fill(out.begin(), out.end(), 0);
+    const std::uint64_t summary = line.summary_;
+    const auto row = [&](std::size_t byte, std::size_t word) {
+        return rejects_[(byte * 256 + (summary >> (8 * byte) & 0xFFu)) * words_ + word];
+    };
+    static_assert(summary_bytes == 8);
+    for (std::size_t word = 0; word < words_; ++word) {
+        const std::uint64_t rejected = row(0, word) | row(1, word) | row(2, word) | row(3, word) | row(4, word) |
+                                       row(5, word) | row(6, word) | row(7, word);
+        const std::size_t entries = std::min<std::size_t>(64, by_text_.size() - word * 64);
+        std::uint64_t passed = ~rejected & (entries == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << entries) - 1);
+        for (; passed != 0; passed &= passed - 1) {
+            const ByText& entry = by_text_[word * 64 + static_cast<std::size_t>(std::countr_zero(passed))];
+            if (out[entry.group]) continue;
+            if (folded.find(entry.text) != std::string_view::npos) {
+                out[entry.group] = 1;
+                any = true;
+            }
         }
     }
     if (folded.size() < equals_lengths_.size() && equals_lengths_[folded.size()]) {
@@ -85,8 +117,9 @@ bool LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vec
     }
     if (folded.size() >= 2 && starts_with_keys_.test(first_two(folded))) {
         if (auto it = starts_with_.find(first_two(folded)); it != starts_with_.end()) {
-            for (const auto& [g, prefix] : it->second) {
-                if (folded.substr(0, prefix.size()) == prefix) {
+            const std::uint64_t head = head_of(folded);
+            for (const auto& [g, prefix, prefix_head, mask] : it->second) {
+                if ((head & mask) == prefix_head && folded.substr(0, prefix.size()) == prefix) {
                     out[g] = 1;
                     any = true;
                 }

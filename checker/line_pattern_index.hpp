@@ -4,12 +4,11 @@
 // a sixth of a run on plain news). A pattern that must equal the folded line
 // is found by the line itself; one the line must start with (also a glob
 // that opens with literal text), by the line's first two bytes and then its
-// start; any other pattern, by the byte pairs of the text it must contain
-// (a glob: its longest literal piece): the line's pairs
-// are hashed into a bit set once, and a pattern whose pairs are not all in it
-// is skipped (most are turned away by one AND against a 64-bit summary of the
-// set, before the exact test). A pre-filter only: the rules' own matching
-// still decides.
+// start; any other pattern, by the text it must contain (a glob: its longest
+// literal piece): the line's byte pairs are hashed into a 64-bit summary once,
+// patterns whose pairs are not all in it are skipped (eight table look-ups
+// for all of them), and the few left are looked for in the line. A pre-filter only: the rules' own
+// matching still decides.
 #include <bitset>
 #include <cstdint>
 #include <string>
@@ -36,8 +35,7 @@ public:
     private:
         friend class LinePatternIndex;
         std::string_view folded_;
-        std::uint64_t summary_ = 0;  // pair_bits folded to 64 (summary_bit): most patterns fail one AND
-        std::bitset<1024> pairs_;    // the line's byte pairs (pair_bit; pair_bits wide)
+        std::uint64_t summary_ = 0;  // summary_bit of each of the line's byte pairs
     };
 
     /// One flag per group (`groups` of them), set when one of its patterns may
@@ -63,23 +61,33 @@ private:
     struct Prefixed {
         std::uint32_t group = 0;
         std::string prefix;
+        // The prefix's first eight bytes (fewer: zero-padded) and which of
+        // them count: a line whose head (head_of) differs there cannot start with it.
+        std::uint64_t head = 0;
+        std::uint64_t head_mask = 0;
     };
+    /// The first eight bytes of `text` as one word, zero-padded when shorter.
+    static std::uint64_t head_of(std::string_view text);
     static std::string required_prefix(const LinePattern& pattern);
     std::unordered_map<std::uint32_t, std::vector<Prefixed>> starts_with_;  // by the prefix's first two bytes
     std::bitset<65536> starts_with_keys_;  // the keys of starts_with_, tested before hashing
-    /// A pattern the line must contain a text of: the bits of that text's byte pairs.
-    struct ByPairs {
+    /// A pattern the line must contain a text of (a contains pattern's text,
+    /// a glob's longest literal piece).
+    struct ByText {
         std::uint32_t group = 0;
-        std::vector<std::uint16_t> bits;  // empty: every line is a candidate
+        std::string text;
     };
-    static constexpr std::size_t pair_bits = 1024;  // = Line::pairs_.size()
-    static std::uint16_t pair_bit(char a, char b);
-    static std::uint64_t summary_bit(std::uint16_t bit) { return std::uint64_t{1} << (bit & 63u); }
+    /// The summary bit of the byte pair at `pair` (two bytes).
+    static std::uint64_t summary_bit(const char* pair);
 
-    std::vector<ByPairs> by_pairs_;
-    /// Per by_pairs_ entry, summary_bit of each of its bits (a line lacking
-    /// one lacks the pair); kept apart so that the scan reads one array.
-    std::vector<std::uint64_t> summaries_;
+    std::vector<ByText> by_text_;
+    /// Which by_text_ entries a line's summary rules out, one byte of it at a
+    /// time: rejects_[(byte * 256 + value) * words_ + word] holds the entries
+    /// that need a pair bit that byte `byte` of the summary lacks when it is
+    /// `value`. Eight look-ups a line replace one AND per entry.
+    static constexpr std::size_t summary_bytes = 8;
+    std::size_t words_ = 0;  // 64-bit words per rejects_ row: one bit per by_text_ entry
+    std::vector<std::uint64_t> rejects_;
     std::vector<bool> equals_lengths_;  // [n]: some equals pattern is n bytes long (skips hashing most lines)
     std::size_t groups_ = 0;
 };

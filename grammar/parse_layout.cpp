@@ -47,10 +47,33 @@ bool may_hold_header_date(std::string_view document, std::uint32_t begin, std::u
     return false;
 }
 
+bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+/// False when no dateline can start at document[begin, end): after blanks
+/// (' ', tab, U+00A0) dateline_def opens with a capital word, an ASCII
+/// capital followed by a capital, '.', '\'' or '-'. Most paragraphs fail
+/// these two bytes and need no X3 parse. Keep it in step with layout_def.hpp.
+bool may_open_dateline(std::string_view document, std::uint32_t begin, std::uint32_t end) {
+    std::uint32_t i = begin;
+    while (i < end) {
+        if (document[i] == ' ' || document[i] == '\t') {
+            ++i;
+        } else if (document[i] == '\xC2' && i + 1 < end && document[i + 1] == '\xA0') {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    if (i + 1 >= end) return false;
+    const char second = document[i + 1];
+    return ascii_upper(document[i]) && (ascii_upper(second) || second == '.' || second == '\'' || second == '-');
+}
+
 }  // namespace
 
 std::optional<DatelineMatch> parse_dateline(std::string_view document, std::uint32_t begin, std::uint32_t end) {
     if (begin >= end || end > document.size()) return std::nullopt;
+    if (!may_open_dateline(document, begin, end)) return std::nullopt;
     DatelineMatch match;
     if (!run(dateline(), document, begin, end, match.parts, match.end)) return std::nullopt;
     match.begin = match.parts.place.begin;

@@ -400,6 +400,22 @@ TEST(LayoutRules, FoldingLowersTrimsAndCollapses) {
         {"a\x01" "b \xE2\x80\x9C" "c\xE2\x80\x9D \xE2\x80", "a\x01" "b \xE2\x80\x9C" "c\xE2\x80\x9D \xE2\x80"},
         {" \xC2\xA0\n", ""},
         {"", ""},
+        // Lines of eight bytes and more are folded eight at a time: the same
+        // answers at every offset and across the eight-byte boundaries.
+        {"ABCDEFGH IJKLMNOP QRSTUVWXYZ @[`{ az", "abcdefgh ijklmnop qrstuvwxyz @[`{ az"},
+        {"Leave a  Reply now", "leave a reply now"},      // a double space across bytes 7 and 8
+        {"Leave ab  Reply now", "leave ab reply now"},    // and inside the second eight
+        {"Twelve bytes\tTAB", "twelve bytes tab"},
+        {"ABCDEFGHI\x01JKLMNOPQ", "abcdefghi\x01jklmnopq"},  // a control byte inside the second eight
+        {"ABCDEFGHIJKLMNO\xC3\x89", "abcdefghijklmno\xC3\x89"},
+        {"PLAIN TEXT\x7F WITH DEL", "plain text\x7F with del"},
+        {"ABCDEFGHIJKLMNOP ", "abcdefghijklmnop"},
+        // The last bytes past a multiple of eight: the last eight read again.
+        {"ABCDEFGHI", "abcdefghi"},
+        {"ABCDEFGHIJ  K", "abcdefghij k"},
+        {"Abcdefg  Hij", "abcdefg hij"},
+        {"ABCDEFGHIJ\x01K", "abcdefghij\x01k"},
+        {"ABCDEFGHIJ\xE2\x80\x99s", "abcdefghij's"},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.line);
@@ -423,6 +439,40 @@ TEST(LayoutRules, ShippedRulesPassTheirExamples) {
     EXPECT_EQ(report.failed, 0) << (report.failures.empty() ? "" : report.failures.front());
     EXPECT_GT(report.passed, 40);
     EXPECT_EQ(rules.layout.boilerplate.front().id.rfind("core.boilerplate.", 0), 0u);
+}
+
+TEST(LayoutRules, CaptionCreditsMatchLinesTheirRuleIsTooShortFor) {
+    // A caption rule with max_words: a longer line still carries its credit
+    // (layout.caption-credit); a line without one is body, whatever its length.
+    const testing::TempDir temp("factline-layout-credits");
+    const fs::path& dir = temp.path();
+    fs::create_directories(dir / "layout");
+    {
+        std::ofstream out(dir / "layout" / "captions.toml");
+        out << "[credits]\nkind = \"caption\"\nmax_words = 3\npatterns = ['*via Wire*', '*/Wire']\n"
+               "[share]\npatterns = ['Share']\n";
+    }
+    Diagnostics diagnostics;
+    LayoutRules rules;
+    load_layout_rules({"test", "", "", dir}, rules, diagnostics);
+    ASSERT_FALSE(diagnostics.has_errors());
+    ASSERT_EQ(rules.caption_credits.size(), 2u);
+    ASSERT_EQ(rules.credit_rules, std::vector<std::uint32_t>{0});
+    const std::string text =
+        "Soldiers walk past a destroyed tank near the city on Monday. John Smith/Wire\n\n"
+        "Photo via Wire\n\n"
+        "Share\n\n"
+        "The talks resumed on Monday in the capital, officials said.\n";
+    const Layout layout = analyse_layout(text, rules);
+    std::vector<std::pair<BlockKind, std::string>> kinds;
+    for (const auto& block : layout.blocks) kinds.emplace_back(block.kind, block.rule);
+    const std::vector<std::pair<BlockKind, std::string>> expected = {
+        {BlockKind::caption, "layout.caption-credit"},
+        {BlockKind::caption, "test.captions.credits"},
+        {BlockKind::boilerplate, "test.captions.share"},
+        {BlockKind::body, ""},
+    };
+    EXPECT_EQ(kinds, expected);
 }
 
 TEST(LayoutRules, ErrorsPointAtTheRule) {

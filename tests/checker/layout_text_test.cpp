@@ -63,6 +63,31 @@ TEST(LayoutText, TrimSentencesAndWords) {
     EXPECT_EQ(word_count_up_to("one two  three four", 4), 4u);
     EXPECT_EQ(word_count_up_to(" \xC2\xA0one ", 1), 1u);
     EXPECT_EQ(word_count_up_to("one", 0), 0u);
+    // Long ASCII lines are read eight bytes at a time: words across the
+    // eight-byte boundaries, every ASCII blank, and wider blanks between.
+    EXPECT_EQ(word_count("abcdefgh ijklmnop"), 2u);
+    EXPECT_EQ(word_count("abcdefghijklmnop qrstuvwx"), 2u);
+    EXPECT_EQ(word_count("a b c d e f g h i j k l m n o p"), 16u);
+    EXPECT_EQ(word_count("one\ttwo\nthree\vfour\ffive\rsix seven"), 7u);
+    EXPECT_EQ(word_count("\x01\x02\x08\x0E\x1F\x7F abcdefgh"), 2u);  // control bytes other than \t … \r are no blanks
+    EXPECT_EQ(word_count("        leading blanks        "), 2u);
+    EXPECT_EQ(word_count("abcdefg\xC2\xA0hijklmnop\xE2\x80\x8Bqrstuvwxyz \xC3\xA9t\xC3\xA9 abc"), 5u);
+    EXPECT_EQ(word_count("1234567\xC3\xA9 next words here"), 4u);
+    EXPECT_EQ(word_count_up_to("a b c d e f g h i j k l m n o p", 3), 3u);
+    EXPECT_EQ(word_count_up_to("a b c d e f g h i j k l m n o p", 16), 16u);
+    EXPECT_EQ(word_count_up_to("a b c d e f g h i j k l m n o p", 17), 16u);
+}
+
+TEST(LayoutText, FindDigit) {
+    EXPECT_EQ(find_digit(""), 0u);
+    EXPECT_EQ(find_digit("no digits here at all, none"), 27u);
+    EXPECT_EQ(find_digit("7"), 0u);
+    EXPECT_EQ(find_digit("abcdefg9"), 7u);             // the last of the first eight
+    EXPECT_EQ(find_digit("abcdefgh0"), 8u);            // the first after them
+    EXPECT_EQ(find_digit("abcdefghijklmnopq/:9"), 19u);  // '/' and ':' border the digits
+    EXPECT_EQ(find_digit("\xD9\xA3\xEF\xBC\x95 \xB0\xB9 x1"), 10u);  // no byte >= 0x80 is a digit
+    EXPECT_EQ(find_digit("1 2 3", 1), 2u);
+    EXPECT_EQ(find_digit("1234", 4), 4u);
 }
 
 }  // namespace

@@ -52,6 +52,9 @@ TEST(LinePatternIndex, EachKindOfPatternIsFoundAndOtherLinesAreNot) {
     // A line is let through by a pattern's opening text only when it starts with all of it.
     EXPECT_TRUE(flagged("Shares fell 3%").empty());
     EXPECT_TRUE(flagged("He liked by 2 people").empty());
+    EXPECT_TRUE(flagged("Share thin ice").empty());  // the same first eight bytes, then not
+    EXPECT_TRUE(flagged("Sha").empty());
+    EXPECT_EQ(flagged("SHARE THIS"), std::vector<int>{1});
     EXPECT_EQ(flagged("  LIKED   by 1,200 people"), std::vector<int>{3});
     // It says whether it flagged any group.
     EXPECT_FALSE(index.candidates(fold_line("The talks resumed."), groups.size(), flags));
@@ -61,6 +64,26 @@ TEST(LinePatternIndex, EachKindOfPatternIsFoundAndOtherLinesAreNot) {
     // Asked about other groups than it was built for (rules assembled by hand): every one may match.
     EXPECT_TRUE(index.candidates(fold_line("The talks resumed."), 6, flags));
     EXPECT_EQ(flags, std::vector<char>(6, 1));
+}
+
+TEST(LinePatternIndex, ManyContainsPatternsEachFlagOnlyTheirGroup) {
+    // More than 64 patterns found by the text they contain: the index's
+    // rejection table spans several 64-bit words.
+    std::vector<LinePattern> patterns;
+    for (int n = 0; n < 150; ++n) patterns.push_back(make_line_pattern("*credit " + std::to_string(n) + "x*"));
+    std::vector<std::vector<const LinePattern*>> groups;
+    for (const auto& pattern : patterns) groups.push_back({&pattern});
+    const LinePatternIndex index(groups);
+    std::vector<char> flags;
+    for (const int n : {0, 7, 63, 64, 65, 127, 128, 149}) {
+        SCOPED_TRACE(n);
+        EXPECT_TRUE(index.candidates(fold_line("Photo CREDIT " + std::to_string(n) + "X, Kyiv"), groups.size(), flags));
+        std::vector<char> expected(groups.size(), 0);
+        expected[static_cast<std::size_t>(n)] = 1;
+        EXPECT_EQ(flags, expected);
+    }
+    EXPECT_FALSE(index.candidates(fold_line("Photo credit: none"), groups.size(), flags));
+    EXPECT_FALSE(index.candidates(fold_line("x"), groups.size(), flags));
 }
 
 TEST(PhraseIndex, TheLongestPhraseAtATokenWins) {

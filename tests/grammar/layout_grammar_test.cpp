@@ -61,6 +61,11 @@ TEST(LayoutGrammar, Datelines) {
     expect_dateline("    SALVADOR, Feb 26 - Showers continued", "SALVADOR", "Feb 26", "", "SALVADOR, Feb 26 -");
     expect_dateline("NEW YORK, Sept. 3 (AFP) - Stocks", "NEW YORK", "Sept. 3", "AFP", "NEW YORK, Sept. 3 (AFP) -");
     expect_dateline("ST. PETERSBURG (Reuters) - A", "ST. PETERSBURG", "", "Reuters", "ST. PETERSBURG (Reuters) -");
+    // What a place may open with: blanks of every kind, then a capital and a capital, '.', '\'' or '-'.
+    expect_dateline("\t\xC2\xA0 KYIV - The", "KYIV", "", "", "KYIV -");
+    expect_dateline("U.S. (Reuters) - The", "U.S.", "", "Reuters", "U.S. (Reuters) -");
+    expect_dateline("O'HARE: Flights", "O'HARE", "", "", "O'HARE:");
+    expect_dateline("A-B (AP) - The", "A-B", "", "AP", "A-B (AP) -");
 }
 
 TEST(LayoutGrammar, NotDatelines) {
@@ -72,6 +77,11 @@ TEST(LayoutGrammar, NotDatelines) {
     expect_no_dateline("KYIV-based analysts said");
     expect_no_dateline("PUBLISHED : 21 May 2023");
     expect_no_dateline("\xE2\x80\x93 the troops stationed around Balakliia");
+    expect_no_dateline("K - one capital is no place");
+    expect_no_dateline("K");
+    expect_no_dateline("  ");
+    expect_no_dateline("\xC2\xA0");
+    expect_no_dateline("\xC3\x89COLE - a non-ASCII capital is no ASCII capital");
 }
 
 TEST(LayoutGrammar, HeaderDates) {
