@@ -14,6 +14,7 @@
 #include "checker/date_scan.hpp"
 #include "checker/sentences.hpp"
 #include "grammar/parse_date.hpp"
+#include "support/read_file.hpp"
 
 namespace {
 
@@ -65,13 +66,6 @@ std::vector<std::string> mismatches(const std::string& text, std::size_t& shared
     return out;
 }
 
-std::string read(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
 TEST(DateScan, SentencesGetWhatTheirOwnScanFindsInProjectTexts) {
     std::vector<fs::path> roots{fs::path(FACTLINE_SOURCE_DIR) / "fixtures", fs::path(FACTLINE_SHARED_DIR) / "seeds",
                                 fs::path(FACTLINE_SHARED_DIR) / "devset"};
@@ -81,7 +75,7 @@ TEST(DateScan, SentencesGetWhatTheirOwnScanFindsInProjectTexts) {
         for (const auto& entry : fs::recursive_directory_iterator(root)) {
             if (entry.path().extension() != ".txt") continue;
             ++files;
-            for (const auto& miss : mismatches(read(entry.path()), shared)) ADD_FAILURE() << entry.path() << ": " << miss;
+            for (const auto& miss : mismatches(factline::testing::read_file(entry.path()), shared)) ADD_FAILURE() << entry.path() << ": " << miss;
         }
     }
     EXPECT_GT(files, 0u);

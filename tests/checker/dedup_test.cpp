@@ -9,6 +9,7 @@
 
 #include "checker/dedup.hpp"
 #include "checker/overlap_bound.hpp"
+#include "support/read_file.hpp"
 
 namespace factline {
 namespace {
@@ -245,13 +246,6 @@ TEST(ClusterDocuments, ThresholdComesFromOptions) {
     EXPECT_EQ(cluster_documents(shingles, loose)[0], cluster_documents(shingles, loose)[1]);
 }
 
-std::string read(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
 /// Clusters of every .txt in `dir` (whole text as body), by file name.
 std::map<std::string, std::size_t> clusters_of(const fs::path& dir) {
     std::vector<fs::path> files;
@@ -260,7 +254,7 @@ std::map<std::string, std::size_t> clusters_of(const fs::path& dir) {
     }
     std::sort(files.begin(), files.end());
     std::vector<std::vector<std::uint64_t>> shingles;
-    for (const auto& f : files) shingles.push_back(shingle_hashes(read(f)));
+    for (const auto& f : files) shingles.push_back(shingle_hashes(factline::testing::read_file(f)));
     const auto clusters = cluster_documents(shingles, DedupOptions{});
     std::map<std::string, std::size_t> out;
     for (std::size_t i = 0; i < files.size(); ++i) out[files[i].filename().string()] = clusters[i];

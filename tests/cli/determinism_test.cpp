@@ -14,19 +14,13 @@
 #include <vector>
 
 #include "cli_support.hpp"
+#include "support/read_file.hpp"
 
 namespace factline::testing {
 namespace {
 
 const std::vector<std::string> outputs = {"documents.jsonl", "assertions.jsonl", "findings.jsonl",
                                           "report.md",       "report.html",      "report.sarif"};
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
 
 /// How one run lays out its copy of the corpus and calls factline.
 struct Variant {
@@ -65,11 +59,11 @@ std::map<std::string, std::string> run_variant(const Scratch& scratch, const std
         args += " corpus";
     }
     const int code = run_factline(cwd, args);
-    EXPECT_EQ(code, 0) << variant.name << ": " << slurp(cwd / "factline-stderr.txt");
+    EXPECT_EQ(code, 0) << variant.name << ": " << testing::read_file(cwd / "factline-stderr.txt");
     std::map<std::string, std::string> bytes;
     for (const auto& name : outputs) {
         EXPECT_TRUE(fs::exists(cwd / "out" / name)) << variant.name << ": no " << name;
-        bytes[name] = slurp(cwd / "out" / name);
+        bytes[name] = testing::read_file(cwd / "out" / name);
     }
     return bytes;
 }

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cli_support.hpp"
+#include "support/read_file.hpp"
 
 namespace factline::testing {
 namespace {
@@ -59,16 +60,9 @@ const RuleErrorCase cases[] = {
 // Test output names the case, not its bytes.
 void PrintTo(const RuleErrorCase& c, std::ostream* os) { *os << c.name; }
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
 /// Replaces the first `find` in `path` by `replace`; returns false when absent.
 bool break_file(const fs::path& path, const std::string& find, const std::string& replace) {
-    std::string text = slurp(path);
+    std::string text = testing::read_file(path);
     const auto at = text.find(find);
     if (at == std::string::npos) return false;
     text.replace(at, find.size(), replace);
@@ -80,7 +74,7 @@ bool break_file(const fs::path& path, const std::string& find, const std::string
 /// lines used are ASCII).
 std::string expected_position(const fs::path& path, const RuleErrorCase& c) {
     if (std::string(c.replace).empty()) return "1:1";
-    std::istringstream lines(slurp(path));
+    std::istringstream lines(testing::read_file(path));
     std::size_t number = 0;
     for (std::string line; std::getline(lines, line);) {
         ++number;
@@ -104,7 +98,7 @@ TEST(RuleErrorsInCheck, ABrokenPackStopsTheRunWithItsPositionAndNoReports) {
         std::ofstream(scratch / "corpus" / ("a" + std::to_string(i) + ".txt")) << "Kyiv, Jan 5 - Talks resumed.\n";
     }
     EXPECT_EQ(run_factline(scratch.dir(), "check corpus --rules pack --jobs 2 --out out"), 2);
-    const std::string err = slurp(scratch / "factline-stderr.txt");
+    const std::string err = testing::read_file(scratch / "factline-stderr.txt");
     const std::string first_line = err.substr(0, err.find('\n'));
     EXPECT_EQ(first_line.rfind(std::string("pack/") + c.file + ":", 0), 0u) << err;
     EXPECT_NE(first_line.find(std::string("[") + c.id + "]"), std::string::npos) << err;
@@ -120,7 +114,7 @@ TEST_P(RuleErrors, ExitTwoWithPositionMessageAndHint) {
     ASSERT_TRUE(break_file(scratch / "pack" / c.file, c.find, c.replace)) << c.file << " no longer holds: " << c.find;
 
     EXPECT_EQ(run_factline(scratch.dir(), "rules list --rules pack >/dev/null"), 2);
-    const std::string err = slurp(scratch / "factline-stderr.txt");
+    const std::string err = testing::read_file(scratch / "factline-stderr.txt");
     const std::string first_line = err.substr(0, err.find('\n'));
     const std::string expected = std::string("pack/") + c.file + ":" + expected_position(scratch / "pack" / c.file, c) +
                                  ": error: " + c.message + " [" + c.id + "]";

@@ -15,6 +15,7 @@
 #include "grammar/date.hpp"
 #include "grammar/date_prefilter.hpp"
 #include "grammar/parse_date.hpp"
+#include "support/read_file.hpp"
 
 namespace {
 
@@ -56,13 +57,6 @@ std::vector<std::string> missed_dates(const std::string& text) {
     return missed;
 }
 
-std::string read(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
 TEST(DatePrefilter, NeverRejectsWhatTheRuleMatchesInProjectTexts) {
     std::vector<fs::path> roots{fs::path(FACTLINE_SOURCE_DIR) / "fixtures", fs::path(FACTLINE_SHARED_DIR) / "seeds",
                                 fs::path(FACTLINE_SHARED_DIR) / "devset"};
@@ -72,7 +66,7 @@ TEST(DatePrefilter, NeverRejectsWhatTheRuleMatchesInProjectTexts) {
         for (const auto& entry : fs::recursive_directory_iterator(root)) {
             if (entry.path().extension() != ".txt") continue;
             ++files;
-            for (const auto& miss : missed_dates(read(entry.path()))) ADD_FAILURE() << entry.path() << ": " << miss;
+            for (const auto& miss : missed_dates(factline::testing::read_file(entry.path()))) ADD_FAILURE() << entry.path() << ": " << miss;
         }
     }
     EXPECT_GT(files, 0u);
