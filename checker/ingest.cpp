@@ -1,22 +1,17 @@
 // ingest(): paths to Documents. Walks directories in sorted order, reads each
-// file with one read, applies sidecar and config metadata, and sends every
+// file with one read (ingest_read.hpp; JSON Lines a block at a time,
+// ingest_jsonl_file.cpp), applies sidecar and config metadata, and sends every
 // input either to Corpus::documents or to Corpus::skipped with a reason.
 #include "checker/ingest.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <cmath>
-#include <cstdio>
-#include <cstring>
 #include <fmt/format.h>
 #include <future>
 #include <optional>
 #include <set>
 #include <spdlog/spdlog.h>
 
+#include "checker/ingest_read.hpp"
 #include "checker/manifest_keys.hpp"
 #include "checker/parallel.hpp"
 
@@ -27,8 +22,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* sidecar_name = "sources.toml";
-
-std::string too_large(std::uint64_t size, std::uint64_t limit) { return too_large_reason("file", size, limit); }
 
 std::string lower_extension(const fs::path& path) {
     std::string ext = path.extension().string();
@@ -42,100 +35,6 @@ bool is_json_lines_extension(const std::string& ext) { return ext == ".jsonl" ||
 bool is_article_extension(const std::string& ext) {
     static const char* const known[] = {"", ".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".json"};
     return std::find(std::begin(known), std::end(known), ext) != std::end(known);
-}
-
-/// A file's text, decoded on whichever thread read it.
-struct DecodedText {
-    bool is_text = false;  // false: `reason` says what it is instead
-    std::string text;
-    std::string reason;
-    Diagnostics messages;  // what decoding reported, added to the corpus in input order
-};
-
-DecodedText decode(std::string bytes, const std::string& shown) {
-    DecodedText decoded;
-    decoded.is_text = decode_text(std::move(bytes), shown, decoded.text, decoded.reason, decoded.messages);
-    return decoded;
-}
-
-/// Bytes of a file or stream, or why they could not be read.
-struct ReadResult {
-    bool ok = false;
-    std::string bytes;
-    std::string reason;
-    std::optional<DecodedText> decoded;  // set instead of `bytes` when a walk's prefetch decoded them
-};
-
-ReadResult read_file(const fs::path& path, std::uint64_t limit) {
-    // POSIX calls, not the filesystem library and stdio: one stat, one open
-    // and (for a regular file) one read, where a folder of small articles
-    // spent two stats and two reads per file.
-    ReadResult result;
-    struct stat status {};
-    const bool regular = ::stat(path.c_str(), &status) == 0 && S_ISREG(status.st_mode);
-    const std::uint64_t size = regular ? static_cast<std::uint64_t>(status.st_size) : 0;
-    if (size > limit) {
-        result.reason = too_large(size, limit);
-        return result;
-    }
-    const int file = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (file < 0) {
-        result.reason = fmt::format("cannot read file: {}", std::strerror(errno));
-        return result;
-    }
-    // One read for a regular file (one byte more than its size, to see it
-    // end: a short read of a regular file is its end); chunks for pipes,
-    // devices and files that grow. The reserve covers that byte: without it,
-    // the read doubled the buffer of a large file.
-    std::size_t chunk = regular && size > 0 ? size + 1 : 64 * 1024;
-    result.bytes.reserve(chunk);
-    int error = 0;
-    for (;;) {
-        const std::size_t old_size = result.bytes.size();
-        result.bytes.resize(old_size + chunk);
-        const ssize_t got = ::read(file, result.bytes.data() + old_size, chunk);
-        if (got < 0 && errno == EINTR) {
-            result.bytes.resize(old_size);
-            continue;
-        }
-        result.bytes.resize(old_size + static_cast<std::size_t>(std::max<ssize_t>(got, 0)));
-        if (got < 0) {
-            error = errno;
-            break;
-        }
-        if (result.bytes.size() > limit) {
-            ::close(file);
-            result.bytes.clear();
-            result.reason = too_large(limit + 1, limit);
-            return result;
-        }
-        // (A regular file that says it is empty, as /proc's do, is read to its end.)
-        if (got == 0 || (regular && size > 0 && static_cast<std::size_t>(got) < chunk)) break;
-        chunk = 64 * 1024;
-    }
-    ::close(file);
-    if (error != 0) {
-        result.bytes.clear();
-        result.reason = fmt::format("cannot read file: {}", std::strerror(error));
-        return result;
-    }
-    result.ok = true;
-    return result;
-}
-
-ReadResult read_stream(std::istream& in, std::uint64_t limit) {
-    ReadResult result;
-    char buffer[64 * 1024];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        result.bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (result.bytes.size() > limit) {
-            result.bytes.clear();
-            result.reason = too_large(limit + 1, limit);
-            return result;
-        }
-    }
-    result.ok = true;
-    return result;
 }
 
 /// One file found in a directory walk, relative to the walked directory.
@@ -170,7 +69,7 @@ public:
 private:
     void add_path_unguarded(const std::string& given) {
         if (given == "-") {
-            ReadResult read = read_stream(stdin_, options_.max_file_bytes);
+            ReadResult read = read_input_stream(stdin_, options_.max_file_bytes);
             if (!read.ok) {
                 skip(given, read.reason);
                 return;
@@ -299,9 +198,9 @@ private:
                     keys[k] = keys_.key(file);
                     prefetched[k] = ReadResult{};
                     if (is_json_lines_extension(lower_extension(file))) return;  // streamed by add_file
-                    prefetched[k] = read_file(file, options_.max_file_bytes);
+                    prefetched[k] = read_input_file(file, options_.max_file_bytes);
                     if (prefetched[k].ok && !prefetched[k].bytes.empty()) {
-                        prefetched[k].decoded = decode(std::move(prefetched[k].bytes), file.generic_string());
+                        prefetched[k].decoded = decode_input(std::move(prefetched[k].bytes), file.generic_string());
                         prefetched[k].bytes = std::string();
                     }
                 });
@@ -352,7 +251,7 @@ private:
                 case JsonLinesStream::fall_back: prefetched = nullptr; break;  // the walk did not read it
             }
         }
-        ReadResult read = prefetched != nullptr ? std::move(*prefetched) : read_file(path, options_.max_file_bytes);
+        ReadResult read = prefetched != nullptr ? std::move(*prefetched) : read_input_file(path, options_.max_file_bytes);
         if (!read.ok) {
             skip(shown, read.reason);
             return;
@@ -371,7 +270,7 @@ private:
             skip(shown, "empty file");
             return;
         }
-        DecodedText decoded = decode(std::move(bytes), shown);  // valid UTF-8 moves, not copied
+        DecodedText decoded = decode_input(std::move(bytes), shown);  // valid UTF-8 moves, not copied
         add_text(shown, std::move(key), std::move(decoded), ext, from_stdin);
     }
 
@@ -508,16 +407,6 @@ private:
 };
 
 }  // namespace
-
-/// "12", "1.5": MiB for messages.
-static std::string mebibytes(std::uint64_t bytes) {
-    return fmt::format("{:g}", std::round(static_cast<double>(bytes) / (1024.0 * 1024.0) * 10.0) / 10.0);
-}
-
-std::string too_large_reason(std::string_view what, std::uint64_t bytes, std::uint64_t limit) {
-    return fmt::format("{} too large ({} MiB > limit {} MiB; raise [input] max_file_mb)", what, mebibytes(bytes),
-                       mebibytes(limit));
-}
 
 Corpus ingest(const std::vector<std::string>& paths, const IngestOptions& options, std::istream& stdin_stream) {
     Ingester ingester(options, stdin_stream);
