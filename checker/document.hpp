@@ -3,6 +3,7 @@
 // whose lines and code-point columns equal the original file's (so evidence
 // line:col points into the user's file), plus its source metadata.
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,15 @@ struct Corpus {
     std::vector<Document> documents;  // in deterministic (sorted path) order
     std::vector<Skipped> skipped;
     Diagnostics diagnostics;          // warnings about inputs (invalid bytes, malformed JSONL lines, …)
+
+    /// Moves `part`'s documents, skipped inputs and messages to the end of this corpus.
+    void append(Corpus&& part) {
+        documents.insert(documents.end(), std::make_move_iterator(part.documents.begin()),
+                         std::make_move_iterator(part.documents.end()));
+        skipped.insert(skipped.end(), std::make_move_iterator(part.skipped.begin()),
+                       std::make_move_iterator(part.skipped.end()));
+        diagnostics.append(part.diagnostics);
+    }
 };
 
 }  // namespace factline

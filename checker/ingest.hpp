@@ -96,9 +96,15 @@ void read_json_lines(std::string_view text, const std::string& path, Corpus& cor
 
 /// read_json_lines() over part of a file: `text` holds whole lines, the first
 /// of which is line `lines_before` + 1. A line longer than `max_line_bytes` is
-/// rejected unread (the size limit of a record).
-void read_json_lines_block(std::string_view text, std::uint32_t lines_before, const std::string& path,
-                           Corpus& corpus, int jobs, std::uint64_t max_line_bytes);
+/// rejected unread (the size limit of a record). Returns the number of the
+/// last line read (`lines_before` + the lines of `text`).
+std::uint32_t read_json_lines_block(std::string_view text, std::uint32_t lines_before, const std::string& path,
+                                    Corpus& corpus, int jobs, std::uint64_t max_line_bytes);
+
+/// The error and skipped entry of line `number`, a record of `bytes` over `limit`,
+/// as read_json_lines_block() makes them (for a line too long to be held).
+void reject_oversized_record(Corpus& corpus, const std::string& path, std::uint32_t number, std::uint64_t bytes,
+                             std::uint64_t limit);
 
 /// How stream_json_lines_file() ended.
 enum class JsonLinesStream {

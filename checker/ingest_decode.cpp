@@ -196,6 +196,12 @@ bool decodes_to_itself(std::string_view bytes, bool file_start) {
 
 bool decode_text(std::string bytes, const std::string& path, std::string& text, std::string& reason,
                  Diagnostics& diagnostics) {
+    // Most input is plain UTF-8: it becomes the text as it is, without a copy.
+    if (decodes_to_itself(bytes, true)) {
+        text = std::move(bytes);
+        if (starts_with_bytes(text, "\xEF\xBB\xBF")) text.erase(0, 3);
+        return true;
+    }
     // UTF-32 first: its little-endian BOM starts like UTF-16's.
     if (starts_with_bytes(bytes, std::string_view("\xFF\xFE\0\0", 4)) ||
         starts_with_bytes(bytes, std::string_view("\0\0\xFE\xFF", 4))) {
@@ -222,12 +228,6 @@ bool decode_text(std::string bytes, const std::string& path, std::string& text, 
     if (mostly_control_bytes(body)) {
         reason = "binary file (control bytes)";
         return false;
-    }
-    const bool has_bom = body.size() != bytes.size();
-    if (first_invalid(reinterpret_cast<const unsigned char*>(body.data()), body.size()) == body.size()) {
-        text = std::move(bytes);
-        if (has_bom) text.erase(0, 3);
-        return true;
     }
     report(repair_utf8(body, text), text, path, "UTF-8", diagnostics);
     return true;

@@ -159,11 +159,11 @@ bool looks_like_json_lines(std::string_view text) {
 }
 
 void read_json_lines(std::string_view text, const std::string& path, Corpus& corpus, int jobs) {
-    read_json_lines_block(text, 0, path, corpus, jobs, UINT64_MAX);
+    (void)read_json_lines_block(text, 0, path, corpus, jobs, UINT64_MAX);
 }
 
-void read_json_lines_block(std::string_view text, std::uint32_t lines_before, const std::string& path,
-                           Corpus& corpus, int jobs, std::uint64_t max_line_bytes) {
+std::uint32_t read_json_lines_block(std::string_view text, std::uint32_t lines_before, const std::string& path,
+                                    Corpus& corpus, int jobs, std::uint64_t max_line_bytes) {
     // Lines first (one memchr scan), then records parsed a chunk at a time on
     // `jobs` threads, each chunk into its own corpus; appending the chunks in
     // order gives the same corpus as one pass.
@@ -195,11 +195,13 @@ void read_json_lines_block(std::string_view text, std::uint32_t lines_before, co
             }
         }
     });
-    for (auto& part : parts) {
-        std::move(part.documents.begin(), part.documents.end(), std::back_inserter(corpus.documents));
-        std::move(part.skipped.begin(), part.skipped.end(), std::back_inserter(corpus.skipped));
-        corpus.diagnostics.append(part.diagnostics);
-    }
+    for (auto& part : parts) corpus.append(std::move(part));
+    return number;
+}
+
+void reject_oversized_record(Corpus& corpus, const std::string& path, std::uint32_t number, std::uint64_t bytes,
+                             std::uint64_t limit) {
+    RecordReader(path, corpus).reject_too_large(number, bytes, limit);
 }
 
 }  // namespace factline

@@ -6,13 +6,10 @@
 // applies to each record. Anything decode_text() would change (UTF-16/32,
 // NULs, invalid UTF-8) sends the file back to the whole-file path, whose
 // messages say what was repaired.
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <iterator>
-#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -57,13 +54,13 @@ JsonLinesStream stream_json_lines_file(const std::filesystem::path& file, const 
     bool any_text = false;
     // A line longer than the limit is passed over as it is read, not held:
     // it is rejected (as the record reader rejects it) once its end is found.
-    std::optional<std::uint64_t> passed_bytes;
+    bool passing_over = false;
+    std::uint64_t passed_bytes = 0;
     const auto reject_passed_line = [&](std::uint64_t bytes) {
-        const std::string why = too_large_reason("record", bytes, max_line_bytes);
-        records.diagnostics.error("input.jsonl", path, lines_before + 1, 1, why);
-        records.skipped.push_back({fmt::format("{}:{}", path, lines_before + 1), why});
+        reject_oversized_record(records, path, lines_before + 1, bytes, max_line_bytes);
         any_text = true;
-        passed_bytes.reset();
+        passing_over = false;
+        passed_bytes = 0;
     };
     // Every byte is checked once, in file order, as part of a run of whole
     // lines or of a line being passed over.
@@ -89,31 +86,30 @@ JsonLinesStream stream_json_lines_file(const std::filesystem::path& file, const 
         const bool starts_file = file_start;
         if (!plain(lines)) return JsonLinesStream::fall_back;
         if (starts_file && lines.substr(0, 3) == "\xEF\xBB\xBF") lines.remove_prefix(3);  // as decode_text drops it
-        if (passed_bytes && !lines.empty()) {
+        if (passing_over && !lines.empty()) {
             const std::size_t end = std::min(lines.find('\n'), lines.size());
-            reject_passed_line(*passed_bytes + end - (end > 0 && lines[end - 1] == '\r' ? 1 : 0));
+            reject_passed_line(passed_bytes + end - (end > 0 && lines[end - 1] == '\r' ? 1 : 0));
             ++lines_before;
             lines.remove_prefix(std::min(end + 1, lines.size()));
         }
         any_text = any_text || !is_blank(lines);
-        read_json_lines_block(lines, lines_before, path, records, jobs, max_line_bytes);
-        lines_before += static_cast<std::uint32_t>(std::count(lines.begin(), lines.end(), '\n'));
+        // Mid-file, `lines` ends with a line break, so the last line read is the last of the run.
+        lines_before = read_json_lines_block(lines, lines_before, path, records, jobs, max_line_bytes);
         buffer.erase(0, whole);
         if (!at_end && buffer.size() > 1 && buffer.size() - 1 > max_line_bytes) {  // (no overflow at UINT64_MAX)
             // No line break within the limit (a '\r' aside): too large, whatever follows.
             if (!plain(buffer)) return JsonLinesStream::fall_back;
-            passed_bytes = passed_bytes.value_or(0) + buffer.size();
+            passing_over = true;
+            passed_bytes += buffer.size();
             buffer.clear();
         }
     }
-    if (passed_bytes) reject_passed_line(*passed_bytes);
+    if (passing_over) reject_passed_line(passed_bytes);
     if (!any_text) {
         reason = "empty file";
         return JsonLinesStream::skipped;
     }
-    std::move(records.documents.begin(), records.documents.end(), std::back_inserter(corpus.documents));
-    std::move(records.skipped.begin(), records.skipped.end(), std::back_inserter(corpus.skipped));
-    corpus.diagnostics.append(records.diagnostics);
+    corpus.append(std::move(records));
     return JsonLinesStream::read;
 }
 
