@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -224,6 +225,14 @@ private:
         return focus_.group;
     }
 
+    /// The pipeline's date scan, else one of this document's own: every
+    /// caller reads dates the one way (DateScan), tests and benchmarks too.
+    DateScan& dates() const {
+        if (input_.dates != nullptr) return *input_.dates;
+        if (!own_dates_) own_dates_.emplace(input_.document.text, input_.layout);
+        return *own_dates_;
+    }
+
     const std::vector<SentenceTime>& times_of(const SentenceData& data) const {
         if (!data.times) {
             data.times.emplace();
@@ -232,10 +241,8 @@ private:
             const Span span = data.sentence->span;
             const DatedBy& dct = input_.document_date;
             std::vector<grammar::ast::DateExpr> scratch;
-            auto times = input_.dates != nullptr
-                             ? resolve_times(text, input_.dates->in_span(span, data.sentence->block, scratch), dct.date,
-                                             NumericOrder::month_first)
-                             : find_times(text, span, dct.date);
+            auto times = resolve_times(text, dates().in_span(span, data.sentence->block, scratch), dct.date,
+                                       NumericOrder::month_first);
             for (auto& time : times) {
                 while (token < data.tokens.size() && data.tokens[token].span.begin < time.span.begin) ++token;
                 data.times->push_back({std::move(time), token});
@@ -528,6 +535,7 @@ private:
     }
 
     const ExtractInput& input_;
+    mutable std::optional<DateScan> own_dates_;  // made on first use when the input brings none
     const RuleSet& rules_;
     const Lexicon& lexicon_;
     std::optional<LineIndex> lines_;

@@ -22,7 +22,7 @@ struct ExtractInput {
     const std::vector<Sentence>& sentences;
     DatedBy document_date;  // the DCT and where it came from
     // The document's date scan, shared with the weekday checks; without one
-    // each sentence that needs its dates is scanned alone (same result).
+    // extraction makes its own (same result).
     DateScan* dates = nullptr;
 };
 
