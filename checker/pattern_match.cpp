@@ -230,8 +230,8 @@ bool PreparedSentence::may_have(std::uint64_t word_hash) const {
     }
 }
 
-bool PreparedSentence::may_share_any(const std::vector<std::uint64_t>& sorted) const {
-    return std::any_of(sorted.begin(), sorted.end(), [&](std::uint64_t word_hash) { return may_have(word_hash); });
+bool PreparedSentence::may_share_any(const std::vector<std::uint64_t>& hashes) const {
+    return std::any_of(hashes.begin(), hashes.end(), [&](std::uint64_t word_hash) { return may_have(word_hash); });
 }
 
 bool PreparedSentence::has_prefix(std::string_view prefix) const {

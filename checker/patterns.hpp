@@ -108,8 +108,8 @@ public:
     /// shared by two words can make it true wrongly: the matcher decides).
     [[nodiscard]] bool may_have(std::uint64_t word_hash) const;
     [[nodiscard]] bool has_prefix(std::string_view prefix) const;
-    /// The same as may_have for any of `sorted` (ascending, distinct).
-    [[nodiscard]] bool may_share_any(const std::vector<std::uint64_t>& sorted) const;
+    /// The same as may_have for any of `hashes`.
+    [[nodiscard]] bool may_share_any(const std::vector<std::uint64_t>& hashes) const;
 
     /// The slots as given (the pre-check asks which slots are filled).
     [[nodiscard]] const SlotTable& slots() const { return *slots_; }

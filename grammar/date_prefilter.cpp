@@ -170,12 +170,8 @@ bool DatePrefilter::separates(std::string_view text, std::size_t begin, std::siz
             std::size_t start = dot;
             while (start > begin && class_of(text[start - 1]) == ByteClass::letter) --start;
             if (start > begin && class_of(text[start - 1]) == ByteClass::digit) return true;  // "2nd.": no key
-            DateWordTable::Letters letters{};
-            const std::size_t size = dot - start;
-            for (std::size_t i = 0; i < size && i < letters.size(); ++i) {
-                letters[i] = static_cast<char>(text[start + i] | 0x20);
-            }
-            return (words_.kinds(letters, size) & (month_word | weekday_abbreviation_word)) == 0;
+            Cursor word(text.substr(start, dot - start), words_);
+            return (word.skip_word() & (month_word | weekday_abbreviation_word)) == 0;
         }
         if (!readable(c)) return true;
     }
