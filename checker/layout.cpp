@@ -47,14 +47,6 @@ struct Line {
 
 std::vector<Line> split_lines(std::string_view text) {
     std::vector<Line> lines;
-    std::size_t breaks = 0;
-    for (const char* p = text.data(), *end = p + text.size();
-         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr; ++p) {
-        ++breaks;
-    }
-    lines.reserve(breaks + 1);
-    std::uint32_t begin = 0;
-    std::uint32_t number = 1;
     const auto size = static_cast<std::uint32_t>(text.size());
     // Line ends are found with memchr; the next '\r' is looked for again only
     // once passed, so that a page without one is not searched on every line.
@@ -62,6 +54,11 @@ std::vector<Line> split_lines(std::string_view text) {
         const void* found = std::memchr(text.data() + from, c, size - from);
         return found ? static_cast<std::uint32_t>(static_cast<const char*>(found) - text.data()) : size;
     };
+    std::size_t breaks = 0;
+    for (std::uint32_t at = next_of('\n', 0); at < size; at = next_of('\n', at + 1)) ++breaks;
+    lines.reserve(breaks + 1);
+    std::uint32_t begin = 0;
+    std::uint32_t number = 1;
     std::uint32_t next_return = next_of('\r', 0);
     while (begin < size) {
         if (next_return < begin) next_return = next_of('\r', begin);

@@ -74,11 +74,9 @@ struct LinePattern {
 /// curly apostrophes straight. Fold a line once and ask every pattern.
 [[nodiscard]] std::string fold_line(std::string_view line);
 
-/// fold_line(line) appended to `out`: one buffer can hold many folded lines.
-void fold_line_into(std::string_view line, std::string& out);
-
 /// fold_line(line) written at `out`, which has room for line.size() bytes
-/// (folding never lengthens a line); returns the folded length.
+/// (folding never lengthens a line); returns the folded length. One buffer
+/// can hold many folded lines.
 std::size_t fold_line_to(std::string_view line, char* out);
 
 /// True when `line` (any surrounding blanks ignored, runs of blanks as one

@@ -23,36 +23,29 @@ bool fold_plain_ascii(std::string_view line, char* out) {
     if (line.empty() || line.front() == ' ' || line.back() == ' ') return false;
     const std::size_t n = line.size();
     const char* in = line.data();
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        const std::uint64_t x = swar::load(in + i);
+    // Eight bytes at `at`: false for a control byte, one >= 0x80
+    // (bytes_below(x, ' ') leaves those out, so add them) or two spaces in a
+    // row, inside them or across the byte before; else written lower-cased.
+    const auto fold_eight = [&](std::size_t at) {
+        const std::uint64_t x = swar::load(in + at);
         const std::uint64_t spaces = swar::bytes_equal(x, ' ');
-        // A control byte, one >= 0x80 (bytes_below(x, ' ') leaves those out,
-        // so add them), or two spaces in a row: inside these eight bytes, or
-        // across the previous byte.
         if ((swar::bytes_below(x, ' ') | (x & swar::highs) | (spaces & (spaces << 8))) != 0 ||
-            ((spaces & 0x80) != 0 && i > 0 && in[i - 1] == ' ')) {
+            ((spaces & 0x80) != 0 && at > 0 && in[at - 1] == ' ')) {
             return false;
         }
         // 'A'..'Z' are the bytes at least 'A' and below 'Z' + 1: add 0x20 to those.
         const std::uint64_t upper = swar::bytes_in(x, 'A', 'Z' + 1);
         const std::uint64_t lowered = x + (upper >> 2);  // 0x80 >> 2 = 0x20, no carry ('Z' + 0x20 < 0x80)
-        std::memcpy(out + i, &lowered, sizeof lowered);
-    }
-    if (i < n && n >= 8) {
-        // The last few bytes: the last eight again, overlapping bytes already
-        // read (they pass again, and are written again alike).
-        i = n - 8;
-        const std::uint64_t x = swar::load(in + i);
-        const std::uint64_t spaces = swar::bytes_equal(x, ' ');
-        if ((swar::bytes_below(x, ' ') | (x & swar::highs) | (spaces & (spaces << 8))) != 0 ||
-            ((spaces & 0x80) != 0 && in[i - 1] == ' ')) {
-            return false;
-        }
-        const std::uint64_t lowered = x + (swar::bytes_in(x, 'A', 'Z' + 1) >> 2);
-        std::memcpy(out + i, &lowered, sizeof lowered);
+        std::memcpy(out + at, &lowered, sizeof lowered);
         return true;
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        if (!fold_eight(i)) return false;
     }
+    // The last few bytes: the last eight again, overlapping bytes already
+    // read (they pass again, and are written again alike).
+    if (i < n && n >= 8) return fold_eight(n - 8);
     for (; i < n; ++i) {
         const auto c = static_cast<unsigned char>(in[i]);
         if (c < ' ' || c > 0x7F || (c == ' ' && i > 0 && in[i - 1] == ' ')) return false;
@@ -65,8 +58,7 @@ bool fold_plain_ascii(std::string_view line, char* out) {
 
 // Lower-cased ASCII, blanks trimmed and collapsed, curly apostrophes straight:
 // so that a pattern does not depend on how a page spaced or typeset a line.
-// Written through a pointer into space reserved up front (folding never
-// lengthens a line): layout folds every line of every page.
+// Layout folds every line of every page into one buffer (fold_line_to).
 std::size_t fold_line_to(std::string_view line, char* out) {
     if (fold_plain_ascii(line, out)) return line.size();
     char* const first = out;
@@ -102,15 +94,9 @@ std::size_t fold_line_to(std::string_view line, char* out) {
     return static_cast<std::size_t>(next - first);
 }
 
-void fold_line_into(std::string_view line, std::string& out) {
-    const std::size_t start = out.size();
-    out.resize(start + line.size());
-    out.resize(start + fold_line_to(line, out.data() + start));
-}
-
 std::string fold_line(std::string_view line) {
-    std::string out;
-    fold_line_into(line, out);
+    std::string out(line.size(), '\0');
+    out.resize(fold_line_to(line, out.data()));
     return out;
 }
 

@@ -421,9 +421,13 @@ TEST(LayoutRules, FoldingLowersTrimsAndCollapses) {
         SCOPED_TRACE(c.line);
         EXPECT_EQ(fold_line(c.line), c.folded);
     }
-    // fold_line_into appends, each line folded as if on its own.
+    // fold_line_to writes lines one after another, each folded as if on its own.
     std::string buffer = "x";
-    for (const auto& c : cases) fold_line_into(c.line, buffer);
+    for (const auto& c : cases) {
+        const std::size_t start = buffer.size();
+        buffer.resize(start + std::string_view(c.line).size());
+        buffer.resize(start + fold_line_to(c.line, buffer.data() + start));
+    }
     std::string expected = "x";
     for (const auto& c : cases) expected += c.folded;
     EXPECT_EQ(buffer, expected);
