@@ -99,10 +99,6 @@ public:
         folded_text_ = std::string_view(folded_buffer_.get(), size);
         lookups_.assign(lines_.size(), 0);
         words_per_line_ = (rules_.boilerplate.size() + rules_.caption_credits.size() + 63) / 64;
-        // Each credit is a pattern of one of these rules, and both indexes
-        // pre-filter a pattern alike: a line none of them is let through for
-        // holds no credit. Rules assembled by hand say nothing: ask always.
-        credits_follow_rules_ = !rules_.credit_rules.empty() || rules_.caption_credits.empty();
     }
 
     void run() {
@@ -169,11 +165,11 @@ private:
             lookups_[i] |= some_rule;
             for (std::size_t r = 0; r < rules; ++r) set_wanted(i, r, wanted_[r] != 0);
         }
-        const bool credits_possible =
-            !credits_follow_rules_ ||
-            std::any_of(rules_.credit_rules.begin(), rules_.credit_rules.end(), [&](std::uint32_t r) {
-                return (lookups_[i] & some_rule) != 0 && wanted(i, r);
-            });
+        // Each credit is a pattern of one of the credit rules, and both indexes
+        // pre-filter a pattern alike: a line none of them is let through for
+        // holds no credit.
+        const bool credits_possible = std::any_of(rules_.credit_rules.begin(), rules_.credit_rules.end(),
+                                                  [&](std::uint32_t r) { return wanted(i, r); });
         if (credits_possible && rules_.credit_index.candidates(key, rules_.caption_credits.size(), wanted_)) {
             lookups_[i] |= some_credit;
             for (std::size_t c = 0; c < rules_.caption_credits.size(); ++c) set_wanted(i, rules + c, wanted_[c] != 0);
@@ -242,7 +238,6 @@ private:
     std::size_t words_per_line_ = 0;
     std::vector<std::uint64_t> flag_words_;  // per line, words_per_line_ words: rules' bits, then credits'
     std::vector<char> wanted_;               // what one index lookup let through
-    bool credits_follow_rules_ = false;      // credits are asked for only after their rules (rules_.credit_rules)
     int next_region_ = 0;
 };
 

@@ -112,7 +112,7 @@ struct LayoutRules {
     /// The boilerplate rules whose patterns the caption credits are, each once
     /// (filled by load_layout_rules): when the index lets none of them through
     /// for a line, no credit can match it either, and layout does not ask.
-    /// Empty with credits (rules assembled by hand): layout always asks.
+    /// Rules assembled by hand must list them too, or no credit is ever asked.
     std::vector<std::uint32_t> credit_rules;
     // Rebuilt by load_layout_rules over everything loaded so far.
     LinePatternIndex boilerplate_index;  // one group per boilerplate rule
