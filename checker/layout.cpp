@@ -571,7 +571,7 @@ Layout analyse_layout(std::string_view text, const LayoutRules& rules) {
     }
     for (const auto& block : layout.blocks) {
         if (block.kind == BlockKind::body || block.kind == BlockKind::headline) continue;
-        spdlog::debug("layout: lines {}-{} {} [{}]", block.first_line, block.last_line, to_string(block.kind),
+        spdlog::trace("layout: lines {}-{} {} [{}]", block.first_line, block.last_line, to_string(block.kind),
                       block.rule);
     }
     return layout;

@@ -9,6 +9,7 @@
 #include "checker/cluster_map.hpp"
 #include "checker/consistency.hpp"
 #include "checker/parallel.hpp"
+#include "checker/phase_clock.hpp"
 #include "checker/date_checks.hpp"
 #include "checker/dedup.hpp"
 #include "checker/extract.hpp"
@@ -112,10 +113,12 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     run.diagnostics.append(corpus.diagnostics);
     auto& documents = corpus.documents;
 
+    PhaseClock clock;
     std::vector<DocumentDraft> drafts(documents.size());
     parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
         drafts[i] = first_pass(documents[i], rules, numeric_order_of(options));
     });
+    clock.lap("layout and sketches (pass 1)");
     // A document that carries its own date keeps it whatever the clusters
     // say (cluster_map.cpp settles only the undated), so its extraction need
     // not wait for them.
@@ -130,8 +133,10 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     // sharded run; without one, over this corpus (the same thing for `check`).
     std::vector<ClusterAssignment> clusters;
     const auto decide_clusters = [&] {
+        PhaseClock clusters_clock;
         clusters = options.clusters != nullptr ? look_up_clusters(sketches, *options.clusters, run.diagnostics)
                                                : assign_clusters(std::move(sketches), dedup_options(options));
+        clusters_clock.lap("clusters (beside extraction)");
     };
 
     std::vector<std::vector<Assertion>> per_document(documents.size());
@@ -167,6 +172,7 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
             const std::size_t i = extraction_order[k];
             extract_document(i, waits(i) ? clusters[i].date : *own_date[i]);
         });
+    clock.lap("clusters beside extraction (pass 2)");
 
     const auto outlet_of = [&](std::size_t i) {
         return documents[i].meta.outlet.empty() ? drafts[i].agency : documents[i].meta.outlet;
@@ -232,6 +238,7 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
         run.documents.push_back(std::move(record));
     }
     sort_documents_and_date_findings(run);  // the assertions are in order already
+    clock.lap("records in order");
     spdlog::info("analysed {} documents ({} skipped), {} assertions", documents.size(), corpus.skipped.size(),
                  run.assertions.size());
     return run;

@@ -9,6 +9,7 @@
 #include "checker/ingest.hpp"
 #include "checker/model_json.hpp"
 #include "checker/parallel.hpp"
+#include "checker/phase_clock.hpp"
 #include "reports/report_writer.hpp"
 
 namespace factline::cli {
@@ -81,8 +82,14 @@ std::optional<std::pair<Setup, Corpus>> prepare_and_read(const CommonOptions& co
     Corpus corpus;
     if (thread_count(config->jobs) > 1) {
         std::atomic<bool> stop{false};
-        std::thread reader([&] { corpus = read_corpus(paths, *config, &stop); });
+        std::thread reader([&] {
+            PhaseClock clock;
+            corpus = read_corpus(paths, *config, &stop);
+            clock.lap("input read (beside the rules)");
+        });
+        PhaseClock clock;
         rules = load_configured_rules(*config);
+        clock.lap("rules loaded");
         if (!rules) stop = true;  // bad rules still fail fast: the reading ends at its next batch
         reader.join();
     } else {
@@ -198,9 +205,12 @@ void log_summary(const RunOutput& run, bool quiet) {
 bool input_errors(const RunOutput& run) { return run.diagnostics.has_errors(); }
 
 int finish_run(RunOutput& run, const CheckOptions& options, const Setup& setup, const fs::path& root) {
+    PhaseClock clock;
     add_findings(run, setup.rules, setup.config.ignores);
+    clock.lap("consistency");
     if (!load_baseline(run, options.baseline)) return 2;
     const bool written = write_reports(run, options, setup.config, root);
+    clock.lap("reports written");
     if (!options.write_baseline.empty()) {
         Diagnostics diagnostics;
         write_json_lines(options.write_baseline, run.findings, diagnostics);
