@@ -49,6 +49,31 @@ TEST(JsonText, RandomBytesAreEscapedAsNlohmannDumpsThem) {
     }
 }
 
+TEST(JsonText, EveryByteAtEveryPlaceOfALongerRunIsEscapedAsNlohmannDumpsIt) {
+    // Plain runs are scanned eight bytes at a time: each byte value goes at
+    // each place of the word and of the tail, on both sides of a word's edge.
+    for (std::size_t length = 1; length <= 24; ++length) {
+        for (std::size_t place = 0; place < length; ++place) {
+            for (int byte = 0; byte < 256; ++byte) {
+                std::string value(length, 'x');
+                value[place] = static_cast<char>(byte);
+                ASSERT_EQ(as_text(value), as_nlohmann(value)) << "length " << length << " place " << place << " byte " << byte;
+            }
+        }
+    }
+}
+
+TEST(JsonText, LongRandomStringsAreEscapedAsNlohmannDumpsThem) {
+    std::mt19937 random(11);
+    const std::string alphabet = "abc xyz.,\"\\\n\x01\x1f\x7f\xc3\xa9\xe2\x80\x99\xff";
+    for (int round = 0; round < 3000; ++round) {
+        std::string value;
+        const auto length = random() % 64;
+        for (unsigned i = 0; i < length; ++i) value.push_back(alphabet[random() % alphabet.size()]);
+        ASSERT_EQ(as_text(value), as_nlohmann(value)) << "round " << round;
+    }
+}
+
 TEST(JsonText, ObjectsKeepTheirKeyOrder) {
     std::string out;
     JsonObjectText object(out);
