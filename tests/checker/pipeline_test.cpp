@@ -48,6 +48,33 @@ TEST(Pipeline, AssertionsComeOutInTheirFinalOrderEvenWhenRecordsShareAPath) {
     EXPECT_EQ(run.assertions.back().doc, "b");
 }
 
+TEST(Pipeline, SkippedInputsAreMergedIntoPathOrderAsAStableSortWouldPlaceThem) {
+    // Analysis lists the skipped inputs after its documents: they go between
+    // them by path, after a document of the same path, in the order given.
+    Corpus corpus;
+    for (const char* path : {"b.txt", "d.txt", "d.txt", "f.txt"}) {
+        Document document;
+        document.path = path;
+        document.text = "Nothing to report.";
+        corpus.documents.push_back(document);
+    }
+    corpus.skipped = {{"e.txt", "empty file"}, {"a.txt", "binary file"}, {"d.txt", "first reason"},
+                      {"d.txt", "second reason"}, {"g.txt", "empty file"}};
+    const RunOutput run = analyse_corpus(corpus, shipped_rules(), AnalysisOptions{2});
+    std::string order;
+    for (const auto& d : run.documents) order += d.doc + " " + d.status + " " + d.reason + "\n";
+    EXPECT_EQ(order,
+              "a.txt skipped binary file\n"
+              "b.txt ok \n"
+              "d.txt ok \n"
+              "d.txt ok \n"
+              "d.txt skipped first reason\n"
+              "d.txt skipped second reason\n"
+              "e.txt skipped empty file\n"
+              "f.txt ok \n"
+              "g.txt skipped empty file\n");
+}
+
 }  // namespace
 }  // namespace factline
 
