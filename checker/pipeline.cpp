@@ -122,30 +122,6 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
 
     PhaseClock clock;
     std::vector<DocumentDraft> drafts(documents.size());
-    parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
-        drafts[i] = first_pass(documents[i], rules, numeric_order_of(options));
-    });
-    clock.lap("layout and sketches (pass 1)");
-    // A document that carries its own date keeps it whatever the clusters
-    // say (cluster_map.cpp settles only the undated), so its extraction need
-    // not wait for them.
-    std::vector<std::optional<DatedBy>> own_date(documents.size());
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-        if (drafts[i].sketch.date_evidence.date.date) own_date[i] = drafts[i].sketch.date_evidence.date;
-    }
-    std::vector<DocumentSketch> sketches;
-    sketches.reserve(drafts.size());
-    for (auto& draft : drafts) sketches.push_back(std::move(draft.sketch));
-    // With a map, clusters and dates were decided over the whole corpus of a
-    // sharded run; without one, over this corpus (the same thing for `check`).
-    std::vector<ClusterAssignment> clusters;
-    const auto decide_clusters = [&] {
-        PhaseClock clusters_clock;
-        clusters = options.clusters != nullptr ? look_up_clusters(sketches, *options.clusters, run.diagnostics)
-                                               : assign_clusters(std::move(sketches), dedup_options(options));
-        clusters_clock.lap("clusters (beside extraction)");
-    };
-
     std::vector<std::vector<Assertion>> per_document(documents.size());
     std::vector<std::vector<DateConflict>> date_conflicts(documents.size());
     const auto extract_document = [&](std::size_t i, const DatedBy& date) {
@@ -164,22 +140,59 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
         // finding quotes it, once the clusters are known.
         if (date_conflicts[i].empty()) std::string().swap(document.text);
     };
-    // The clusters are decided on this thread (mostly serial work) while the
-    // other threads extract the documents that carry their own date; those
-    // that wait for a cluster's date come last. A map has the last word on
-    // every date, so with one every document waits.
+    // A document that carries its own date keeps it whatever the clusters
+    // say (cluster_map.cpp settles only the undated), so it can be extracted
+    // as soon as its layout is known, while its text is still in the cache,
+    // and its text and layout freed at once instead of held for the whole
+    // corpus (issue 7: they were a third of the peak memory). The last
+    // documents are held back all the same, for the other threads to extract
+    // while this one decides the clusters, mostly serial work (about a sixth
+    // of the extraction's): a quarter of the corpus per other thread. A map
+    // has the last word on every date, so with one every document waits.
+    const std::size_t threads = thread_count(options.jobs);
+    const std::size_t held_back = std::min(documents.size(), documents.size() * (threads - 1) / 4);
+    const auto extract_at_once = [&](std::size_t i) {
+        return options.clusters == nullptr && i < documents.size() - held_back &&
+               drafts[i].sketch.date_evidence.date.date.has_value();
+    };
+    std::vector<char> extracted(documents.size(), 0);
+    parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
+        drafts[i] = first_pass(documents[i], rules, numeric_order_of(options));
+        if (extract_at_once(i)) {
+            extract_document(i, drafts[i].sketch.date_evidence.date);
+            extracted[i] = 1;
+        }
+    });
+    clock.lap("layout, sketches and most dated documents (pass 1)");
+    // Those not extracted yet: the dated first, while the clusters are
+    // decided; those that wait for a cluster's date last.
+    std::vector<std::optional<DatedBy>> own_date(documents.size());
+    std::vector<std::size_t> remaining;
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        if (drafts[i].sketch.date_evidence.date.date) own_date[i] = drafts[i].sketch.date_evidence.date;
+        if (!extracted[i]) remaining.push_back(i);
+    }
     const auto waits = [&](std::size_t i) { return options.clusters != nullptr || !own_date[i]; };
-    std::vector<std::size_t> extraction_order(documents.size());
-    std::iota(extraction_order.begin(), extraction_order.end(), 0);
-    std::stable_partition(extraction_order.begin(), extraction_order.end(), [&](std::size_t i) { return !waits(i); });
+    std::stable_partition(remaining.begin(), remaining.end(), [&](std::size_t i) { return !waits(i); });
+    std::vector<DocumentSketch> sketches;
+    sketches.reserve(drafts.size());
+    for (auto& draft : drafts) sketches.push_back(std::move(draft.sketch));
+    // With a map, clusters and dates were decided over the whole corpus of a
+    // sharded run; without one, over this corpus (the same thing for `check`).
+    std::vector<ClusterAssignment> clusters;
+    const auto decide_clusters = [&] {
+        PhaseClock clusters_clock;
+        clusters = options.clusters != nullptr ? look_up_clusters(sketches, *options.clusters, run.diagnostics)
+                                               : assign_clusters(std::move(sketches), dedup_options(options));
+        clusters_clock.lap("clusters (beside extraction)");
+    };
     parallel_for_beside(
-        extraction_order.size(), options.jobs, decide_clusters,
-        [&](std::size_t k) { return waits(extraction_order[k]); },
+        remaining.size(), options.jobs, decide_clusters, [&](std::size_t k) { return waits(remaining[k]); },
         [&](std::size_t k) {
-            const std::size_t i = extraction_order[k];
+            const std::size_t i = remaining[k];
             extract_document(i, waits(i) ? clusters[i].date : *own_date[i]);
         });
-    clock.lap("clusters beside extraction (pass 2)");
+    clock.lap("clusters beside the other documents (pass 2)");
 
     const auto outlet_of = [&](std::size_t i) {
         return documents[i].meta.outlet.empty() ? drafts[i].agency : documents[i].meta.outlet;
