@@ -129,9 +129,8 @@ bool word_may_start(std::uint16_t word, const Cursor& after, bool after_context)
 
 #if defined(__SSE2__)
 /// The word starts among sixteen bytes whose letter is one of a few (up to
-/// `capacity`). The letters are broadcast once per scan: a broadcast is four
-/// SSE2 instructions, and broadcasting each letter again for every sixteen
-/// bytes was a fifth of may_name_weekday.
+/// `capacity`). The letters are broadcast once per scan, not again for every
+/// sixteen bytes: a broadcast is four SSE2 instructions, a compare one.
 class WordStartsWith {
 public:
     static constexpr std::size_t capacity = 8;
@@ -141,8 +140,8 @@ public:
         for (std::size_t k = 0; k < count_; ++k) letters_[k] = _mm_set1_epi8(letters[k]);
     }
 
-    /// Bit k: text[at + k] is one of the letters (either case) and
-    /// text[at + k - 1] is no ASCII letter or digit. Reads text[at - 1, at + 16).
+    /// Bit k: text[k] is one of the letters (either case) and text[k - 1]
+    /// no ASCII letter or digit. Reads text[-1] to text[15].
     [[nodiscard]] unsigned at(const char* text) const {
         const auto bytes = [](char c) { return _mm_set1_epi8(c); };  // constants: folded at compile time
         const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text));
