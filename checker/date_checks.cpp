@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "checker/finding_id.hpp"
+#include "checker/layout_text.hpp"
 #include "checker/time.hpp"
 
 namespace factline {
@@ -13,6 +14,18 @@ namespace factline {
 namespace {
 
 namespace ast = grammar::ast;
+
+/// False when `text` holds no run of four ASCII digits, so no date with a
+/// year: the date grammar reads a year only as four digits (year_number and
+/// iso_date, grammar/date_def.hpp). Most paragraphs have none.
+bool may_hold_year(std::string_view text) {
+    for (std::size_t i = layout_text::find_digit(text); i < text.size(); i = layout_text::find_digit(text, i)) {
+        const std::size_t run = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        if (i - run >= 4) return true;
+    }
+    return false;
+}
 
 /// Expressions that name a weekday next to a full written date ("Monday, Nov. 16, 2022").
 void same_expression_conflicts(DateScan& scan, std::vector<DateConflict>& out) {
@@ -23,7 +36,10 @@ void same_expression_conflicts(DateScan& scan, std::vector<DateConflict>& out) {
         // Only full written dates: a year-less "Monday, Nov 16" would blame a guessed
         // year, and "Thursday, 12/8/2022" is read by its weekday. The grammar alone
         // is enough (no resolution), which keeps this linear in the block.
-        // A block that names no weekday has no scan (and nothing to find here).
+        // A block without a year has nothing to find here, and is scanned
+        // only if another check or extraction asks; one that names no
+        // weekday has no scan.
+        if (!may_hold_year(blocks[b].span.of(scan.text()))) continue;
         const auto* dates = scan.weekday_block(b);
         if (dates == nullptr) continue;
         for (const auto& expr : *dates) {

@@ -326,42 +326,6 @@ void classify_headers(std::string_view text, std::vector<Line>& lines) {
     }
 }
 
-/// Double quotes opened and not yet closed ("…", “…”, „…“, «…»), read in
-/// pieces: add() the text of a paragraph as it grows, then ask open().
-class QuoteCount {
-public:
-    /// Reads `s`, the bytes that follow the ones read so far. Pieces are cut
-    /// at line ends, where no mark can straddle the cut (a mark's trailing
-    /// bytes are never a blank's or a line break's first byte), so reading in
-    /// pieces counts as reading the whole at once.
-    void add(std::string_view s) {
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            const auto c = static_cast<unsigned char>(s[i]);
-            if (c != '"' && c != 0xE2 && c != 0xC2) continue;  // the only bytes the marks below start with
-            const std::string_view rest = s.substr(i);
-            if (rest.substr(0, 3) == "\xE2\x80\x9C" || rest.substr(0, 3) == "\xE2\x80\x9E") {
-                // “ opens, except as the closer of „…“
-                curly_ = (rest.substr(0, 3) == "\xE2\x80\x9C" && curly_ > 0) ? curly_ - 1 : curly_ + 1;
-            } else if (rest.substr(0, 3) == "\xE2\x80\x9D") {
-                curly_ = std::max(0, curly_ - 1);
-            } else if (rest.substr(0, 2) == "\xC2\xAB") {
-                ++guillemets_;
-            } else if (rest.substr(0, 2) == "\xC2\xBB") {
-                guillemets_ = std::max(0, guillemets_ - 1);
-            } else if (s[i] == '"') {
-                straight_ ^= 1;
-            }
-        }
-    }
-
-    [[nodiscard]] bool open() const { return curly_ > 0 || guillemets_ > 0 || straight_ != 0; }
-
-private:
-    int curly_ = 0;
-    int guillemets_ = 0;
-    int straight_ = 0;
-};
-
 /// Groups lines into blocks: runs of lines decided together, and paragraphs.
 class BlockBuilder {
 public:
@@ -402,7 +366,7 @@ public:
             } else {
                 blocks_.push_back({BlockKind::body, piece, line.number, line.number, ""});
                 open_ = true;
-                quotes_ = QuoteCount{};
+                quotes_ = lt::QuoteCount{};
                 quotes_end_ = piece.begin;
             }
             const std::string_view content = piece.of(text_);
@@ -438,7 +402,7 @@ private:
     const std::vector<Line>& lines_;
     std::vector<Block> blocks_;
     bool open_ = false;
-    QuoteCount quotes_;              // of the open paragraph, read up to quotes_end_
+    lt::QuoteCount quotes_;          // of the open paragraph, read up to quotes_end_
     std::uint32_t quotes_end_ = 0;
     int last_region_ = no_region;
 };

@@ -25,6 +25,23 @@ constexpr std::string_view closers[] = {"\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x8
 // non-ASCII, so most bytes are answered without trying them.
 bool ascii_closer(unsigned char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
 
+/// True for the only bytes QuoteCount's marks start with.
+bool quote_lead(unsigned char c) { return c == '"' || c == 0xE2 || c == 0xC2; }
+
+/// Index of the first quote_lead byte in `s` at or after `from`, or s.size().
+/// Eight bytes at a time: most of a paragraph holds none, and layout reads
+/// every paragraph of a page.
+std::size_t find_quote_lead(std::string_view s, std::size_t from) {
+    std::size_t i = from;
+    for (; i + 8 <= s.size(); i += 8) {
+        const std::uint64_t x = swar::load(s.data() + i);
+        const std::uint64_t leads = swar::bytes_equal(x, '"') | swar::bytes_equal(x, 0xE2) | swar::bytes_equal(x, 0xC2);
+        if (leads != 0) return i + static_cast<std::size_t>(std::countr_zero(leads)) / 8;
+    }
+    while (i < s.size() && !quote_lead(static_cast<unsigned char>(s[i]))) ++i;
+    return i;
+}
+
 }  // namespace
 
 std::size_t wide_blank_at(std::string_view text, std::size_t i) {
@@ -151,6 +168,24 @@ bool title_like(std::string_view line) {
     if (last == ':' || last == ',' || last == ';') return false;
     const std::size_t words = word_count_up_to(text, 31);
     return words >= 3 && words <= 30;
+}
+
+void QuoteCount::add(std::string_view s) {
+    for (std::size_t i = find_quote_lead(s, 0); i < s.size(); i = find_quote_lead(s, i + 1)) {
+        const std::string_view rest = s.substr(i);
+        if (rest.substr(0, 3) == "\xE2\x80\x9C" || rest.substr(0, 3) == "\xE2\x80\x9E") {
+            // “ opens, except as the closer of „…“
+            curly_ = (rest.substr(0, 3) == "\xE2\x80\x9C" && curly_ > 0) ? curly_ - 1 : curly_ + 1;
+        } else if (rest.substr(0, 3) == "\xE2\x80\x9D") {
+            curly_ = std::max(0, curly_ - 1);
+        } else if (rest.substr(0, 2) == "\xC2\xAB") {
+            ++guillemets_;
+        } else if (rest.substr(0, 2) == "\xC2\xBB") {
+            guillemets_ = std::max(0, guillemets_ - 1);
+        } else if (s[i] == '"') {
+            straight_ ^= 1;
+        }
+    }
 }
 
 }  // namespace factline::layout_text

@@ -65,4 +65,22 @@ namespace factline::layout_text {
 /// not ending in ":" or ",".
 [[nodiscard]] bool title_like(std::string_view line);
 
+/// Double quotes opened and not yet closed ("…", “…”, „…“, «…»), read in
+/// pieces: add() the text of a paragraph as it grows, then ask open().
+class QuoteCount {
+public:
+    /// Reads `s`, the bytes that follow the ones read so far. Pieces are cut
+    /// at line ends, where no mark can straddle the cut (a mark's trailing
+    /// bytes are never a blank's or a line break's first byte), so reading in
+    /// pieces counts as reading the whole at once.
+    void add(std::string_view s);
+
+    [[nodiscard]] bool open() const { return curly_ > 0 || guillemets_ > 0 || straight_ != 0; }
+
+private:
+    int curly_ = 0;
+    int guillemets_ = 0;
+    int straight_ = 0;
+};
+
 }  // namespace factline::layout_text

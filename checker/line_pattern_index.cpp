@@ -13,6 +13,8 @@ std::uint32_t LinePatternIndex::first_two(std::string_view text) {
            static_cast<unsigned char>(text[1]);
 }
 
+std::uint32_t LinePatternIndex::last_two(std::string_view text) { return first_two(text.substr(text.size() - 2)); }
+
 std::uint64_t LinePatternIndex::summary_bit(const char* pair) {
     std::uint16_t bytes;  // both bytes in one load; the hash need not be the same on every platform
     std::memcpy(&bytes, pair, sizeof bytes);
@@ -31,6 +33,14 @@ std::string LinePatternIndex::required_prefix(const LinePattern& pattern) {
     return pattern.glob.substr(0, pattern.glob.find_first_of("*#"));
 }
 
+std::string LinePatternIndex::required_suffix(const LinePattern& pattern) {
+    // A glob is matched to the line's end: one that does not close with a
+    // wildcard must close with its literal text. (Without a wildcard, an
+    // ends-with pattern does not exist: equals and contains are found otherwise.)
+    if (!pattern.wildcard) return std::string();
+    return pattern.glob.substr(pattern.glob.find_last_of("*#") + 1);
+}
+
 LinePatternIndex::LinePatternIndex(const std::vector<std::vector<const LinePattern*>>& groups)
     : groups_(groups.size()) {
     std::vector<std::uint64_t> summaries;  // per by_text_ entry, summary_bit of each of its byte pairs
@@ -45,6 +55,9 @@ LinePatternIndex::LinePatternIndex(const std::vector<std::vector<const LinePatte
                 const std::uint64_t mask = head_of(std::string(std::min<std::size_t>(prefix.size(), 8), '\xFF'));
                 starts_with_[first_two(prefix)].push_back({g, prefix, head_of(prefix) & mask, mask});
                 starts_with_keys_.set(first_two(prefix));
+            } else if (const std::string suffix = required_suffix(*pattern); suffix.size() >= 2) {
+                ends_with_[last_two(suffix)].push_back({g, suffix});
+                ends_with_keys_.set(last_two(suffix));
             } else {
                 // A contains pattern must contain its text; a glob its longest literal piece.
                 const std::string& text = pattern->wildcard ? pattern->must_contain : pattern->folded;
@@ -120,6 +133,16 @@ bool LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vec
             const std::uint64_t head = head_of(folded);
             for (const auto& [g, prefix, prefix_head, mask] : it->second) {
                 if ((head & mask) == prefix_head && folded.substr(0, prefix.size()) == prefix) {
+                    out[g] = 1;
+                    any = true;
+                }
+            }
+        }
+    }
+    if (folded.size() >= 2 && ends_with_keys_.test(last_two(folded))) {
+        if (auto it = ends_with_.find(last_two(folded)); it != ends_with_.end()) {
+            for (const auto& [g, suffix] : it->second) {
+                if (folded.ends_with(suffix)) {
                     out[g] = 1;
                     any = true;
                 }

@@ -4,8 +4,9 @@
 // a sixth of a run on plain news). A pattern that must equal the folded line
 // is found by the line itself; one the line must start with (also a glob
 // that opens with literal text), by the line's first two bytes and then its
-// start; any other pattern, by the text it must contain (a glob: its longest
-// literal piece): the line's byte pairs are hashed into a 64-bit summary once,
+// start; a glob the line must end with ("* via Reuters", "# comments"), by
+// its last two bytes and then its end; any other pattern, by the text it
+// must contain (a glob: its longest literal piece): the line's byte pairs are hashed into a 64-bit summary once,
 // patterns whose pairs are not all in it are skipped (eight table look-ups
 // for all of them), and the few left are looked for in the line. A pre-filter only: the rules' own
 // matching still decides.
@@ -71,6 +72,17 @@ private:
     static std::string required_prefix(const LinePattern& pattern);
     std::unordered_map<std::uint32_t, std::vector<Prefixed>> starts_with_;  // by the prefix's first two bytes
     std::bitset<65536> starts_with_keys_;  // the keys of starts_with_, tested before hashing
+    /// A glob the line must end with a text of (one that closes with literal
+    /// text); the line's end is compared, which costs no search of the line
+    /// ("* via reuters" as a contained text was a search stopping at every space).
+    struct Suffixed {
+        std::uint32_t group = 0;
+        std::string suffix;
+    };
+    static std::uint32_t last_two(std::string_view text);
+    static std::string required_suffix(const LinePattern& pattern);
+    std::unordered_map<std::uint32_t, std::vector<Suffixed>> ends_with_;  // by the suffix's last two bytes
+    std::bitset<65536> ends_with_keys_;  // the keys of ends_with_, tested before hashing
     /// A pattern the line must contain a text of (a contains pattern's text,
     /// a glob's longest literal piece).
     struct ByText {

@@ -127,6 +127,45 @@ bool word_may_start(std::uint16_t word, const Cursor& after, bool after_context)
     return false;
 }
 
+#if defined(__SSE2__)
+/// The word starts among sixteen bytes whose letter is one of a few (up to
+/// `capacity`). The letters are broadcast once per scan, not again for every
+/// sixteen bytes: a broadcast is four SSE2 instructions, a compare one.
+class WordStartsWith {
+public:
+    static constexpr std::size_t capacity = 8;
+
+    /// `letters`: lower-case ASCII letters, at most `capacity`.
+    explicit WordStartsWith(const std::string& letters) : count_(letters.size()) {
+        for (std::size_t k = 0; k < count_; ++k) letters_[k] = _mm_set1_epi8(letters[k]);
+    }
+
+    /// Bit k: text[k] is one of the letters (either case) and text[k - 1]
+    /// no ASCII letter or digit. Reads text[-1] to text[15].
+    [[nodiscard]] unsigned at(const char* text) const {
+        const auto bytes = [](char c) { return _mm_set1_epi8(c); };  // constants: folded at compile time
+        const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text));
+        const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text - 1));
+        // ASCII letters fold to lower case by bit 5; a fold to one of the letters is that letter.
+        const __m128i folded = _mm_or_si128(here, bytes(0x20));
+        __m128i first = _mm_setzero_si128();
+        for (std::size_t k = 0; k < count_; ++k) first = _mm_or_si128(first, _mm_cmpeq_epi8(folded, letters_[k]));
+        // A word byte before: an ASCII letter or digit (signed compares: bytes >= 0x80 are neither).
+        const __m128i before_folded = _mm_or_si128(before, bytes(0x20));
+        const __m128i letter_before = _mm_and_si128(_mm_cmpgt_epi8(before_folded, bytes('a' - 1)),
+                                                    _mm_cmplt_epi8(before_folded, bytes('z' + 1)));
+        const __m128i digit_before =
+            _mm_and_si128(_mm_cmpgt_epi8(before, bytes('0' - 1)), _mm_cmplt_epi8(before, bytes('9' + 1)));
+        const __m128i starts = _mm_andnot_si128(_mm_or_si128(letter_before, digit_before), first);
+        return static_cast<unsigned>(_mm_movemask_epi8(starts));
+    }
+
+private:
+    __m128i letters_[capacity];  // a plain array: std::array would drop __m128i's alignment attribute
+    std::size_t count_ = 0;
+};
+#endif
+
 }  // namespace
 
 bool DatePrefilter::may_start_date(std::string_view rest) const {
@@ -202,7 +241,6 @@ bool DatePrefilter::may_name_weekday(std::string_view text) const {
         for (int c = '0'; c <= '9'; ++c) out[static_cast<std::size_t>(c)] = 32;
         return out;
     }();
-    std::size_t from = 0;
 #if defined(__SSE2__)
     // Sixteen bytes at a time: the word starts whose first letter starts a
     // weekday word (few: most bytes are inside words) are found by comparing
@@ -218,41 +256,31 @@ bool DatePrefilter::may_name_weekday(std::string_view text) const {
         }
         return words_.may_start_weekday(packed) && weekday_at(start);
     };
-    if (!firsts.empty() && firsts.size() <= 8 && text.size() >= 17) {
+    if (!firsts.empty() && firsts.size() <= WordStartsWith::capacity && text.size() >= 17) {
         if (class_of(text[0]) == ByteClass::letter && firsts.find(static_cast<char>(text[0] | 0x20)) != std::string::npos &&
             weekday_from(0)) {
             return true;
         }
-        const auto bytes = [](char c) { return _mm_set1_epi8(c); };
-        for (from = 1; from + 16 <= text.size(); from += 16) {
-            const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
-            const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from - 1));
-            // ASCII letters fold to lower case by bit 5; a fold to a first letter is that letter.
-            const __m128i folded = _mm_or_si128(here, bytes(0x20));
-            __m128i first = _mm_setzero_si128();
-            for (const char letter : firsts) first = _mm_or_si128(first, _mm_cmpeq_epi8(folded, bytes(letter)));
-            // A word byte before: an ASCII letter or digit (signed compares: bytes >= 0x80 are neither).
-            const __m128i before_folded = _mm_or_si128(before, bytes(0x20));
-            const __m128i letter_before = _mm_and_si128(_mm_cmpgt_epi8(before_folded, bytes('a' - 1)),
-                                                        _mm_cmplt_epi8(before_folded, bytes('z' + 1)));
-            const __m128i digit_before =
-                _mm_and_si128(_mm_cmpgt_epi8(before, bytes('0' - 1)), _mm_cmplt_epi8(before, bytes('9' + 1)));
-            const __m128i starts = _mm_andnot_si128(_mm_or_si128(letter_before, digit_before), first);
-            for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(starts)); mask != 0; mask &= mask - 1) {
-                if (weekday_from(from + static_cast<std::size_t>(__builtin_ctz(mask)))) return true;
+        const WordStartsWith starts(firsts);
+        const auto any_weekday = [&](std::size_t at, unsigned mask) {
+            for (; mask != 0; mask &= mask - 1) {
+                if (weekday_from(at + static_cast<std::size_t>(__builtin_ctz(mask)))) return true;
             }
+            return false;
+        };
+        std::size_t from = 1;
+        for (; from + 16 <= text.size(); from += 16) {
+            if (any_weekday(from, starts.at(text.data() + from))) return true;
         }
-        // The rest byte by byte below, its window primed with the two bytes before it.
-        from -= 2;
+        // The last bytes as the last sixteen, without those already looked at
+        // (text.size() >= 17: the byte before them is in the text).
+        const std::size_t last = text.size() - 16;
+        return from < text.size() && any_weekday(last, starts.at(text.data() + last) & (~0u << (from - last)));
     }
 #endif
     std::uint32_t letters = 0;     // the last three bytes' letter numbers (0: not a letter), as pack3
     std::uint32_t word_bytes = 0;  // bit k: the byte k back is a word byte (none before the text)
-    if (from > 0) {
-        // Primed with the byte before the window too, as a word byte or not.
-        word_bytes = codes[static_cast<unsigned char>(text[from - 1])] >> 5;
-    }
-    for (std::size_t i = from; i < text.size(); ++i) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
         const std::uint8_t code = codes[static_cast<unsigned char>(text[i])];
         letters = ((letters << 5) | (code & 31u)) & 0x7fffu;
         word_bytes = (word_bytes << 1) | (code >> 5);

@@ -57,6 +57,20 @@ TEST(DateChecks, WeekdayAgainstItsOwnDate) {
     for (const auto& c : cases) EXPECT_EQ(conflicts_of(c.text, no_date), c.want) << c.text;
 }
 
+TEST(DateChecks, WeekdayAgainstItsOwnDateWhereverTheYearFalls) {
+    // Blocks without four digits in a row are not scanned for these
+    // conflicts: a year at the very end of a block, and at every offset
+    // against the eight bytes the digit search reads at once, is still seen.
+    for (std::size_t pad = 0; pad < 16; ++pad) {
+        const std::string lead(pad, 'x');
+        const std::string text = lead + " on Friday, 10 September 2022";
+        EXPECT_EQ(conflicts_of(text, no_date), "Friday, 10 September 2022@friday@2022-09-10") << text;
+        const std::string iso = lead + " on Friday, 2022-09-10.";
+        EXPECT_EQ(conflicts_of(iso, no_date), "Friday, 2022-09-10@friday@2022-09-10") << iso;
+    }
+    EXPECT_EQ(conflicts_of("Friday, 10 September 20222 and 1,000 more", no_date), "none");
+}
+
 TEST(DateChecks, LeadWeekdayAgainstDocumentDate) {
     // 2022-11-15 is a Tuesday.
     const struct {

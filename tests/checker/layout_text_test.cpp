@@ -2,7 +2,10 @@
 // blanks, closers, trimming, sentence ends and word counts, ASCII and wider.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "checker/layout_text.hpp"
 
@@ -88,6 +91,84 @@ TEST(LayoutText, FindDigit) {
     EXPECT_EQ(find_digit("\xD9\xA3\xEF\xBC\x95 \xB0\xB9 x1"), 10u);  // no byte >= 0x80 is a digit
     EXPECT_EQ(find_digit("1 2 3", 1), 2u);
     EXPECT_EQ(find_digit("1234", 4), 4u);
+}
+
+/// QuoteCount as it read before its eight-bytes-at-a-time scan: every byte
+/// looked at, the counts kept, open() from them.
+class ReferenceQuotes {
+public:
+    void add(std::string_view s) {
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const std::string_view rest = s.substr(i);
+            if (rest.substr(0, 3) == "\xE2\x80\x9C" || rest.substr(0, 3) == "\xE2\x80\x9E") {
+                curly_ = (rest.substr(0, 3) == "\xE2\x80\x9C" && curly_ > 0) ? curly_ - 1 : curly_ + 1;
+            } else if (rest.substr(0, 3) == "\xE2\x80\x9D") {
+                curly_ = std::max(0, curly_ - 1);
+            } else if (rest.substr(0, 2) == "\xC2\xAB") {
+                ++guillemets_;
+            } else if (rest.substr(0, 2) == "\xC2\xBB") {
+                guillemets_ = std::max(0, guillemets_ - 1);
+            } else if (s[i] == '"') {
+                straight_ ^= 1;
+            }
+        }
+    }
+    [[nodiscard]] bool open() const { return curly_ > 0 || guillemets_ > 0 || straight_ != 0; }
+
+private:
+    int curly_ = 0, guillemets_ = 0, straight_ = 0;
+};
+
+TEST(LayoutText, QuoteCountTable) {
+    const struct {
+        const char* text;
+        bool open;
+    } cases[] = {
+        {"no quotes at all in this long line of text", false},
+        {"he said \"yes", true},
+        {"he said \"yes\" and left, a long way to go", false},
+        {"\xE2\x80\x9CWe will\xE2\x80\x9D, he said", false},
+        {"\xE2\x80\x9CWe will, he said and went on talking", true},
+        {"\xE2\x80\x9ESie kommen\xE2\x80\x9C, sagte er", false},
+        {"\xC2\xAB Nous venons \xC2\xBB", false},
+        {"a long run of prose before a guillemet \xC2\xAB at the end", true},
+        {"\xE2\x80\xA6 an ellipsis and \xC2\xA0 a no-break space", false},
+    };
+    for (const auto& c : cases) {
+        QuoteCount quotes;
+        quotes.add(c.text);
+        EXPECT_EQ(quotes.open(), c.open) << c.text;
+    }
+}
+
+TEST(LayoutText, QuoteCountReadsEveryMarkLikeAByteLoop) {
+    // Random paragraphs of marks, their look-alikes (… and U+00A0 share the
+    // lead bytes) and plain text, added in random pieces: open() agrees with
+    // the byte loop after every piece, wherever the marks fall among the
+    // eight-byte words.
+    const std::vector<std::string> parts{"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xC2\xAB",
+                                         "\xC2\xBB", "\xE2\x80\xA6", "\xC2\xA0", "a", "said", " ", "\n",
+                                         "\xC3\xA9", "word and more words "};
+    std::mt19937 random(7);
+    std::size_t open_seen = 0;
+    for (int round = 0; round < 5000; ++round) {
+        std::string text;
+        const int count = static_cast<int>(random() % 40);
+        for (int k = 0; k < count; ++k) text += parts[random() % parts.size()];
+        QuoteCount quotes;
+        ReferenceQuotes reference;
+        std::size_t at = 0;
+        while (at < text.size()) {
+            const std::size_t piece = std::min<std::size_t>(text.size() - at, 1 + random() % 30);
+            quotes.add(std::string_view(text).substr(at, piece));
+            reference.add(std::string_view(text).substr(at, piece));
+            at += piece;
+            ASSERT_EQ(quotes.open(), reference.open()) << text;
+        }
+        open_seen += quotes.open() ? 1 : 0;
+    }
+    EXPECT_GT(open_seen, 500u);
+    EXPECT_LT(open_seen, 4500u);
 }
 
 }  // namespace

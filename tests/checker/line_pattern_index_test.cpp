@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "checker/layout.hpp"
 #include "checker/rule_pack.hpp"
@@ -64,6 +67,70 @@ TEST(LinePatternIndex, EachKindOfPatternIsFoundAndOtherLinesAreNot) {
     // Asked about other groups than it was built for (rules assembled by hand): every one may match.
     EXPECT_TRUE(index.candidates(fold_line("The talks resumed."), 6, flags));
     EXPECT_EQ(flags, std::vector<char>(6, 1));
+}
+
+TEST(LinePatternIndex, GlobsClosingWithTextAreFoundByTheLinesEnd) {
+    std::vector<LinePattern> patterns = {make_line_pattern("* via Reuters"), make_line_pattern("# comments"),
+                                         make_line_pattern("*/AP"), make_line_pattern("* via Reuters.")};
+    std::vector<std::vector<const LinePattern*>> groups;
+    for (const auto& pattern : patterns) groups.push_back({&pattern});
+    const LinePatternIndex index(groups);
+    std::vector<char> flags;
+    const auto flagged = [&](const std::string& line) {
+        index.candidates(fold_line(line), groups.size(), flags);
+        std::vector<int> out;
+        for (std::size_t g = 0; g < flags.size(); ++g) {
+            if (flags[g]) out.push_back(static_cast<int>(g));
+        }
+        return out;
+    };
+    EXPECT_EQ(flagged("Soldiers in Bakhmut, photo via Reuters"), std::vector<int>{0});
+    EXPECT_EQ(flagged("12 COMMENTS"), std::vector<int>{1});
+    EXPECT_EQ(flagged("Kyiv, Ukraine. John Doe/AP"), std::vector<int>{2});
+    EXPECT_EQ(flagged("Photo via Reuters."), std::vector<int>{3});
+    // The text anywhere but at the end: the glob cannot match, and the index says so.
+    EXPECT_TRUE(flagged("Photos via Reuters show the damage").empty());
+    EXPECT_TRUE(flagged("12 comments so far").empty());
+    EXPECT_TRUE(flagged("s").empty());
+}
+
+TEST(LinePatternIndex, NeverHoldsBackAGroupWhosePatternMatches) {
+    // Random globs and lines over a few words, numbers and blanks: every group
+    // with a pattern that matches the line (folded_line_matches, the rules'
+    // own test) is flagged, whichever of the index's ways found the pattern.
+    const std::vector<std::string> pattern_parts{"via", " ", "reuters", "/ap", "ab", "a", "*", "#", "x.", "(", ")"};
+    const std::vector<std::string> line_parts{"via", " ", "Reuters", "/AP", "ab", "a", "12", "1,200", "x.", "(", ")",
+                                              "b", "  "};
+    std::mt19937 random(3);
+    std::size_t matches = 0;
+    for (int round = 0; round < 300; ++round) {
+        std::vector<LinePattern> patterns;
+        for (int p = 0; p < 12; ++p) {
+            std::string glob;
+            const int count = 1 + static_cast<int>(random() % 4);
+            for (int k = 0; k < count; ++k) glob += pattern_parts[random() % pattern_parts.size()];
+            patterns.push_back(make_line_pattern(glob));
+        }
+        std::vector<std::vector<const LinePattern*>> groups(4);
+        for (std::size_t p = 0; p < patterns.size(); ++p) groups[p % groups.size()].push_back(&patterns[p]);
+        const LinePatternIndex index(groups);
+        std::vector<char> flags;
+        for (int l = 0; l < 40; ++l) {
+            std::string line;
+            const int count = 1 + static_cast<int>(random() % 6);
+            for (int k = 0; k < count; ++k) line += line_parts[random() % line_parts.size()];
+            const std::string folded = fold_line(line);
+            index.candidates(folded, groups.size(), flags);
+            for (std::size_t g = 0; g < groups.size(); ++g) {
+                for (const LinePattern* pattern : groups[g]) {
+                    if (!folded_line_matches(*pattern, folded)) continue;
+                    ++matches;
+                    EXPECT_TRUE(flags[g]) << "'" << pattern->glob << pattern->folded << "' on '" << folded << "'";
+                }
+            }
+        }
+    }
+    EXPECT_GT(matches, 500u);
 }
 
 TEST(LinePatternIndex, ManyContainsPatternsEachFlagOnlyTheirGroup) {

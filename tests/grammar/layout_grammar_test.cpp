@@ -81,7 +81,7 @@ TEST(LayoutGrammar, NotDatelines) {
     expect_no_dateline("K");
     expect_no_dateline("  ");
     expect_no_dateline("\xC2\xA0");
-    expect_no_dateline("\xC3\x89COLE - a non-ASCII capital is no ASCII capital");
+    expect_no_dateline("\xC3\x89" "COLE - a non-ASCII capital is no ASCII capital");
 }
 
 TEST(LayoutGrammar, HeaderDates) {
