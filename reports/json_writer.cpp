@@ -1,6 +1,5 @@
 #include "reports/json_writer.hpp"
 
-#include <algorithm>
 #include <array>
 #include <functional>
 
@@ -11,10 +10,13 @@ namespace factline {
 
 void JsonWriter::write(const RunOutput& run, const ReportContext& context, const std::filesystem::path& out_dir,
                        std::ostream&, Diagnostics& diagnostics) const {
-    // The three files side by side, the threads shared among them: a file of
-    // a few huge findings is one line per finding, which only another file's
-    // work can run beside.
-    const int per_file = static_cast<int>(std::max<std::size_t>(1, thread_count(context.jobs) / 3));
+    // The three files side by side, and each with all the threads: their
+    // sizes differ by orders of magnitude (documents.jsonl is nearly all of a
+    // run with few claims; a file of a few huge findings is one line per
+    // finding, which only another file's work can run beside), so a share of
+    // the threads per file left cores idle. The threads briefly outnumber the
+    // cores; the lines are made in blocks, so none waits long.
+    const int per_file = static_cast<int>(thread_count(context.jobs));
     std::array<Diagnostics, 3> messages;
     const std::array<std::function<void()>, 3> files = {
         [&] { write_json_lines(out_dir / "documents.jsonl", run.documents, messages[0], per_file); },
