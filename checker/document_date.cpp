@@ -1,7 +1,9 @@
 // read_document_date (declared in time.hpp): metadata > header > dateline, and
 // the lead's weekdays that later complete or disambiguate a date.
 #include <algorithm>
+#include <span>
 
+#include "checker/date_scan.hpp"
 #include "checker/time.hpp"
 #include "grammar/date_prefilter.hpp"
 #include "grammar/parse_date.hpp"
@@ -44,21 +46,38 @@ std::vector<HeaderDate> header_dates(std::string_view text, const Layout& layout
     return dates;
 }
 
+/// The date expressions of a lead paragraph, cut at `end`, that may hold a
+/// weekday (none when the prefilter says it names none: three quarters of
+/// read_document_date on Reuters). A whole paragraph's are its block's scan,
+/// shared with extraction when there is one.
+std::span<const ast::DateExpr> lead_dates(std::string_view text, const Layout& layout, std::uint32_t block,
+                                          std::uint32_t end, DateScan* dates, const grammar::DatePrefilter& prefilter,
+                                          std::vector<ast::DateExpr>& scratch) {
+    const Span span = layout.blocks[block].span;
+    if (dates != nullptr && end == span.end) {
+        const auto* scanned = dates->weekday_block(block);
+        if (scanned == nullptr) return {};
+        return *scanned;
+    }
+    if (!prefilter.may_name_weekday(Span{span.begin, end}.of(text))) return {};
+    scratch = grammar::parse_dates(text, span.begin, end).dates;
+    return scratch;
+}
+
 /// Weekdays named as past days in the first body paragraphs, in text order.
-std::vector<int> lead_weekdays(std::string_view text, const Layout& layout) {
+std::vector<int> lead_weekdays(std::string_view text, const Layout& layout, DateScan* dates) {
     std::vector<int> weekdays;
     std::size_t blocks = 0;
     std::uint32_t bytes = 0;
     const grammar::DatePrefilter prefilter;
-    for (const auto& block : layout.blocks) {
+    std::vector<ast::DateExpr> scratch;
+    for (std::uint32_t index = 0; index < layout.blocks.size(); ++index) {
+        const Block& block = layout.blocks[index];
         if (block.kind != BlockKind::body) continue;
         if (blocks++ == lead_blocks || bytes >= lead_bytes) break;
         const std::uint32_t end = std::min(block.span.end, block.span.begin + (lead_bytes - bytes));
         bytes += end - block.span.begin;
-        // Only weekdays are kept, and most lead paragraphs name none: those
-        // need no date scan (three quarters of read_document_date on Reuters).
-        if (!prefilter.may_name_weekday(Span{block.span.begin, end}.of(text))) continue;
-        for (const auto& expr : grammar::parse_dates(text, block.span.begin, end).dates) {
+        for (const auto& expr : lead_dates(text, layout, index, end, dates, prefilter, scratch)) {
             if (expr.form != ast::DateForm::weekday || expr.modifier != ast::Modifier::none) continue;
             const bool reported = expr.context_word == "said" || expr.context_word == "says";
             if (!reported && future_marker_before(text, expr.begin)) continue;
@@ -70,10 +89,11 @@ std::vector<int> lead_weekdays(std::string_view text, const Layout& layout) {
 
 }  // namespace
 
-DocumentDateEvidence read_document_date(const Document& document, const Layout& layout, NumericOrder order) {
+DocumentDateEvidence read_document_date(const Document& document, const Layout& layout, NumericOrder order,
+                                        DateScan* dates) {
     const std::string_view text = document.text;
     DocumentDateEvidence evidence;
-    evidence.body_weekdays = lead_weekdays(text, layout);
+    evidence.body_weekdays = lead_weekdays(text, layout, dates);
     if (document.meta.published) {
         evidence.date = {document.meta.published, DateSource::metadata};
         return evidence;

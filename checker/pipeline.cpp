@@ -11,6 +11,7 @@
 #include "checker/parallel.hpp"
 #include "checker/phase_clock.hpp"
 #include "checker/date_checks.hpp"
+#include "checker/date_scan.hpp"
 #include "checker/dedup.hpp"
 #include "checker/extract.hpp"
 #include "checker/finding_sink.hpp"
@@ -40,22 +41,25 @@ std::vector<Span> body_spans(const Layout& layout) {
     return body;
 }
 
-DocumentSketch sketch_document(const Document& document, const Layout& layout, NumericOrder numeric_order) {
+DocumentSketch sketch_document(const Document& document, const Layout& layout, NumericOrder numeric_order,
+                               DateScan* dates = nullptr) {
     DocumentSketch sketch;
     sketch.doc = document.path;
     sketch.doc_hash = text_hash(document.text);
-    sketch.date_evidence = read_document_date(document, layout, numeric_order);
+    sketch.date_evidence = read_document_date(document, layout, numeric_order, dates);
     sketch.shingles = shingle_hashes(document.text, body_spans(layout));
     return sketch;
 }
 
-DocumentDraft first_pass(const Document& document, const RuleSet& rules, NumericOrder numeric_order) {
-    DocumentDraft draft;
+/// Layout and sketch. `draft` is filled in place: `dates` is made for its
+/// layout, where it stays (a scan holds a view of the layout it was made for).
+void first_pass(const Document& document, const RuleSet& rules, NumericOrder numeric_order, DocumentDraft& draft,
+                std::optional<DateScan>& dates) {
     draft.layout = analyse_layout(document.text, rules.layout);
-    draft.layout.blocks.shrink_to_fit();  // held until extraction: a large corpus holds every layout at once
+    draft.layout.blocks.shrink_to_fit();  // held until extraction when the document waits
     if (draft.layout.headline) draft.headline = std::string(draft.layout.headline->of(document.text));
-    draft.sketch = sketch_document(document, draft.layout, numeric_order);
-    return draft;
+    dates.emplace(document.text, draft.layout);
+    draft.sketch = sketch_document(document, draft.layout, numeric_order, &*dates);
 }
 
 // The order of assertions.jsonl: by document, then place in it, then content.
@@ -124,10 +128,13 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     std::vector<DocumentDraft> drafts(documents.size());
     std::vector<std::vector<Assertion>> per_document(documents.size());
     std::vector<std::vector<DateConflict>> date_conflicts(documents.size());
-    const auto extract_document = [&](std::size_t i, const DatedBy& date) {
+    // `scan`: pass 1's scan of the document's dates, when it is extracted
+    // right after pass 1; one scan serves the lead, extraction and the weekday checks.
+    const auto extract_document = [&](std::size_t i, const DatedBy& date, DateScan* scan = nullptr) {
         Document& document = documents[i];
         const auto sentences = split_sentences(document.text, drafts[i].layout);
-        DateScan dates(document.text, drafts[i].layout);  // one scan for extraction and the weekday checks
+        std::optional<DateScan> own;
+        DateScan& dates = scan != nullptr ? *scan : own.emplace(document.text, drafts[i].layout);
         per_document[i] = extract_assertions({document, drafts[i].layout, sentences, date, &dates}, rules);
         std::stable_sort(per_document[i].begin(), per_document[i].end(), assertion_order_in_document);
         date_conflicts[i] = find_date_conflicts(dates, date);
@@ -157,9 +164,10 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     };
     std::vector<char> extracted(documents.size(), 0);
     parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
-        drafts[i] = first_pass(documents[i], rules, numeric_order_of(options));
+        std::optional<DateScan> dates;
+        first_pass(documents[i], rules, numeric_order_of(options), drafts[i], dates);
         if (extract_at_once(i)) {
-            extract_document(i, drafts[i].sketch.date_evidence.date);
+            extract_document(i, drafts[i].sketch.date_evidence.date, &*dates);
             extracted[i] = 1;
         }
     });
@@ -217,35 +225,42 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return documents[a].path < documents[b].path; });
-    for (std::size_t k = 0; k < order.size(); ++k) {
+    // The records, in path order, and the copies of their fields each
+    // assertion carries are made on every thread (a dozen strings per
+    // document); this one only moves the assertions into place.
+    run.documents.resize(documents.size());
+    parallel_for(order.size(), options.jobs, [&](std::size_t k) {
         const std::size_t i = order[k];
         const Document& document = documents[i];
-        DocumentRecord record;
+        DocumentRecord& record = run.documents[k];
         record.doc = document.path;
         record.published = clusters[i].date.date;
         record.published_source = clusters[i].date.source;
-        record.headline = drafts[i].headline;
-        record.cluster = clusters[i].cluster;
+        record.headline = std::move(drafts[i].headline);
+        record.cluster = std::move(clusters[i].cluster);
         record.boilerplate_lines = drafts[i].boilerplate_lines;
         record.assertions = static_cast<std::uint32_t>(per_document[i].size());
         record.url = document.meta.url;
         record.outlet = outlet_of(i);
-        record.doc_hash = clusters[i].doc_hash;
-        const std::size_t first = run.assertions.size();
+        record.doc_hash = std::move(clusters[i].doc_hash);
         for (auto& assertion : per_document[i]) {
             assertion.doc = document.path;
             assertion.cluster = record.cluster;
             assertion.doc_hash = record.doc_hash;
             assertion.outlet = record.outlet;
-            run.assertions.push_back(std::move(assertion));
         }
+    });
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const std::size_t i = order[k];
+        const std::string& path = documents[i].path;
+        const std::size_t first = run.assertions.size();
+        for (auto& assertion : per_document[i]) run.assertions.push_back(std::move(assertion));
         std::vector<Assertion>().swap(per_document[i]);  // moved-from shells
-        run.documents.push_back(std::move(record));
-        const bool shares_path = k > 0 && documents[order[k - 1]].path == document.path;
+        const bool shares_path = k > 0 && documents[order[k - 1]].path == path;
         if (shares_path) {
             // Back to where this path's first document began, then one stable sort over them all.
             std::size_t begin = first;
-            while (begin > 0 && run.assertions[begin - 1].doc == document.path) --begin;
+            while (begin > 0 && run.assertions[begin - 1].doc == path) --begin;
             std::stable_sort(run.assertions.begin() + static_cast<std::ptrdiff_t>(begin), run.assertions.end(),
                              assertion_order_in_document);
         }
@@ -269,7 +284,8 @@ std::vector<DocumentSketch> sketch_corpus(const Corpus& corpus, const RuleSet& r
     std::vector<DocumentSketch> sketches(documents.size());
     parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
         const Layout layout = analyse_layout(documents[i].text, rules.layout);
-        sketches[i] = sketch_document(documents[i], layout, numeric_order_of(options));
+        DateScan dates(documents[i].text, layout);
+        sketches[i] = sketch_document(documents[i], layout, numeric_order_of(options), &dates);
     });
     spdlog::info("sketched {} documents ({} skipped)", documents.size(), corpus.skipped.size());
     return sketches;

@@ -19,6 +19,8 @@
 
 namespace factline {
 
+class DateScan;
+
 /// One temporal expression found in a text, resolved when a DCT is known.
 struct TimeExpression {
     Span span;
@@ -83,8 +85,11 @@ struct DocumentDateEvidence {
 /// captions, copyright, end matter or boilerplate), and the weekdays named in
 /// the first body paragraphs. A header "12/8/2022", or two header dates that
 /// disagree, are settled by the lead's weekday, else by `order` / the first.
+/// With `dates` (a scan of this document and layout that extraction will
+/// read too), a whole lead paragraph's weekdays come from its block scan,
+/// which is then not made twice.
 [[nodiscard]] DocumentDateEvidence read_document_date(const Document& document, const Layout& layout,
-                                                      NumericOrder order);
+                                                      NumericOrder order, DateScan* dates = nullptr);
 /// As above with month-first numeric dates.
 [[nodiscard]] DocumentDateEvidence read_document_date(const Document& document, const Layout& layout);
 
