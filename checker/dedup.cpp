@@ -22,7 +22,7 @@ constexpr int rows_per_band = permutations / bands;
 // Fixed 64-bit hashes (FNV-1a, splitmix64) so that clusters never depend on the
 // platform's std::hash.
 
-std::uint64_t mix(std::uint64_t x) {
+constexpr std::uint64_t mix(std::uint64_t x) {
     x += 0x9e3779b97f4a7c15ull;
     x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
     x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
@@ -111,6 +111,13 @@ struct UnionFind {
 
 using Signature = std::array<std::uint64_t, permutations>;
 
+/// mix(distance) for the distances densification uses (1 to permutations - 1).
+constexpr std::array<std::uint64_t, permutations> mixed_distance = [] {
+    std::array<std::uint64_t, permutations> mixed{};
+    for (std::size_t distance = 0; distance < mixed.size(); ++distance) mixed[distance] = mix(distance);
+    return mixed;
+}();
+
 /// A one-permutation MinHash (Li, Owen & Zhang 2012) with rotation
 /// densification (Shrivastava & Li 2014). Each shingle is hashed once; its hash
 /// picks a row and competes for that row's minimum, so the cost is one hash per
@@ -127,13 +134,18 @@ Signature minhash(const std::vector<std::uint64_t>& shingles) {
         const std::size_t row = static_cast<std::size_t>(value % permutations);
         signature[row] = std::min(signature[row], value);
     }
-    if (shingles.empty()) return signature;
-    const Signature filled = signature;
-    for (int row = 0; row < permutations; ++row) {
-        if (filled[row] != empty) continue;
-        int distance = 1;
-        while (filled[(row + distance) % permutations] == empty) ++distance;
-        signature[row] = mix(filled[(row + distance) % permutations] ^ mix(static_cast<std::uint64_t>(distance)));
+    const auto first_filled = std::find_if(signature.begin(), signature.end(), [](auto v) { return v != empty; });
+    if (first_filled == signature.end()) return signature;  // no shingles
+    // Backwards from the last row, `next` is the nearest filled row after
+    // `row` (past the end: the first filled row, one turn on). Only empty
+    // rows are written, so the filled rows read stay as they were.
+    int next = static_cast<int>(first_filled - signature.begin()) + permutations;
+    for (int row = permutations - 1; row >= 0; --row) {
+        if (signature[row] != empty) {
+            next = row;
+            continue;
+        }
+        signature[row] = mix(signature[next % permutations] ^ mixed_distance[next - row]);
     }
     return signature;
 }
