@@ -201,12 +201,33 @@ bool shares_at_least(const std::vector<std::uint64_t>& a, const std::vector<std:
     }
 }
 
-/// containment_reaches(), with the bounds asked before the sets are merged.
-bool copies(const std::vector<std::vector<std::uint64_t>>& shingles, const std::vector<OverlapBound>& bounds,
-            std::size_t a, std::size_t b, double threshold) {
-    const std::size_t needed = needed_overlap(std::min(shingles[a].size(), shingles[b].size()), threshold);
-    return bounds[a].with(bounds[b]) >= needed && shares_at_least(shingles[a], shingles[b], needed);
-}
+/// containment_reaches() for pairs of the corpus's documents, with what it
+/// needs of each document made once, not once per candidate pair (a crowded
+/// bucket pairs a document hundreds of times).
+class PairCheck {
+public:
+    PairCheck(const std::vector<std::vector<std::uint64_t>>& shingles, const std::vector<bool>& eligible,
+              double threshold, int jobs)
+        : shingles_(shingles), bounds_(shingles.size()), needed_(shingles.size()) {
+        parallel_for(shingles.size(), jobs, [&](std::size_t doc) {
+            if (!eligible[doc]) return;
+            bounds_[doc] = OverlapBound(shingles[doc]);
+            needed_[doc] = needed_overlap(shingles[doc].size(), threshold);
+        });
+    }
+
+    /// containment_reaches(shingles[a], shingles[b], threshold), with the
+    /// bounds asked before the sets are merged.
+    [[nodiscard]] bool copies(std::size_t a, std::size_t b) const {
+        const std::size_t needed = shingles_[a].size() <= shingles_[b].size() ? needed_[a] : needed_[b];
+        return bounds_[a].with(bounds_[b]) >= needed && shares_at_least(shingles_[a], shingles_[b], needed);
+    }
+
+private:
+    const std::vector<std::vector<std::uint64_t>>& shingles_;
+    std::vector<OverlapBound> bounds_;
+    std::vector<std::size_t> needed_;  // needed_overlap() of the document's size: the smaller set's decides
+};
 
 /// Buckets with more components than this, once neighbours are joined, are
 /// crowded: different stories that share a templated sentence (the same
@@ -225,12 +246,11 @@ constexpr std::size_t most_components_checked_pairwise = 32;
 /// the bucket is not crowded. Members already in one component need no check
 /// (a bucket of copies is mostly one component after the first bands).
 /// `by_root` and `groups` are scratch space, reused between buckets.
-void join_similar(const Keyed* first, const Keyed* last, const std::vector<std::vector<std::uint64_t>>& shingles,
-                  const std::vector<OverlapBound>& bounds, double threshold, UnionFind& components,
+void join_similar(const Keyed* first, const Keyed* last, const PairCheck& check, UnionFind& components,
                   std::vector<std::pair<std::size_t, std::size_t>>& by_root, std::vector<std::size_t>& groups) {
     for (const Keyed* member = first + 1; member != last; ++member) {
         const std::size_t a = member[-1].second, b = member->second;
-        if (components.find(a) != components.find(b) && copies(shingles, bounds, a, b, threshold)) {
+        if (components.find(a) != components.find(b) && check.copies(a, b)) {
             components.unite(a, b);
         }
     }
@@ -255,7 +275,7 @@ void join_similar(const Keyed* first, const Keyed* last, const std::vector<std::
             for (std::size_t i = groups[g]; i < groups[g + 1] && !joined; ++i) {
                 for (std::size_t j = groups[h]; j < groups[h + 1] && !joined; ++j) {
                     const std::size_t a = by_root[i].second, b = by_root[j].second;
-                    if (copies(shingles, bounds, a, b, threshold)) {
+                    if (check.copies(a, b)) {
                         components.unite(a, b);
                         joined = true;
                     }
@@ -333,10 +353,7 @@ std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::ui
     // this gives the same clusters as checking every candidate pair (but for
     // crowded buckets, see most_components_checked_pairwise), without holding
     // all pairs.
-    std::vector<OverlapBound> bounds(n);
-    parallel_for(n, options.jobs, [&](std::size_t doc) {
-        if (eligible[doc]) bounds[doc] = OverlapBound(shingles[doc]);
-    });
+    const PairCheck check(shingles, eligible, options.threshold, options.jobs);
     UnionFind components(n);
     // A band's buckets are runs of equal keys in a sorted array: no hash map
     // and no vector per bucket (most buckets hold one document).
@@ -353,8 +370,7 @@ std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::ui
             end = begin + 1;
             while (end < keyed.size() && keyed[end].first == keyed[begin].first) ++end;
             if (end - begin < 2) continue;
-            join_similar(keyed.data() + begin, keyed.data() + end, shingles, bounds, options.threshold, components,
-                         by_root, groups);
+            join_similar(keyed.data() + begin, keyed.data() + end, check, components, by_root, groups);
         }
     }
     // Number clusters by their first member, so that the numbering follows input order.
