@@ -203,30 +203,46 @@ bool shares_at_least(const std::vector<std::uint64_t>& a, const std::vector<std:
 
 /// containment_reaches() for pairs of the corpus's documents, with what it
 /// needs of each document made once, not once per candidate pair (a crowded
-/// bucket pairs a document hundreds of times).
+/// bucket pairs a document hundreds of times). A document's OverlapBound (257
+/// bytes) is made the first time it is in a candidate pair: most documents of
+/// a corpus of distinct stories never are.
 class PairCheck {
 public:
     PairCheck(const std::vector<std::vector<std::uint64_t>>& shingles, const std::vector<bool>& eligible,
               double threshold, int jobs)
-        : shingles_(shingles), bounds_(shingles.size()), needed_(shingles.size()) {
+        : shingles_(shingles), needed_(shingles.size()), bound_of_(shingles.size(), no_bound) {
+        // Span offsets are 32-bit, so a body has fewer than 2^32 shingles and needed_overlap() fits.
         parallel_for(shingles.size(), jobs, [&](std::size_t doc) {
             if (!eligible[doc]) return;
-            bounds_[doc] = OverlapBound(shingles[doc]);
-            needed_[doc] = needed_overlap(shingles[doc].size(), threshold);
+            needed_[doc] = static_cast<std::uint32_t>(needed_overlap(shingles[doc].size(), threshold));
         });
     }
 
     /// containment_reaches(shingles[a], shingles[b], threshold), with the
     /// bounds asked before the sets are merged.
-    [[nodiscard]] bool copies(std::size_t a, std::size_t b) const {
+    [[nodiscard]] bool copies(std::size_t a, std::size_t b) {
         const std::size_t needed = shingles_[a].size() <= shingles_[b].size() ? needed_[a] : needed_[b];
-        return bounds_[a].with(bounds_[b]) >= needed && shares_at_least(shingles_[a], shingles_[b], needed);
+        const std::uint32_t bound_a = bound_of(a), bound_b = bound_of(b);  // both made before either is read
+        return bounds_[bound_a].with(bounds_[bound_b]) >= needed &&
+               shares_at_least(shingles_[a], shingles_[b], needed);
     }
 
 private:
+    static constexpr std::uint32_t no_bound = UINT32_MAX;
+
+    /// Where `doc`'s bound is in bounds_, made now if it is not yet.
+    std::uint32_t bound_of(std::size_t doc) {
+        if (bound_of_[doc] == no_bound) {
+            bound_of_[doc] = static_cast<std::uint32_t>(bounds_.size());
+            bounds_.emplace_back(shingles_[doc]);
+        }
+        return bound_of_[doc];
+    }
+
     const std::vector<std::vector<std::uint64_t>>& shingles_;
-    std::vector<OverlapBound> bounds_;
-    std::vector<std::size_t> needed_;  // needed_overlap() of the document's size: the smaller set's decides
+    std::vector<std::uint32_t> needed_;  // needed_overlap() of the document's size: the smaller set's decides
+    std::vector<std::uint32_t> bound_of_;  // index in bounds_, or no_bound
+    std::vector<OverlapBound> bounds_;     // of the documents met in candidate pairs, in the order met
 };
 
 /// Buckets with more components than this, once neighbours are joined, are
@@ -246,7 +262,7 @@ constexpr std::size_t most_components_checked_pairwise = 32;
 /// the bucket is not crowded. Members already in one component need no check
 /// (a bucket of copies is mostly one component after the first bands).
 /// `by_root` and `groups` are scratch space, reused between buckets.
-void join_similar(const Keyed* first, const Keyed* last, const PairCheck& check, UnionFind& components,
+void join_similar(const Keyed* first, const Keyed* last, PairCheck& check, UnionFind& components,
                   std::vector<std::pair<std::size_t, std::size_t>>& by_root, std::vector<std::size_t>& groups) {
     for (const Keyed* member = first + 1; member != last; ++member) {
         const std::size_t a = member[-1].second, b = member->second;
@@ -353,7 +369,7 @@ std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::ui
     // this gives the same clusters as checking every candidate pair (but for
     // crowded buckets, see most_components_checked_pairwise), without holding
     // all pairs.
-    const PairCheck check(shingles, eligible, options.threshold, options.jobs);
+    PairCheck check(shingles, eligible, options.threshold, options.jobs);
     UnionFind components(n);
     // A band's buckets are runs of equal keys in a sorted array: no hash map
     // and no vector per bucket (most buckets hold one document).
