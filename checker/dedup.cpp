@@ -5,7 +5,6 @@
 #include <array>
 #include <cmath>
 #include <numeric>
-#include <unordered_map>
 
 #include "checker/hash_sort.hpp"
 #include "checker/overlap_bound.hpp"
@@ -373,14 +372,16 @@ std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::ui
     UnionFind components(n);
     // A band's buckets are runs of equal keys in a sorted array: no hash map
     // and no vector per bucket (most buckets hold one document).
+    std::vector<std::size_t> members;  // the eligible documents, listed once for all bands
+    for (std::size_t doc = 0; doc < n; ++doc) {
+        if (eligible[doc]) members.push_back(doc);
+    }
     std::vector<Keyed> keyed;
     std::vector<std::pair<std::size_t, std::size_t>> by_root;
     std::vector<std::size_t> groups;
     for (int band = 0; band < bands; ++band) {
         keyed.clear();
-        for (std::size_t doc = 0; doc < n; ++doc) {
-            if (eligible[doc]) keyed.emplace_back(keys(static_cast<Eigen::Index>(doc), band), doc);
-        }
+        for (const std::size_t doc : members) keyed.emplace_back(keys(static_cast<Eigen::Index>(doc), band), doc);
         sort_by_hash(keyed, [](const Keyed& k) { return k.first; });
         for (std::size_t begin = 0, end = 0; begin < keyed.size(); begin = end) {
             end = begin + 1;
@@ -389,12 +390,15 @@ std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::ui
             join_similar(keyed.data() + begin, keyed.data() + end, check, components, by_root, groups);
         }
     }
-    // Number clusters by their first member, so that the numbering follows input order.
-    std::vector<std::size_t> out(n);
-    std::unordered_map<std::size_t, std::size_t> number;
+    // Number clusters by their first member, so that the numbering follows
+    // input order. A root is a document index: a vector, not a hash map, numbers them.
+    constexpr std::size_t unnumbered = SIZE_MAX;
+    std::vector<std::size_t> out(n), number(n, unnumbered);
+    std::size_t clusters = 0;
     for (std::size_t doc = 0; doc < n; ++doc) {
-        auto [it, inserted] = number.emplace(components.find(doc), number.size());
-        out[doc] = it->second;
+        std::size_t& root_number = number[components.find(doc)];
+        if (root_number == unnumbered) root_number = clusters++;
+        out[doc] = root_number;
     }
     return out;
 }
