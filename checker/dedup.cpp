@@ -5,7 +5,6 @@
 #include <array>
 #include <cmath>
 #include <numeric>
-#include <unordered_map>
 
 #include "checker/hash_sort.hpp"
 #include "checker/overlap_bound.hpp"
@@ -22,7 +21,7 @@ constexpr int rows_per_band = permutations / bands;
 // Fixed 64-bit hashes (FNV-1a, splitmix64) so that clusters never depend on the
 // platform's std::hash.
 
-std::uint64_t mix(std::uint64_t x) {
+constexpr std::uint64_t mix(std::uint64_t x) {
     x += 0x9e3779b97f4a7c15ull;
     x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
     x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
@@ -41,16 +40,20 @@ public:
 
     /// Adds the words of `piece`; a word never continues into the next piece.
     void add(std::string_view piece) {
-        for (const char byte : piece) {
-            if (const std::uint8_t folded = folded_bytes[static_cast<unsigned char>(byte)]) {
-                word_hash_ ^= folded;
-                word_hash_ *= 1099511628211ull;
-                in_word_ = true;
-            } else if (in_word_) {
-                end_word();
+        const auto* byte = reinterpret_cast<const unsigned char*>(piece.data());
+        const auto* const end = byte + piece.size();
+        while (byte != end) {
+            if (folded_bytes[*byte] == 0) {
+                ++byte;
+                continue;
             }
+            std::uint64_t word_hash = fnv_offset;
+            for (std::uint8_t folded; byte != end && (folded = folded_bytes[*byte]) != 0; ++byte) {
+                word_hash ^= folded;
+                word_hash *= 1099511628211ull;
+            }
+            add_word(word_hash);
         }
-        if (in_word_) end_word();
     }
 
     /// The sorted, unique shingle hashes (in a vector of capacity words - 4
@@ -73,21 +76,21 @@ private:
         return folded;
     }();
 
-    void end_word() {
-        for (std::size_t k = 0; k + 1 < last_.size(); ++k) last_[k] = last_[k + 1];
-        last_.back() = word_hash_;
-        word_hash_ = fnv_offset;
-        in_word_ = false;
+    void add_word(std::uint64_t word_hash) {
+        last_ = {last_[1], last_[2], last_[3], last_[4], word_hash};
         if (++words_ < last_.size()) return;
-        std::uint64_t hash = 0;
-        for (const std::uint64_t word : last_) hash = mix(hash ^ word);
-        shingles_.push_back(hash);
+        shingles_.push_back(chain(last_));
+    }
+
+    /// A 5-gram's hash: mix(hash ^ word) over its words in order, from hash 0
+    /// (written out: a loop of five was not unrolled, and its count cost a
+    /// fifth of the chain).
+    static std::uint64_t chain(const std::array<std::uint64_t, 5>& words) {
+        return mix(mix(mix(mix(mix(words[0]) ^ words[1]) ^ words[2]) ^ words[3]) ^ words[4]);
     }
 
     std::array<std::uint64_t, 5> last_{};  // the hashes of the last five words, oldest first
     std::size_t words_ = 0;
-    std::uint64_t word_hash_ = fnv_offset;
-    bool in_word_ = false;
     std::vector<std::uint64_t> shingles_;
 };
 
@@ -107,6 +110,13 @@ struct UnionFind {
 
 using Signature = std::array<std::uint64_t, permutations>;
 
+/// mix(distance) for the distances densification uses (1 to permutations - 1).
+constexpr std::array<std::uint64_t, permutations> mixed_distance = [] {
+    std::array<std::uint64_t, permutations> mixed{};
+    for (std::size_t distance = 0; distance < mixed.size(); ++distance) mixed[distance] = mix(distance);
+    return mixed;
+}();
+
 /// A one-permutation MinHash (Li, Owen & Zhang 2012) with rotation
 /// densification (Shrivastava & Li 2014). Each shingle is hashed once; its hash
 /// picks a row and competes for that row's minimum, so the cost is one hash per
@@ -123,13 +133,18 @@ Signature minhash(const std::vector<std::uint64_t>& shingles) {
         const std::size_t row = static_cast<std::size_t>(value % permutations);
         signature[row] = std::min(signature[row], value);
     }
-    if (shingles.empty()) return signature;
-    const Signature filled = signature;
-    for (int row = 0; row < permutations; ++row) {
-        if (filled[row] != empty) continue;
-        int distance = 1;
-        while (filled[(row + distance) % permutations] == empty) ++distance;
-        signature[row] = mix(filled[(row + distance) % permutations] ^ mix(static_cast<std::uint64_t>(distance)));
+    const auto first_filled = std::find_if(signature.begin(), signature.end(), [](auto v) { return v != empty; });
+    if (first_filled == signature.end()) return signature;  // no shingles
+    // Backwards from the last row, `next` is the nearest filled row after
+    // `row` (past the end: the first filled row, one turn on). Only empty
+    // rows are written, so the filled rows read stay as they were.
+    int next = static_cast<int>(first_filled - signature.begin()) + permutations;
+    for (int row = permutations - 1; row >= 0; --row) {
+        if (signature[row] != empty) {
+            next = row;
+            continue;
+        }
+        signature[row] = mix(signature[next % permutations] ^ mixed_distance[next - row]);
     }
     return signature;
 }
@@ -185,12 +200,49 @@ bool shares_at_least(const std::vector<std::uint64_t>& a, const std::vector<std:
     }
 }
 
-/// containment_reaches(), with the bounds asked before the sets are merged.
-bool copies(const std::vector<std::vector<std::uint64_t>>& shingles, const std::vector<OverlapBound>& bounds,
-            std::size_t a, std::size_t b, double threshold) {
-    const std::size_t needed = needed_overlap(std::min(shingles[a].size(), shingles[b].size()), threshold);
-    return bounds[a].with(bounds[b]) >= needed && shares_at_least(shingles[a], shingles[b], needed);
-}
+/// containment_reaches() for pairs of the corpus's documents, with what it
+/// needs of each document made once, not once per candidate pair (a crowded
+/// bucket pairs a document hundreds of times). A document's OverlapBound (257
+/// bytes) is made the first time it is in a candidate pair: most documents of
+/// a corpus of distinct stories never are.
+class PairCheck {
+public:
+    PairCheck(const std::vector<std::vector<std::uint64_t>>& shingles, const std::vector<bool>& eligible,
+              double threshold, int jobs)
+        : shingles_(shingles), needed_(shingles.size()), bound_of_(shingles.size(), no_bound) {
+        // Span offsets are 32-bit, so a body has fewer than 2^32 shingles and needed_overlap() fits.
+        parallel_for(shingles.size(), jobs, [&](std::size_t doc) {
+            if (!eligible[doc]) return;
+            needed_[doc] = static_cast<std::uint32_t>(needed_overlap(shingles[doc].size(), threshold));
+        });
+    }
+
+    /// containment_reaches(shingles[a], shingles[b], threshold), with the
+    /// bounds asked before the sets are merged.
+    [[nodiscard]] bool copies(std::size_t a, std::size_t b) {
+        const std::size_t needed = shingles_[a].size() <= shingles_[b].size() ? needed_[a] : needed_[b];
+        const std::uint32_t bound_a = bound_of(a), bound_b = bound_of(b);  // both made before either is read
+        return bounds_[bound_a].with(bounds_[bound_b]) >= needed &&
+               shares_at_least(shingles_[a], shingles_[b], needed);
+    }
+
+private:
+    static constexpr std::uint32_t no_bound = UINT32_MAX;
+
+    /// Where `doc`'s bound is in bounds_, made now if it is not yet.
+    std::uint32_t bound_of(std::size_t doc) {
+        if (bound_of_[doc] == no_bound) {
+            bound_of_[doc] = static_cast<std::uint32_t>(bounds_.size());
+            bounds_.emplace_back(shingles_[doc]);
+        }
+        return bound_of_[doc];
+    }
+
+    const std::vector<std::vector<std::uint64_t>>& shingles_;
+    std::vector<std::uint32_t> needed_;  // needed_overlap() of the document's size: the smaller set's decides
+    std::vector<std::uint32_t> bound_of_;  // index in bounds_, or no_bound
+    std::vector<OverlapBound> bounds_;     // of the documents met in candidate pairs, in the order met
+};
 
 /// Buckets with more components than this, once neighbours are joined, are
 /// crowded: different stories that share a templated sentence (the same
@@ -209,12 +261,11 @@ constexpr std::size_t most_components_checked_pairwise = 32;
 /// the bucket is not crowded. Members already in one component need no check
 /// (a bucket of copies is mostly one component after the first bands).
 /// `by_root` and `groups` are scratch space, reused between buckets.
-void join_similar(const Keyed* first, const Keyed* last, const std::vector<std::vector<std::uint64_t>>& shingles,
-                  const std::vector<OverlapBound>& bounds, double threshold, UnionFind& components,
+void join_similar(const Keyed* first, const Keyed* last, PairCheck& check, UnionFind& components,
                   std::vector<std::pair<std::size_t, std::size_t>>& by_root, std::vector<std::size_t>& groups) {
     for (const Keyed* member = first + 1; member != last; ++member) {
         const std::size_t a = member[-1].second, b = member->second;
-        if (components.find(a) != components.find(b) && copies(shingles, bounds, a, b, threshold)) {
+        if (components.find(a) != components.find(b) && check.copies(a, b)) {
             components.unite(a, b);
         }
     }
@@ -239,7 +290,7 @@ void join_similar(const Keyed* first, const Keyed* last, const std::vector<std::
             for (std::size_t i = groups[g]; i < groups[g + 1] && !joined; ++i) {
                 for (std::size_t j = groups[h]; j < groups[h + 1] && !joined; ++j) {
                     const std::size_t a = by_root[i].second, b = by_root[j].second;
-                    if (copies(shingles, bounds, a, b, threshold)) {
+                    if (check.copies(a, b)) {
                         components.unite(a, b);
                         joined = true;
                     }
@@ -317,36 +368,37 @@ std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::ui
     // this gives the same clusters as checking every candidate pair (but for
     // crowded buckets, see most_components_checked_pairwise), without holding
     // all pairs.
-    std::vector<OverlapBound> bounds(n);
-    parallel_for(n, options.jobs, [&](std::size_t doc) {
-        if (eligible[doc]) bounds[doc] = OverlapBound(shingles[doc]);
-    });
+    PairCheck check(shingles, eligible, options.threshold, options.jobs);
     UnionFind components(n);
     // A band's buckets are runs of equal keys in a sorted array: no hash map
     // and no vector per bucket (most buckets hold one document).
+    std::vector<std::size_t> members;  // the eligible documents, listed once for all bands
+    for (std::size_t doc = 0; doc < n; ++doc) {
+        if (eligible[doc]) members.push_back(doc);
+    }
     std::vector<Keyed> keyed;
     std::vector<std::pair<std::size_t, std::size_t>> by_root;
     std::vector<std::size_t> groups;
     for (int band = 0; band < bands; ++band) {
         keyed.clear();
-        for (std::size_t doc = 0; doc < n; ++doc) {
-            if (eligible[doc]) keyed.emplace_back(keys(static_cast<Eigen::Index>(doc), band), doc);
-        }
+        for (const std::size_t doc : members) keyed.emplace_back(keys(static_cast<Eigen::Index>(doc), band), doc);
         sort_by_hash(keyed, [](const Keyed& k) { return k.first; });
         for (std::size_t begin = 0, end = 0; begin < keyed.size(); begin = end) {
             end = begin + 1;
             while (end < keyed.size() && keyed[end].first == keyed[begin].first) ++end;
             if (end - begin < 2) continue;
-            join_similar(keyed.data() + begin, keyed.data() + end, shingles, bounds, options.threshold, components,
-                         by_root, groups);
+            join_similar(keyed.data() + begin, keyed.data() + end, check, components, by_root, groups);
         }
     }
-    // Number clusters by their first member, so that the numbering follows input order.
-    std::vector<std::size_t> out(n);
-    std::unordered_map<std::size_t, std::size_t> number;
+    // Number clusters by their first member, so that the numbering follows
+    // input order. A root is a document index: a vector, not a hash map, numbers them.
+    constexpr std::size_t unnumbered = SIZE_MAX;
+    std::vector<std::size_t> out(n), number(n, unnumbered);
+    std::size_t clusters = 0;
     for (std::size_t doc = 0; doc < n; ++doc) {
-        auto [it, inserted] = number.emplace(components.find(doc), number.size());
-        out[doc] = it->second;
+        std::size_t& root_number = number[components.find(doc)];
+        if (root_number == unnumbered) root_number = clusters++;
+        out[doc] = root_number;
     }
     return out;
 }

@@ -10,6 +10,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <vector>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace factline {
 
@@ -32,15 +35,34 @@ public:
     /// holds more hashes than a byte counts).
     [[nodiscard]] std::size_t with(const OverlapBound& other) const {
         if (saturated_ || other.saturated_) return SIZE_MAX;
-        std::size_t bound = 0;
-        for (std::size_t range = 0; range < counts_.size(); ++range) {
-            bound += std::min(counts_[range], other.counts_[range]);
-        }
-        return bound;
+        return sum_of_minima(counts_, other.counts_);
     }
 
 private:
-    std::array<std::uint8_t, 256> counts_{};
+    using Counts = std::array<std::uint8_t, 256>;
+
+    /// The sum over ranges of the smaller count. GCC at -O2 does not
+    /// vectorise the byte loop, and a crowded LSH bucket asks for thousands of
+    /// bounds: with SSE2, sixteen ranges a step (byte minima, then their sum).
+    static std::size_t sum_of_minima(const Counts& a, const Counts& b) {
+#if defined(__SSE2__)
+        const __m128i zero = _mm_setzero_si128();
+        __m128i sums = zero;  // two 64-bit partial sums
+        for (std::size_t range = 0; range < a.size(); range += 16) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a.data() + range));
+            const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.data() + range));
+            sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_min_epu8(x, y), zero));
+        }
+        return static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
+               static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+#else
+        std::size_t sum = 0;
+        for (std::size_t range = 0; range < a.size(); ++range) sum += std::min(a[range], b[range]);
+        return sum;
+#endif
+    }
+
+    Counts counts_{};
     bool saturated_ = false;
 };
 

@@ -1,5 +1,6 @@
 // Dedup: shingles, containment, and clusters over synthetic and real copies.
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -153,6 +154,35 @@ TEST(OverlapBound, NeverBelowTheSharedCountAndTurnsAwayDifferentSets) {
     }
     EXPECT_GE(turned_away, 90u);
     EXPECT_EQ(OverlapBound().with(OverlapBound({1, 2, 3})), 0u);
+}
+
+TEST(OverlapBound, IsTheSumOfTheSmallerCountPerRange) {
+    // with() adds sixteen ranges a step: it must equal the range-by-range sum,
+    // whatever the counts (0 to 255 per range, every range filled or none).
+    std::mt19937_64 random(17);
+    const auto counts_of = [](const std::vector<std::uint64_t>& hashes) {
+        std::array<std::size_t, 256> counts{};
+        for (const std::uint64_t hash : hashes) ++counts[hash >> 56];
+        return counts;
+    };
+    for (int round = 0; round < 300; ++round) {
+        std::vector<std::uint64_t> a, b;
+        const std::uint64_t top_bytes = 1 + random() % 256;  // few ranges crowd, many spread
+        for (std::size_t i = random() % 4000; i > 0; --i) a.push_back((random() % top_bytes) << 56 | (random() >> 8));
+        for (std::size_t i = random() % 4000; i > 0; --i) b.push_back((random() % 256) << 56 | (random() >> 8));
+        const auto count_a = counts_of(a), count_b = counts_of(b);
+        if (*std::max_element(count_a.begin(), count_a.end()) > 255) continue;  // saturated: SIZE_MAX, tested above
+        if (*std::max_element(count_b.begin(), count_b.end()) > 255) continue;
+        std::size_t expected = 0;
+        for (std::size_t range = 0; range < 256; ++range) expected += std::min(count_a[range], count_b[range]);
+        EXPECT_EQ(OverlapBound(a).with(OverlapBound(b)), expected) << a.size() << " " << b.size();
+        EXPECT_EQ(OverlapBound(b).with(OverlapBound(a)), expected);
+    }
+    std::vector<std::uint64_t> full;  // 255 hashes in every range: the largest sum a byte count allows
+    for (std::uint64_t range = 0; range < 256; ++range) {
+        for (std::uint64_t i = 0; i < 255; ++i) full.push_back(range << 56 | i);
+    }
+    EXPECT_EQ(OverlapBound(full).with(OverlapBound(full)), 256u * 255u);
 }
 
 TEST(Containment, NeededOverlapIsTheSmallestCountThatReaches) {
