@@ -73,6 +73,10 @@ std::uint32_t LexiconMatcher::child_of(std::uint32_t parent, std::string_view wo
 
 std::uint32_t LexiconMatcher::child_or_new(std::uint32_t parent, std::string_view word, std::uint64_t hash) {
     if (const std::uint32_t child = child_of(parent, word, hash); child != no_node) return child;
+    if (parent == root) {
+        const std::uint64_t bit = hash >> first_word_shift;
+        first_words_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
     if (2 * (edge_words_.size() + 1) > edges_.size()) grow_edges();
     std::size_t at = slot_of(parent, hash);
     while (edges_[at].parent != no_node) at = (at + 1) & (edges_.size() - 1);
@@ -117,9 +121,9 @@ std::vector<Mention> LexiconMatcher::find(const std::vector<Token>& tokens) cons
     std::uint32_t i = 0;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;  // (end token, node)
     while (i < n) {
-        // Most tokens start no name: one look-up at the root settles them. (No
-        // name starts with a hyphen, so a hyphen token is settled here too.)
-        std::uint32_t node = child_of(root, tokens[i].text, tokens[i].hash);
+        // Most tokens start no name: one bit, or else one look-up at the root,
+        // settles them. (No name starts with a hyphen: a hyphen token is settled too.)
+        std::uint32_t node = may_start_name(tokens[i].hash) ? child_of(root, tokens[i].text, tokens[i].hash) : no_node;
         if (node == no_node || joined_hyphen_before(tokens, i)) {
             ++i;
             continue;
