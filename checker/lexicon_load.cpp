@@ -51,10 +51,14 @@ void load_holders(const fs::path& file, Lexicon& into, Diagnostics& diagnostics)
     });
 }
 
+// The key and kind lists below are static: built once, not once per entry (a
+// gazetteer pack has thousands of regions, and each list is a vector of strings).
 void load_actors(const fs::path& file, Lexicon& into, Diagnostics& diagnostics) {
+    static const std::vector<std::string> keys = {"group", "name", "kind", "aliases", "roles", "speaker_only",
+                                                  "description"};
+    static const std::vector<std::string> kinds = {"person", "institution"};
     for_each_entry(file, diagnostics, [&](const std::string& id, const toml::table& table) {
-        check_known_keys(diagnostics, file, table,
-                         {"group", "name", "kind", "aliases", "roles", "speaker_only", "description"}, "an actor");
+        check_known_keys(diagnostics, file, table, keys, "an actor");
         Actor actor;
         actor.id = id;
         actor.group = string_or(diagnostics, file, table, "group");
@@ -63,7 +67,7 @@ void load_actors(const fs::path& file, Lexicon& into, Diagnostics& diagnostics) 
         actor.aliases = strings_of(diagnostics, file, table, "aliases");
         actor.roles = strings_of(diagnostics, file, table, "roles");
         actor.speaker_only = strings_of(diagnostics, file, table, "speaker_only");
-        check_one_of(diagnostics, file, table, "kind", actor.kind, {"person", "institution"}, "actor kind");
+        check_one_of(diagnostics, file, table, "kind", actor.kind, kinds, "actor kind");
         if (actor.group.empty()) {
             error_at(diagnostics, file, table, "rules.actor-group", fmt::format("actor '{}' needs a 'group'", id));
         } else {
@@ -74,10 +78,12 @@ void load_actors(const fs::path& file, Lexicon& into, Diagnostics& diagnostics) 
 }
 
 void load_regions(const fs::path& file, Lexicon& into, Diagnostics& diagnostics) {
+    static const std::vector<std::string> keys = {"name", "kind", "country", "parent", "aliases", "context_only",
+                                                  "population", "description"};
+    static const std::vector<std::string> kinds = {"oblast", "city", "town", "village", "peninsula",
+                                                   "russian_region", "area"};
     for_each_entry(file, diagnostics, [&](const std::string& id, const toml::table& table) {
-        check_known_keys(diagnostics, file, table,
-                         {"name", "kind", "country", "parent", "aliases", "context_only", "population", "description"},
-                         "a region");
+        check_known_keys(diagnostics, file, table, keys, "a region");
         Region region;
         region.id = id;
         region.name = string_or(diagnostics, file, table, "name");
@@ -99,8 +105,7 @@ void load_regions(const fs::path& file, Lexicon& into, Diagnostics& diagnostics)
                 error_at(diagnostics, file, *node, "toml.type", "'population' must be a whole number >= 0");
             }
         }
-        check_one_of(diagnostics, file, table, "kind", region.kind,
-                     {"oblast", "city", "town", "village", "peninsula", "russian_region", "area"}, "region kind");
+        check_one_of(diagnostics, file, table, "kind", region.kind, kinds, "region kind");
         if (!region.parent.empty()) into.region_parent[id] = region.parent;
         into.regions[id] = std::move(region);
     });

@@ -32,29 +32,71 @@ bool place_context(const std::vector<Token>& tokens, std::uint32_t begin, std::u
 }  // namespace
 
 void LexiconMatcher::add(std::string_view name, MentionKind kind, const std::string& id) {
-    add(token_texts(name), kind, id);
+    std::uint32_t node = root;
+    for (const Token& token : tokenize(name)) {
+        if (is_hyphen(token)) continue;  // hyphens and spaces are equivalent inside a name
+        node = child_or_new(node, token.text, token.hash);
+    }
+    if (node != root) add_entry(node, kind, id);
 }
 
 void LexiconMatcher::add(const std::vector<std::string>& tokens, MentionKind kind, const std::string& id) {
-    std::uint32_t node = 0;
-    bool any = false;
+    std::uint32_t node = root;
     for (const auto& token : tokens) {
-        if (token == "-") continue;  // hyphens and spaces are equivalent inside a name
-        any = true;
-        if (const std::uint32_t* child = nodes_[node].next.find(token)) {
-            node = *child;
-            continue;
-        }
-        const auto child = static_cast<std::uint32_t>(nodes_.size());
-        nodes_.emplace_back();  // before taking a reference into nodes_
-        nodes_[node].next[token] = child;
-        node = child;
+        if (token == "-") continue;
+        node = child_or_new(node, token, word_hash(token));
     }
-    if (!any) return;
-    auto& entries = nodes_[node].entries;
+    if (node != root) add_entry(node, kind, id);
+}
+
+void LexiconMatcher::add_entry(std::uint32_t node, MentionKind kind, const std::string& id) {
+    auto& entries = entries_[node];
     const bool known = std::any_of(entries.begin(), entries.end(),
                                    [&](const Entry& e) { return e.kind == kind && e.id == id; });
     if (!known) entries.push_back({kind, id});
+}
+
+std::size_t LexiconMatcher::slot_of(std::uint32_t parent, std::uint64_t hash) const {
+    // The root's edges (every name's first word) land where the word's hash says;
+    // a deeper node's edges are spread by its number.
+    return (hash ^ (parent * 0x9E3779B97F4A7C15ull)) & (edges_.size() - 1);
+}
+
+std::uint32_t LexiconMatcher::child_of(std::uint32_t parent, std::string_view word, std::uint64_t hash) const {
+    if (edges_.empty()) return no_node;
+    for (std::size_t at = slot_of(parent, hash); edges_[at].parent != no_node; at = (at + 1) & (edges_.size() - 1)) {
+        const Edge& edge = edges_[at];
+        if (edge.hash == hash && edge.parent == parent && edge_words_[edge.word] == word) return edge.child;
+    }
+    return no_node;
+}
+
+std::uint32_t LexiconMatcher::child_or_new(std::uint32_t parent, std::string_view word, std::uint64_t hash) {
+    if (const std::uint32_t child = child_of(parent, word, hash); child != no_node) return child;
+    if (parent == root) {
+        const std::uint64_t bit = hash >> first_word_shift;
+        first_words_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+    if (2 * (edge_words_.size() + 1) > edges_.size()) grow_edges();
+    std::size_t at = slot_of(parent, hash);
+    while (edges_[at].parent != no_node) at = (at + 1) & (edges_.size() - 1);
+    const auto child = static_cast<std::uint32_t>(entries_.size());
+    edges_[at] = {hash, parent, child, static_cast<std::uint32_t>(edge_words_.size())};
+    edge_words_.emplace_back(word);
+    entries_.emplace_back();
+    return child;
+}
+
+// Doubles the table (at most half full keeps probe runs short) and re-places every edge.
+void LexiconMatcher::grow_edges() {
+    std::vector<Edge> old(edges_.empty() ? 64 : edges_.size() * 2);
+    old.swap(edges_);
+    for (const Edge& edge : old) {
+        if (edge.parent == no_node) continue;
+        std::size_t at = slot_of(edge.parent, edge.hash);
+        while (edges_[at].parent != no_node) at = (at + 1) & (edges_.size() - 1);
+        edges_[at] = edge;
+    }
 }
 
 bool LexiconMatcher::accepted(const Entry& entry, const std::vector<Token>& tokens, std::uint32_t begin,
@@ -79,27 +121,28 @@ std::vector<Mention> LexiconMatcher::find(const std::vector<Token>& tokens) cons
     std::uint32_t i = 0;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;  // (end token, node)
     while (i < n) {
-        if (is_hyphen(tokens[i]) || joined_hyphen_before(tokens, i)) {
+        // Most tokens start no name: one bit, or else one look-up at the root,
+        // settles them. (No name starts with a hyphen: a hyphen token is settled too.)
+        std::uint32_t node = may_start_name(tokens[i].hash) ? child_of(root, tokens[i].text, tokens[i].hash) : no_node;
+        if (node == no_node || joined_hyphen_before(tokens, i)) {
             ++i;
             continue;
         }
         // Walk the trie, remembering every end where a name stops.
         ends.clear();
-        std::uint32_t node = 0;
-        for (std::uint32_t j = i; j < n; ++j) {
-            if (j > i && is_hyphen(tokens[j])) continue;
+        if (!entries_[node].empty()) ends.emplace_back(i + 1, node);
+        for (std::uint32_t j = i + 1; j < n; ++j) {
             // Scare quotes inside a name ('the “new territories”') do not break it.
-            if (tokens[j].quote && j > i) continue;
-            const std::uint32_t* child = nodes_[node].next.find(tokens[j].text, tokens[j].hash);
-            if (child == nullptr) break;
-            node = *child;
-            if (!nodes_[node].entries.empty()) ends.emplace_back(j + 1, node);
+            if (is_hyphen(tokens[j]) || tokens[j].quote) continue;
+            node = child_of(node, tokens[j].text, tokens[j].hash);
+            if (node == no_node) break;
+            if (!entries_[node].empty()) ends.emplace_back(j + 1, node);
         }
         bool found = false;
         for (auto e = ends.rbegin(); e != ends.rend() && !found; ++e) {
             const auto [end, at] = *e;
             if (joined_hyphen_after(tokens, end)) continue;
-            for (const auto& entry : nodes_[at].entries) {
+            for (const auto& entry : entries_[at]) {
                 if (!accepted(entry, tokens, i, end)) continue;
                 // "the town of Bakhmut" names its place: no anaphor.
                 const bool anaphor = entry.kind == MentionKind::group_anaphora || entry.kind == MentionKind::region_anaphora;

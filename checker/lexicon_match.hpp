@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -56,13 +57,42 @@ private:
         MentionKind kind;
         std::string id;
     };
-    struct Node {
-        WordTable<std::uint32_t> next;
-        std::vector<Entry> entries;
+    /// One edge of the trie: from node `parent` by a word to node `child`.
+    struct Edge {
+        std::uint64_t hash = 0;            // word_hash of the word
+        std::uint32_t parent = no_node;    // no_node: a free slot
+        std::uint32_t child = 0;
+        std::uint32_t word = 0;            // the word's index in edge_words_
     };
+    static constexpr std::uint32_t root = 0;
+    static constexpr std::uint32_t no_node = UINT32_MAX;
+
+    /// The node reached from `parent` by `word` (whose word_hash is `hash`); no_node when none.
+    [[nodiscard]] std::uint32_t child_of(std::uint32_t parent, std::string_view word, std::uint64_t hash) const;
+    /// As child_of, but adds the edge (and its new node) when absent.
+    std::uint32_t child_or_new(std::uint32_t parent, std::string_view word, std::uint64_t hash);
+    [[nodiscard]] std::size_t slot_of(std::uint32_t parent, std::uint64_t hash) const;
+    void grow_edges();
+    void add_entry(std::uint32_t node, MentionKind kind, const std::string& id);
+    /// False when no name starts with a word of this word_hash (true may be wrong, false never is).
+    [[nodiscard]] bool may_start_name(std::uint64_t hash) const {
+        const std::uint64_t bit = hash >> first_word_shift;
+        return (first_words_[bit / 64] >> (bit % 64)) & 1;
+    }
     [[nodiscard]] bool accepted(const Entry& entry, const std::vector<Token>& tokens, std::uint32_t begin,
                                 std::uint32_t end) const;
-    std::vector<Node> nodes_{1};
+
+    // All edges of the trie in one open-addressing table keyed by (parent,
+    // word), at most half full: a node owns no table of its own, so building
+    // does not allocate (and move, as the node list grows) one per node.
+    std::vector<Edge> edges_;
+    // One bit per first word's hash (its top bits): most tokens of a sentence
+    // start no name, and one bit read settles them without a probe of edges_,
+    // which is over a megabyte for a gazetteer pack and missed in cache at every token.
+    static constexpr unsigned first_word_shift = 64 - 18;
+    std::vector<std::uint64_t> first_words_ = std::vector<std::uint64_t>((1u << 18) / 64);
+    std::vector<std::string> edge_words_;       // per edge, in insertion order
+    std::vector<std::vector<Entry>> entries_{1};  // per node: the names that end there
     std::vector<std::vector<std::string>> foreign_after_;
     std::unordered_set<std::string> context_only_;  // a set: gazetteer packs mark thousands
 };

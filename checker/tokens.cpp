@@ -102,6 +102,22 @@ constexpr auto ascii_classes = [] {
 
 CharClass classify(char32_t cp) { return cp < 0x80 ? ascii_classes[cp] : classify_slowly(cp); }
 
+// A word's hash is made as its text is written, not in a second pass over
+// every token: word_hash (FNV-1a) takes one byte at a time, so appending a
+// byte extends the hash of the text before it.
+constexpr std::uint64_t hash_extend(std::uint64_t hash, char c) {
+    return (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+}
+constexpr std::uint64_t empty_word_hash = word_hash("");
+static_assert(hash_extend(hash_extend(empty_word_hash, 'o'), '\xC3') == word_hash("o\xC3"),
+              "hash_extend must be word_hash's own step");
+
+// Hashes the bytes of `text` from `from` on into `hash`.
+std::uint64_t hash_extend(std::uint64_t hash, std::string_view text, std::size_t from) {
+    for (std::size_t i = from; i < text.size(); ++i) hash = hash_extend(hash, text[i]);
+    return hash;
+}
+
 bool is_upper(char32_t cp) {
     return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
            (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0) || (cp >= 0x400 && cp <= 0x42F);
@@ -151,18 +167,25 @@ public:
                 if (!in_word_) start_word(at, space_before, is_upper(cp.value));
                 // An ASCII letter or digit opens a run of them, read below at once: most of English text.
                 if (cp.value >= 0x80) {
-                    append_folded(cp.value, word().text);
+                    Token& open = word();
+                    const std::size_t from = open.text.size();
+                    append_folded(cp.value, open.text);
+                    open.hash = hash_extend(open.hash, open.text, from);
                     at += cp.size;
                 }
                 std::uint32_t run = at;
                 while (run < end && ascii_alnum_lower[static_cast<unsigned char>(text_[run])] != 0) ++run;
                 if (run > at) {
-                    std::string& text = word().text;
-                    const std::size_t from = text.size();
-                    text.resize(from + (run - at));
+                    Token& open = word();
+                    const std::size_t from = open.text.size();
+                    open.text.resize(from + (run - at));
+                    std::uint64_t hash = open.hash;
                     for (std::size_t i = 0; i < run - at; ++i) {
-                        text[from + i] = ascii_alnum_lower[static_cast<unsigned char>(text_[at + i])];
+                        const char lower = ascii_alnum_lower[static_cast<unsigned char>(text_[at + i])];
+                        open.text[from + i] = lower;
+                        hash = hash_extend(hash, lower);
                     }
+                    open.hash = hash;
                     at = run;
                 }
                 word().span.end = at;
@@ -172,6 +195,7 @@ public:
             if (cls == CharClass::apostrophe && in_word_ && at + cp.size < end &&
                 classify(decode(text_, at + cp.size).value) == CharClass::letter) {
                 word().text.push_back('\'');  // inside a word: an apostrophe, not a quote
+                word().hash = hash_extend(word().hash, '\'');
                 word().span.end = at + cp.size;
                 at += cp.size;
                 continue;
@@ -190,12 +214,12 @@ public:
             } else {
                 append_folded(cp.value, token.text);
             }
+            token.hash = word_hash(token.text);
             tokens_.push_back(std::move(token));
             space_before = false;
             at += cp.size;
         }
         flush_word();
-        for (Token& token : tokens_) token.hash = word_hash(token.text);
         return std::move(tokens_);
     }
 
@@ -208,6 +232,7 @@ private:
         word.span = {at, at};
         word.space_before = space_before;
         word.capitalised = upper;
+        word.hash = empty_word_hash;  // extended as the text is written
     }
 
     Token& word() { return tokens_.back(); }
@@ -218,6 +243,8 @@ private:
         in_word_ = false;
         Token& word = tokens_.back();
         std::string& t = word.text;
+        // Both suffixes have an apostrophe second to last: most words are settled by one byte.
+        if (t.size() <= 2 || t[t.size() - 2] != '\'') return;
         std::size_t cut = std::string::npos;
         std::string_view suffix;
         if (t.size() > 3 && t.compare(t.size() - 3, 3, "n't") == 0) {
@@ -238,10 +265,12 @@ private:
         if (suffix == "n't" && split > word.span.begin) --split;
         Token tail;
         tail.text = suffix;
+        tail.hash = word_hash(suffix);
         tail.word = true;
         tail.span = {split, word.span.end};
         word.span.end = split;
         t.resize(cut);
+        word.hash = word_hash(t);
         tokens_.push_back(std::move(tail));  // `word` is not used past this point
     }
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <fstream>
 #include <ostream>
+#include <random>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
@@ -54,6 +56,67 @@ INSTANTIATE_TEST_SUITE_P(
                       MatchCase{"near “Kryvyi Rih”", {"kryvyi_rih"}}, MatchCase{"Kryvyi “Rih”", {"kryvyi_rih"}},
                       MatchCase{"none of the four regions", {"annexed_four"}},
                       MatchCase{"Moscow and the Kremlin", {"russia", "kremlin"}}));
+
+// The trie's edges share one hash table across all nodes: a node must find
+// only its own children. Names over a tiny vocabulary share many prefixes and
+// words at different depths; a brute-force longest-match scan over the same
+// names is the reference.
+TEST(LexiconMatcher, AgreesWithABruteForceScanOverSharedWords) {
+    const std::vector<std::string> vocabulary = {"a", "b", "c", "d", "e"};
+    std::mt19937 random(7);
+    const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+    const auto phrase = [&](std::size_t words) {
+        std::vector<std::string> out;
+        for (std::size_t k = 0; k < words; ++k) out.push_back(vocabulary[pick(vocabulary.size())]);
+        return out;
+    };
+    LexiconMatcher matcher;
+    std::vector<std::pair<std::vector<std::string>, std::string>> names;  // in the order added
+    for (int k = 0; k < 300; ++k) {
+        auto words = phrase(1 + pick(4));
+        const std::string id = "id" + std::to_string(pick(40));
+        matcher.add(words, MentionKind::actor, id);
+        names.emplace_back(std::move(words), id);
+    }
+    for (int round = 0; round < 200; ++round) {
+        const auto words = phrase(pick(30));
+        std::string text;
+        for (const auto& word : words) text += word + " ";
+        const auto tokens = tokenize(text);
+        std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string>> expected;
+        for (std::uint32_t i = 0; i < words.size();) {
+            std::size_t longest = 0;
+            for (const auto& [name, id] : names) {
+                if (name.size() > longest && i + name.size() <= words.size() &&
+                    std::equal(name.begin(), name.end(), words.begin() + i))
+                    longest = name.size();
+            }
+            std::vector<std::string> ids;
+            for (const auto& [name, id] : names) {
+                if (name.size() == longest && std::equal(name.begin(), name.end(), words.begin() + i) &&
+                    std::find(ids.begin(), ids.end(), id) == ids.end())
+                    ids.push_back(id);
+            }
+            for (const auto& id : ids) expected.emplace_back(i, i + longest, id);
+            i += longest == 0 ? 1 : static_cast<std::uint32_t>(longest);
+        }
+        std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string>> found;
+        for (const auto& mention : matcher.find(tokens)) found.emplace_back(mention.begin, mention.end, mention.id);
+        EXPECT_EQ(found, expected) << text;
+    }
+}
+
+TEST(LexiconMatcher, NamesGivenAsTextOrTokensAreTheSameName) {
+    LexiconMatcher matcher;
+    matcher.add("Kryvyi-Rih", MentionKind::region, "kryvyi_rih");
+    matcher.add(std::vector<std::string>{"kryvyi", "rih"}, MentionKind::region, "kryvyi_rih");  // already known
+    matcher.add("-", MentionKind::region, "hyphen");  // no words: no name
+    const auto found = matcher.find(tokenize("from Kryvyi Rih - and back"));
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].id, "kryvyi_rih");
+    EXPECT_EQ(found[0].begin, 1u);
+    EXPECT_EQ(found[0].end, 3u);
+}
 
 /// Writes a pack with the given lexicon files into a fresh temporary folder.
 fs::path write_pack(const testing::TempDir& temp, const std::vector<std::pair<std::string, std::string>>& files) {

@@ -2,8 +2,11 @@
 #include "checker/tokens.hpp"
 
 #include <ostream>
+#include <random>
 
 #include <gtest/gtest.h>
+
+#include "checker/word_table.hpp"
 
 namespace factline {
 namespace {
@@ -65,6 +68,21 @@ TEST(Tokens, InvalidUtf8NeverCrashes) {
     const std::string text = "a\xC3 b\xFF\xFE c\xE2\x80";
     const auto tokens = tokenize(text);
     EXPECT_FALSE(tokens.empty());
+}
+
+// The tokenizer hashes a word while writing it (ASCII runs, folded letters,
+// inner apostrophes, split suffixes): every token's hash must still be the
+// hash of its final text, whatever pieces the text was built from.
+TEST(Tokens, HashIsTheWordHashOfTheFinalText) {
+    const std::vector<std::string> pieces = {"a", "Z", "7", "'", "’", "s", "n't", "’s", " ", "-", "é", "Ł", "ß",
+                                             "Х", "е", "\xE2\x80\x8B", "\xC2\xA0", "“", ".", "\xFF", "\xC3"};
+    std::mt19937 random(11);
+    for (int round = 0; round < 2000; ++round) {
+        std::string text;
+        const std::size_t size = random() % 12;
+        for (std::size_t k = 0; k < size; ++k) text += pieces[random() % pieces.size()];
+        for (const Token& token : tokenize(text)) EXPECT_EQ(token.hash, word_hash(token.text)) << text;
+    }
 }
 
 TEST(Tokens, NormaliseJoinsWithSpaces) { EXPECT_EQ(normalise("Kherson’s  Oblast"), "kherson 's oblast"); }
