@@ -32,21 +32,41 @@ TEST(LinePatternIndex, EveryShippedExampleLineFlagsItsRule) {
     EXPECT_GT(examples, 50u);
 }
 
-TEST(LinePatternIndex, EachKindOfPatternIsFoundAndOtherLinesAreNot) {
-    std::vector<LinePattern> patterns = {make_line_pattern("Leave a Reply"), make_line_pattern("Share this*"),
-                                         make_line_pattern("* via Reuters*"), make_line_pattern("Liked by # people")};
-    std::vector<std::vector<const LinePattern*>> groups;
-    for (const auto& pattern : patterns) groups.push_back({&pattern});
-    const LinePatternIndex index(groups);
-    std::vector<char> flags;
-    const auto flagged = [&](const std::string& line) {
-        index.candidates(fold_line(line), groups.size(), flags);
+/// An index with one group per pattern, and which groups a line is let through for.
+class OneGroupEach {
+public:
+    explicit OneGroupEach(const std::vector<std::string>& globs) {
+        for (const auto& glob : globs) patterns_.push_back(make_line_pattern(glob));
+        for (const auto& pattern : patterns_) groups_.push_back({&pattern});
+        index_ = LinePatternIndex(groups_);
+    }
+    OneGroupEach(const OneGroupEach&) = delete;  // groups_ points into patterns_
+    OneGroupEach& operator=(const OneGroupEach&) = delete;
+
+    [[nodiscard]] std::vector<int> flagged(const std::string& line) {
+        index_.candidates(fold_line(line), groups_.size(), flags_);
         std::vector<int> out;
-        for (std::size_t g = 0; g < flags.size(); ++g) {
-            if (flags[g]) out.push_back(static_cast<int>(g));
+        for (std::size_t g = 0; g < flags_.size(); ++g) {
+            if (flags_[g]) out.push_back(static_cast<int>(g));
         }
         return out;
-    };
+    }
+
+    [[nodiscard]] const LinePatternIndex& index() const { return index_; }
+    [[nodiscard]] std::size_t groups() const { return groups_.size(); }
+
+private:
+    std::vector<LinePattern> patterns_;  // complete before groups_ points into it
+    std::vector<std::vector<const LinePattern*>> groups_;
+    LinePatternIndex index_;
+    std::vector<char> flags_;
+};
+
+TEST(LinePatternIndex, EachKindOfPatternIsFoundAndOtherLinesAreNot) {
+    OneGroupEach patterns({"Leave a Reply", "Share this*", "* via Reuters*", "Liked by # people"});
+    const auto flagged = [&](const std::string& line) { return patterns.flagged(line); };
+    const LinePatternIndex& index = patterns.index();
+    std::vector<char> flags;
     EXPECT_EQ(flagged("Leave a reply"), std::vector<int>{0});
     EXPECT_EQ(flagged("Share this: Facebook, X"), std::vector<int>{1});
     EXPECT_EQ(flagged("Soldiers in Bakhmut (photo via Reuters)"), std::vector<int>{2});
@@ -60,30 +80,18 @@ TEST(LinePatternIndex, EachKindOfPatternIsFoundAndOtherLinesAreNot) {
     EXPECT_EQ(flagged("SHARE THIS"), std::vector<int>{1});
     EXPECT_EQ(flagged("  LIKED   by 1,200 people"), std::vector<int>{3});
     // It says whether it flagged any group.
-    EXPECT_FALSE(index.candidates(fold_line("The talks resumed."), groups.size(), flags));
-    EXPECT_TRUE(index.candidates(fold_line("Leave a reply"), groups.size(), flags));
-    EXPECT_TRUE(index.candidates(fold_line("Liked by 12 people"), groups.size(), flags));
-    EXPECT_TRUE(index.candidates(fold_line("Soldiers (photo via Reuters)"), groups.size(), flags));
+    EXPECT_FALSE(index.candidates(fold_line("The talks resumed."), patterns.groups(), flags));
+    EXPECT_TRUE(index.candidates(fold_line("Leave a reply"), patterns.groups(), flags));
+    EXPECT_TRUE(index.candidates(fold_line("Liked by 12 people"), patterns.groups(), flags));
+    EXPECT_TRUE(index.candidates(fold_line("Soldiers (photo via Reuters)"), patterns.groups(), flags));
     // Asked about other groups than it was built for (rules assembled by hand): every one may match.
     EXPECT_TRUE(index.candidates(fold_line("The talks resumed."), 6, flags));
     EXPECT_EQ(flags, std::vector<char>(6, 1));
 }
 
 TEST(LinePatternIndex, GlobsClosingWithTextAreFoundByTheLinesEnd) {
-    std::vector<LinePattern> patterns = {make_line_pattern("* via Reuters"), make_line_pattern("# comments"),
-                                         make_line_pattern("*/AP"), make_line_pattern("* via Reuters.")};
-    std::vector<std::vector<const LinePattern*>> groups;
-    for (const auto& pattern : patterns) groups.push_back({&pattern});
-    const LinePatternIndex index(groups);
-    std::vector<char> flags;
-    const auto flagged = [&](const std::string& line) {
-        index.candidates(fold_line(line), groups.size(), flags);
-        std::vector<int> out;
-        for (std::size_t g = 0; g < flags.size(); ++g) {
-            if (flags[g]) out.push_back(static_cast<int>(g));
-        }
-        return out;
-    };
+    OneGroupEach patterns({"* via Reuters", "# comments", "*/AP", "* via Reuters."});
+    const auto flagged = [&](const std::string& line) { return patterns.flagged(line); };
     EXPECT_EQ(flagged("Soldiers in Bakhmut, photo via Reuters"), std::vector<int>{0});
     EXPECT_EQ(flagged("12 COMMENTS"), std::vector<int>{1});
     EXPECT_EQ(flagged("Kyiv, Ukraine. John Doe/AP"), std::vector<int>{2});
