@@ -1,6 +1,7 @@
 // read_document_date (declared in time.hpp): metadata > header > dateline, and
 // the lead's weekdays that later complete or disambiguate a date.
 #include <algorithm>
+#include <cassert>
 #include <span>
 
 #include "checker/date_scan.hpp"
@@ -54,6 +55,7 @@ std::span<const ast::DateExpr> lead_dates(std::string_view text, const Layout& l
                                           std::uint32_t end, DateScan* dates, const grammar::DatePrefilter& prefilter,
                                           std::vector<ast::DateExpr>& scratch) {
     const Span span = layout.blocks[block].span;
+    assert(dates == nullptr || &dates->layout() == &layout);
     if (dates != nullptr && end == span.end) {
         const auto* scanned = dates->weekday_block(block);
         if (scanned == nullptr) return {};

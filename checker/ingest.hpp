@@ -118,8 +118,9 @@ enum class JsonLinesStream {
 /// has no limit; `max_line_bytes` limits each record instead. The corpus is
 /// the same as read_json_lines() over the decoded file, for any `block_bytes`
 /// (the size of one read; tests make it small). One MiB: a larger buffer is
-/// only more fresh pages to fault in (16 MiB cost ~4,000 faults on Reuters),
-/// and its records are still decoded on all threads.
+/// only more fresh pages to fault in (16 MiB cost ~4,000 faults on Reuters);
+/// read_json_lines_block cuts a block's lines into at least four chunks per
+/// thread, so its records are still decoded on all threads.
 [[nodiscard]] JsonLinesStream stream_json_lines_file(const std::filesystem::path& file, const std::string& path,
                                                      Corpus& corpus, int jobs, std::uint64_t max_line_bytes,
                                                      std::string& reason,

@@ -182,7 +182,10 @@ std::uint32_t read_json_lines_block(std::string_view text, std::uint32_t lines_b
         if (!is_blank(line)) lines.push_back({line, number});
         begin = end + 1;
     }
-    constexpr std::size_t chunk = 256;
+    // Chunks of at most 256 lines, and at least four per thread: a block of
+    // large articles holds few lines, and every thread should get some.
+    const std::size_t chunk =
+        std::clamp<std::size_t>(lines.size() / (4 * thread_count(jobs)), 1, 256);
     std::vector<Corpus> parts((lines.size() + chunk - 1) / chunk);
     parallel_for(parts.size(), jobs, [&](std::size_t part) {
         RecordReader reader(path, parts[part]);

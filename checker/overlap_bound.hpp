@@ -53,8 +53,10 @@ private:
             const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.data() + range));
             sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_min_epu8(x, y), zero));
         }
-        return static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
-               static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+        // Each partial sum is at most 128 * 255, so its low 32 bits hold it
+        // (and _mm_cvtsi128_si64 exists only on x86-64).
+        return static_cast<std::uint32_t>(_mm_cvtsi128_si32(sums)) +
+               static_cast<std::size_t>(static_cast<std::uint32_t>(_mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums))));
 #else
         std::size_t sum = 0;
         for (std::size_t range = 0; range < a.size(); ++range) sum += std::min(a[range], b[range]);

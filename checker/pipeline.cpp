@@ -1,6 +1,7 @@
 #include "checker/pipeline.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <numeric>
 #include <fmt/format.h>
 #include <map>
@@ -52,15 +53,11 @@ DocumentSketch sketch_document(const Document& document, const Layout& layout, N
     return sketch;
 }
 
-/// Layout and sketch. `draft` is filled in place: `dates` is made for its
-/// layout, where it stays (a scan holds a view of the layout it was made for).
-void first_pass(const Document& document, const RuleSet& rules, NumericOrder numeric_order, DocumentDraft& draft,
-                std::optional<DateScan>& dates) {
+/// The layout and headline, kept until the document is extracted.
+void lay_out(const Document& document, const RuleSet& rules, DocumentDraft& draft) {
     draft.layout = analyse_layout(document.text, rules.layout);
     draft.layout.blocks.shrink_to_fit();  // held until extraction when the document waits
     if (draft.layout.headline) draft.headline = std::string(draft.layout.headline->of(document.text));
-    dates.emplace(document.text, draft.layout);
-    draft.sketch = sketch_document(document, draft.layout, numeric_order, &*dates);
 }
 
 // The order of assertions.jsonl: by document, then place in it, then content.
@@ -75,11 +72,12 @@ bool assertion_order(const Assertion& a, const Assertion& b) {
 }
 
 void sort_documents_and_date_findings(RunOutput& run) {
-    // A stable sort of the records that are out of order, merged into those
-    // in order before them: what a stable sort of all of them gives, but
-    // analysis appends only the skipped inputs after its documents, which are
-    // in order already, and comparing 20,000 paths again cost as much as
-    // making the records.
+    // A stable sort of the records after the first one out of order, merged
+    // into those before it: what a stable sort of all of them gives, in any
+    // order (sort_run_records passes shards' records), and nearly free for
+    // analysis, which appends only the skipped inputs after its documents,
+    // already in order (a full sort of 20,000 paths cost as much as making
+    // the records).
     const auto by_doc = [](const DocumentRecord& a, const DocumentRecord& b) { return a.doc < b.doc; };
     const auto unsorted = std::is_sorted_until(run.documents.begin(), run.documents.end(), by_doc);
     std::stable_sort(unsorted, run.documents.end(), by_doc);
@@ -171,9 +169,11 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     std::vector<std::vector<Assertion>> per_document(documents.size());
     std::vector<std::vector<DateConflict>> date_conflicts(documents.size());
     // `scan`: pass 1's scan of the document's dates, when it is extracted
-    // right after pass 1; one scan serves the lead, extraction and the weekday checks.
+    // right after pass 1; one scan serves the lead, extraction and the weekday
+    // checks. It views the layout, which is freed here: it is not used after.
     const auto extract_document = [&](std::size_t i, const DatedBy& date, DateScan* scan = nullptr) {
         Document& document = documents[i];
+        assert(scan == nullptr || &scan->layout() == &drafts[i].layout);
         const auto sentences = split_sentences(document.text, drafts[i].layout);
         std::optional<DateScan> own;
         DateScan& dates = scan != nullptr ? *scan : own.emplace(document.text, drafts[i].layout);
@@ -195,21 +195,26 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     // and its text and layout freed at once instead of held for the whole
     // corpus (issue 7: they were a third of the peak memory). The last
     // documents are held back all the same, for the other threads to extract
-    // while this one decides the clusters, mostly serial work (about a sixth
-    // of the extraction's): a quarter of the corpus per other thread. A map
-    // has the last word on every date, so with one every document waits.
+    // while this one decides the clusters, mostly serial work (a sixth to a
+    // third of the extraction's on Reuters and the synthetic corpora): a
+    // quarter of the corpus per other thread, and never more than half of
+    // it, so that a machine with many cores still gains the memory. A map has
+    // the last word on every date, so with one every document waits.
+    constexpr std::size_t shares = 4;  // the corpus in quarters: one held back per other thread
     const std::size_t threads = thread_count(options.jobs);
-    const std::size_t held_back = std::min(documents.size(), documents.size() * (threads - 1) / 4);
+    const std::size_t held_back = std::min(documents.size() / 2, documents.size() * (threads - 1) / shares);
     const auto extract_at_once = [&](std::size_t i) {
         return options.clusters == nullptr && i < documents.size() - held_back &&
                drafts[i].sketch.date_evidence.date.date.has_value();
     };
     std::vector<char> extracted(documents.size(), 0);
     parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
-        std::optional<DateScan> dates;
-        first_pass(documents[i], rules, numeric_order_of(options), drafts[i], dates);
+        DocumentDraft& draft = drafts[i];
+        lay_out(documents[i], rules, draft);
+        DateScan dates(documents[i].text, draft.layout);  // views the layout: made once the layout is in place
+        draft.sketch = sketch_document(documents[i], draft.layout, numeric_order_of(options), &dates);
         if (extract_at_once(i)) {
-            extract_document(i, drafts[i].sketch.date_evidence.date, &*dates);
+            extract_document(i, draft.sketch.date_evidence.date, &dates);
             extracted[i] = 1;
         }
     });

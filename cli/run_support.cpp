@@ -93,8 +93,11 @@ std::optional<std::pair<Setup, Corpus>> prepare_and_read(const CommonOptions& co
         if (!rules) stop = true;  // bad rules still fail fast: the reading ends at its next batch
         reader.join();
     } else {
+        PhaseClock clock;
         rules = load_configured_rules(*config);
+        clock.lap("rules loaded");
         if (rules) corpus = read_corpus(paths, *config);
+        clock.lap("input read");
     }
     if (!rules) return std::nullopt;
     return std::pair<Setup, Corpus>{Setup{std::move(*config), std::move(*rules)}, std::move(corpus)};

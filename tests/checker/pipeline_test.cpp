@@ -92,11 +92,11 @@ std::string dates_of(const RunOutput& run) {
 }
 
 TEST(Pipeline, DocumentsWaitingForTheirClustersDateComeOutAsOnOneThread) {
-    // With more than one thread, documents with their own date are extracted
-    // in pass 1 or (the last quarter of the corpus per other thread: none,
-    // a quarter, half, all) while the clusters are decided; the undated copy
-    // must still take its cluster's date, and "Friday" in it must resolve
-    // against that date.
+    // Documents with their own date are extracted in pass 1, or while the
+    // clusters are decided: the last quarter of the corpus per other thread,
+    // at most half (1, 2, 3, 5 threads: none, a quarter, half, half). The
+    // undated copy must still take its cluster's date, and "Friday" in it
+    // must resolve against that date.
     const std::string story =
         "Kremlin says status of Luhansk is open to talks\n\nThe Kremlin said on Friday that the situation "
         "around Luhansk had not changed. Kremlin spokesman Dmitry Peskov said the status of Luhansk could be "
