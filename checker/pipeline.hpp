@@ -18,6 +18,7 @@
 #include "checker/document.hpp"
 #include "checker/finding.hpp"
 #include "checker/rule_pack.hpp"
+#include "checker/text_hash.hpp"
 
 namespace factline {
 
@@ -88,8 +89,5 @@ void add_findings(RunOutput& run, const RuleSet& rules, const std::vector<Ignore
 
 /// Marks findings new/present against a baseline and lists resolved ones.
 void apply_baseline(RunOutput& run, const std::vector<Finding>& baseline);
-
-/// Stable hex hash of a document's text (FNV-1a 64 over the normalised text).
-[[nodiscard]] std::string text_hash(std::string_view text);
 
 }  // namespace factline

@@ -1,4 +1,4 @@
-// text_hash (checker/pipeline.cpp) hashes eight bytes at a time: its value
+// text_hash (checker/text_hash.cpp) hashes eight bytes at a time: its value
 // must stay that of the byte-by-byte definition, which clusters and cluster
 // maps written before depend on.
 #include <gtest/gtest.h>
@@ -8,7 +8,7 @@
 #include <random>
 #include <string>
 
-#include "checker/pipeline.hpp"
+#include "checker/text_hash.hpp"
 
 namespace factline {
 namespace {
