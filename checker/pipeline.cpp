@@ -83,6 +83,84 @@ void sort_documents_and_date_findings(RunOutput& run) {
     sort_findings(run.date_findings);
 }
 
+/// The outlet: the source's metadata, else the dateline's agency.
+const std::string& outlet_of(const Document& document, const DocumentDraft& draft) {
+    return document.meta.outlet.empty() ? draft.agency : document.meta.outlet;
+}
+
+/// The weekday findings, which quote the text: freed once they are made.
+void add_date_findings(RunOutput& run, std::vector<Document>& documents, const std::vector<DocumentDraft>& drafts,
+                       const std::vector<ClusterAssignment>& clusters,
+                       const std::vector<std::vector<DateConflict>>& date_conflicts) {
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        if (date_conflicts[i].empty()) continue;
+        for (const auto& conflict : date_conflicts[i]) {
+            run.date_findings.push_back(date_conflict_finding(
+                conflict, documents[i].text,
+                {documents[i].path, clusters[i].doc_hash, outlet_of(documents[i], drafts[i]), clusters[i].cluster}));
+        }
+        std::string().swap(documents[i].text);
+    }
+}
+
+/// The document records and the assertions, in path order, so that the
+/// assertions land in their final order: each document's were sorted as it
+/// was extracted. Documents of one path (JSON Lines records sharing an id)
+/// are merged as one sort of the whole run would merge them. Takes the
+/// drafts' headlines and the clusters' names and hashes.
+void put_in_path_order(RunOutput& run, const std::vector<Document>& documents, std::vector<DocumentDraft>& drafts,
+                       std::vector<ClusterAssignment>& clusters, std::vector<std::vector<Assertion>>& per_document,
+                       int jobs) {
+    std::size_t total = 0;
+    for (const auto& assertions : per_document) total += assertions.size();
+    run.assertions.reserve(total);  // one allocation, not a doubling copy of the largest vector
+
+    std::vector<std::size_t> order(documents.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return documents[a].path < documents[b].path; });
+    // The records, and the copies of their fields each assertion carries, are
+    // made on every thread (a dozen strings per document); this one only
+    // moves the assertions into place.
+    run.documents.resize(documents.size());
+    parallel_for(order.size(), jobs, [&](std::size_t k) {
+        const std::size_t i = order[k];
+        const Document& document = documents[i];
+        DocumentRecord& record = run.documents[k];
+        record.doc = document.path;
+        record.published = clusters[i].date.date;
+        record.published_source = clusters[i].date.source;
+        record.headline = std::move(drafts[i].headline);
+        record.cluster = std::move(clusters[i].cluster);
+        record.boilerplate_lines = drafts[i].boilerplate_lines;
+        record.assertions = static_cast<std::uint32_t>(per_document[i].size());
+        record.url = document.meta.url;
+        record.outlet = outlet_of(document, drafts[i]);
+        record.doc_hash = std::move(clusters[i].doc_hash);
+        for (auto& assertion : per_document[i]) {
+            assertion.doc = document.path;
+            assertion.cluster = record.cluster;
+            assertion.doc_hash = record.doc_hash;
+            assertion.outlet = record.outlet;
+        }
+    });
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const std::size_t i = order[k];
+        const std::string& path = documents[i].path;
+        const std::size_t first = run.assertions.size();
+        for (auto& assertion : per_document[i]) run.assertions.push_back(std::move(assertion));
+        std::vector<Assertion>().swap(per_document[i]);  // moved-from shells
+        const bool shares_path = k > 0 && documents[order[k - 1]].path == path;
+        if (shares_path) {
+            // Back to where this path's first document began, then one stable sort over them all.
+            std::size_t begin = first;
+            while (begin > 0 && run.assertions[begin - 1].doc == path) --begin;
+            std::stable_sort(run.assertions.begin() + static_cast<std::ptrdiff_t>(begin), run.assertions.end(),
+                             assertion_order_in_document);
+        }
+    }
+}
+
 DedupOptions dedup_options(const AnalysisOptions& options) {
     DedupOptions dedup;
     dedup.threshold = options.dedup_threshold;
@@ -186,69 +264,8 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
         });
     clock.lap("clusters beside the other documents (pass 2)");
 
-    const auto outlet_of = [&](std::size_t i) {
-        return documents[i].meta.outlet.empty() ? drafts[i].agency : documents[i].meta.outlet;
-    };
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-        for (const auto& conflict : date_conflicts[i]) {
-            run.date_findings.push_back(date_conflict_finding(
-                conflict, documents[i].text, {documents[i].path, clusters[i].doc_hash, outlet_of(i), clusters[i].cluster}));
-        }
-        if (!date_conflicts[i].empty()) std::string().swap(documents[i].text);
-    }
-
-    std::size_t total = 0;
-    for (const auto& assertions : per_document) total += assertions.size();
-    run.assertions.reserve(total);  // one allocation, not a doubling copy of the largest vector
-
-    // Documents in path order, so that the assertions land in their final
-    // order: each document's were sorted in the parallel pass. Documents of
-    // one path (JSON Lines records sharing an id) are merged as one sort of
-    // the whole run would merge them.
-    std::vector<std::size_t> order(documents.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return documents[a].path < documents[b].path; });
-    // The records, in path order, and the copies of their fields each
-    // assertion carries are made on every thread (a dozen strings per
-    // document); this one only moves the assertions into place.
-    run.documents.resize(documents.size());
-    parallel_for(order.size(), options.jobs, [&](std::size_t k) {
-        const std::size_t i = order[k];
-        const Document& document = documents[i];
-        DocumentRecord& record = run.documents[k];
-        record.doc = document.path;
-        record.published = clusters[i].date.date;
-        record.published_source = clusters[i].date.source;
-        record.headline = std::move(drafts[i].headline);
-        record.cluster = std::move(clusters[i].cluster);
-        record.boilerplate_lines = drafts[i].boilerplate_lines;
-        record.assertions = static_cast<std::uint32_t>(per_document[i].size());
-        record.url = document.meta.url;
-        record.outlet = outlet_of(i);
-        record.doc_hash = std::move(clusters[i].doc_hash);
-        for (auto& assertion : per_document[i]) {
-            assertion.doc = document.path;
-            assertion.cluster = record.cluster;
-            assertion.doc_hash = record.doc_hash;
-            assertion.outlet = record.outlet;
-        }
-    });
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        const std::size_t i = order[k];
-        const std::string& path = documents[i].path;
-        const std::size_t first = run.assertions.size();
-        for (auto& assertion : per_document[i]) run.assertions.push_back(std::move(assertion));
-        std::vector<Assertion>().swap(per_document[i]);  // moved-from shells
-        const bool shares_path = k > 0 && documents[order[k - 1]].path == path;
-        if (shares_path) {
-            // Back to where this path's first document began, then one stable sort over them all.
-            std::size_t begin = first;
-            while (begin > 0 && run.assertions[begin - 1].doc == path) --begin;
-            std::stable_sort(run.assertions.begin() + static_cast<std::ptrdiff_t>(begin), run.assertions.end(),
-                             assertion_order_in_document);
-        }
-    }
+    add_date_findings(run, documents, drafts, clusters, date_conflicts);
+    put_in_path_order(run, documents, drafts, clusters, per_document, options.jobs);
     for (const auto& skipped : corpus.skipped) {
         DocumentRecord record;
         record.doc = skipped.path;
