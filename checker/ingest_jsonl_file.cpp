@@ -47,7 +47,7 @@ public:
     /// Reads what fits after the kept bytes (growing only when they fill the
     /// buffer: a line longer than a block). 0 at the end of the file, -1 on error.
     ssize_t read_from(int fd) {
-        if (!data_) data_.reset(new char[capacity_]);  // uninitialised: read() fills it
+        if (!data_) data_ = std::make_unique_for_overwrite<char[]>(capacity_);  // read() fills it
         if (size_ == capacity_) grow();
         const ssize_t got = read_some(fd, data_.get() + size_, capacity_ - size_);
         if (got > 0) size_ += static_cast<std::size_t>(got);
@@ -63,7 +63,7 @@ public:
 
 private:
     void grow() {
-        std::unique_ptr<char[]> larger(new char[capacity_ * 2]);
+        auto larger = std::make_unique_for_overwrite<char[]>(capacity_ * 2);
         std::memcpy(larger.get(), data_.get(), size_);
         data_ = std::move(larger);
         capacity_ *= 2;
