@@ -15,14 +15,10 @@ bool is_plain_ascii(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' 
 /// Where the run of plain ASCII starting at `at` ends: eight bytes at a time,
 /// since evidence sentences are most of what the writers escape (issue 7).
 std::size_t plain_ascii_end(std::string_view value, std::size_t at) {
-    for (; at + 8 <= value.size(); at += 8) {
-        const std::uint64_t x = swar::load(value.data() + at);
-        const std::uint64_t special = (x & swar::highs) | swar::bytes_below(x, 0x20) | swar::bytes_equal(x, '"') |
-                                      swar::bytes_equal(x, '\\');
-        if (special != 0) return at + static_cast<std::size_t>(std::countr_zero(special) / 8);
-    }
-    while (at < value.size() && is_plain_ascii(static_cast<unsigned char>(value[at]))) ++at;
-    return at;
+    const auto special = [](std::uint64_t x) {
+        return (x & swar::highs) | swar::bytes_below(x, 0x20) | swar::bytes_equal(x, '"') | swar::bytes_equal(x, '\\');
+    };
+    return swar::find_first(value, at, special, [](unsigned char c) { return !is_plain_ascii(c); });
 }
 
 }  // namespace

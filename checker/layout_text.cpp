@@ -32,14 +32,10 @@ bool quote_lead(unsigned char c) { return c == '"' || c == 0xE2 || c == 0xC2; }
 /// Eight bytes at a time: most of a paragraph holds none, and layout reads
 /// every paragraph of a page.
 std::size_t find_quote_lead(std::string_view s, std::size_t from) {
-    std::size_t i = from;
-    for (; i + 8 <= s.size(); i += 8) {
-        const std::uint64_t x = swar::load(s.data() + i);
-        const std::uint64_t leads = swar::bytes_equal(x, '"') | swar::bytes_equal(x, 0xE2) | swar::bytes_equal(x, 0xC2);
-        if (leads != 0) return i + static_cast<std::size_t>(std::countr_zero(leads)) / 8;
-    }
-    while (i < s.size() && !quote_lead(static_cast<unsigned char>(s[i]))) ++i;
-    return i;
+    const auto leads = [](std::uint64_t x) {
+        return swar::bytes_equal(x, '"') | swar::bytes_equal(x, 0xE2) | swar::bytes_equal(x, 0xC2);
+    };
+    return swar::find_first(s, from, leads, quote_lead);
 }
 
 }  // namespace
@@ -140,14 +136,9 @@ std::size_t word_count_up_to(std::string_view text, std::size_t limit) {
 }
 
 std::size_t find_digit(std::string_view text, std::size_t from) {
-    std::size_t i = from;
-    for (; i + 8 <= text.size(); i += 8) {
-        if (swar::bytes_in(swar::load(text.data() + i), '0', '9' + 1) != 0) break;  // a digit among these eight
-    }
-    for (; i < text.size(); ++i) {
-        if (static_cast<unsigned char>(text[i] - '0') < 10) return i;
-    }
-    return text.size();
+    return swar::find_first(
+        text, from, [](std::uint64_t x) { return swar::bytes_in(x, '0', '9' + 1); },
+        [](unsigned char c) { return c >= '0' && c <= '9'; });
 }
 
 bool lower_at(std::string_view text, std::size_t i) {

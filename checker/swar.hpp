@@ -4,8 +4,10 @@
 // vectorise byte loops. Each test sets the high bit of the bytes it is about
 // and no other bit; all are exact per byte, since no carry crosses a byte.
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace factline::swar {
 
@@ -35,6 +37,19 @@ inline std::uint64_t bytes_below(std::uint64_t x, unsigned char n) {
 /// The high bit of each byte of `x` in [low, high) (high <= 0x80).
 inline std::uint64_t bytes_in(std::uint64_t x, unsigned char low, unsigned char high) {
     return bytes_below(x, high) & ~bytes_below(x, low);
+}
+
+/// Index of the first byte of `text` at or after `from` that `matches`, or
+/// text.size(). Eight bytes at a time while `word_hits` (the same test on a
+/// word: the high bit of each matching byte) finds none, then byte by byte.
+template <typename WordHits, typename Matches>
+std::size_t find_first(std::string_view text, std::size_t from, WordHits word_hits, Matches matches) {
+    for (; from + 8 <= text.size(); from += 8) {
+        const std::uint64_t hits = word_hits(load(text.data() + from));
+        if (hits != 0) return from + static_cast<std::size_t>(std::countr_zero(hits)) / 8;
+    }
+    while (from < text.size() && !matches(static_cast<unsigned char>(text[from]))) ++from;
+    return from;
 }
 
 }  // namespace factline::swar

@@ -48,5 +48,23 @@ TEST(Swar, OnlyHighBitsAreSet) {
     EXPECT_EQ(bytes_below(x, ' '), high_bit(1));
 }
 
+TEST(Swar, FindFirstIsTheFirstMatchingByteFromAnyStart) {
+    // A colon among dots, at every place of texts of 0 to 24 bytes, searched
+    // from every start: the eight-byte steps, their edges and the tail.
+    const auto colons = [](std::uint64_t x) { return bytes_equal(x, ':'); };
+    const auto colon = [](unsigned char c) { return c == ':'; };
+    for (std::size_t length = 0; length <= 24; ++length) {
+        for (std::size_t place = 0; place <= length; ++place) {
+            std::string text(length, '.');
+            if (place < length) text[place] = ':';
+            for (std::size_t from = 0; from <= length; ++from) {
+                const std::size_t expected = text.find(':', from) == std::string::npos ? length : text.find(':', from);
+                ASSERT_EQ(find_first(text, from, colons, colon), expected)
+                    << "length " << length << " place " << place << " from " << from;
+            }
+        }
+    }
+}
+
 }  // namespace
 }  // namespace factline::swar
