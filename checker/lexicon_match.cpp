@@ -78,10 +78,8 @@ std::uint32_t LexiconMatcher::child_or_new(std::uint32_t parent, std::string_vie
         first_words_[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
     if (2 * (edge_words_.size() + 1) > edges_.size()) grow_edges();
-    std::size_t at = slot_of(parent, hash);
-    while (edges_[at].parent != no_node) at = (at + 1) & (edges_.size() - 1);
     const auto child = static_cast<std::uint32_t>(entries_.size());
-    edges_[at] = {hash, parent, child, static_cast<std::uint32_t>(edge_words_.size())};
+    edges_[free_slot(parent, hash)] = {hash, parent, child, static_cast<std::uint32_t>(edge_words_.size())};
     edge_words_.emplace_back(word);
     entries_.emplace_back();
     return child;
@@ -92,11 +90,15 @@ void LexiconMatcher::grow_edges() {
     std::vector<Edge> old(edges_.empty() ? 64 : edges_.size() * 2);
     old.swap(edges_);
     for (const Edge& edge : old) {
-        if (edge.parent == no_node) continue;
-        std::size_t at = slot_of(edge.parent, edge.hash);
-        while (edges_[at].parent != no_node) at = (at + 1) & (edges_.size() - 1);
-        edges_[at] = edge;
+        if (edge.parent != no_node) edges_[free_slot(edge.parent, edge.hash)] = edge;
     }
+}
+
+// The first empty slot of the edge's probe run.
+std::size_t LexiconMatcher::free_slot(std::uint32_t parent, std::uint64_t hash) const {
+    std::size_t at = slot_of(parent, hash);
+    while (edges_[at].parent != no_node) at = (at + 1) & (edges_.size() - 1);
+    return at;
 }
 
 bool LexiconMatcher::accepted(const Entry& entry, const std::vector<Token>& tokens, std::uint32_t begin,

@@ -72,6 +72,7 @@ private:
     /// As child_of, but adds the edge (and its new node) when absent.
     std::uint32_t child_or_new(std::uint32_t parent, std::string_view word, std::uint64_t hash);
     [[nodiscard]] std::size_t slot_of(std::uint32_t parent, std::uint64_t hash) const;
+    [[nodiscard]] std::size_t free_slot(std::uint32_t parent, std::uint64_t hash) const;
     void grow_edges();
     void add_entry(std::uint32_t node, MentionKind kind, const std::string& id);
     /// False when no name starts with a word of this word_hash (true may be wrong, false never is).
