@@ -22,8 +22,7 @@ PhraseIndex::PhraseIndex(const std::vector<std::vector<std::string>>& phrases) {
     }
 }
 
-std::uint32_t PhraseIndex::longest_at(const std::vector<Token>& tokens, std::uint32_t at) const {
-    if (at >= tokens.size()) return 0;
+std::uint32_t PhraseIndex::longest_starting(const std::vector<Token>& tokens, std::uint32_t at) const {
     const Starting* starting = by_first_.find(tokens[at].text, tokens[at].hash);
     if (starting == nullptr) return 0;
     std::uint32_t best = 0;
@@ -50,7 +49,7 @@ bool PhraseIndex::any_at(const std::vector<Token>& tokens, std::uint32_t at, std
     return false;
 }
 
-bool PhraseIndex::is_word(const Token& token) const {
+bool PhraseIndex::is_word_alone(const Token& token) const {
     const Starting* starting = by_first_.find(token.text, token.hash);
     return starting != nullptr && starting->alone;
 }

@@ -11,28 +11,38 @@
 #include <string_view>
 #include <vector>
 
+#include "checker/tokens.hpp"
 #include "checker/word_table.hpp"
 
 namespace factline {
 
 class LexiconMatcher;
-struct Token;
 
 /// The phrases of one word class by their first token: asking "which phrase
 /// starts here?" at every token of a sentence is one hash lookup, not a scan
-/// of the whole class (speech verbs, attribution phrases).
+/// of the whole class (speech verbs, attribution phrases). Most tokens start
+/// no phrase: the table's bit filter settles them inline, without a call.
 class PhraseIndex {
 public:
     PhraseIndex() = default;
     explicit PhraseIndex(const std::vector<std::vector<std::string>>& phrases);
     /// Tokens covered by the longest phrase of the class at `at`; 0 when none starts there.
-    [[nodiscard]] std::uint32_t longest_at(const std::vector<Token>& tokens, std::uint32_t at) const;
+    [[nodiscard]] std::uint32_t longest_at(const std::vector<Token>& tokens, std::uint32_t at) const {
+        if (at >= tokens.size() || !by_first_.may_contain(tokens[at].hash)) return 0;
+        return longest_starting(tokens, at);
+    }
     /// True when the token alone is a phrase of the class.
-    [[nodiscard]] bool is_word(const Token& token) const;
+    [[nodiscard]] bool is_word(const Token& token) const {
+        return by_first_.may_contain(token.hash) && is_word_alone(token);
+    }
     /// True when a phrase of the class starts at `at` and ends by `limit`.
     [[nodiscard]] bool any_at(const std::vector<Token>& tokens, std::uint32_t at, std::uint32_t limit) const;
 
 private:
+    // The look-ups behind the filter: `at` is a token of `tokens`.
+    [[nodiscard]] std::uint32_t longest_starting(const std::vector<Token>& tokens, std::uint32_t at) const;
+    [[nodiscard]] bool is_word_alone(const Token& token) const;
+
     struct Starting {
         std::vector<std::vector<std::string>> phrases;  // the phrases with this first token
         bool alone = false;                             // one of them is the token alone

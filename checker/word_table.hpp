@@ -6,6 +6,12 @@
 // rehashed the word at each of them and was the largest single cost of
 // extraction (issue 7). Built once from rules, then read-only: safe to share
 // between threads.
+//
+// Most questions asked of a table are about words it does not hold (nearly
+// every token of a sentence is asked whether it starts a speech verb). A small
+// bit filter over the keys' hashes answers most of those with one bit read,
+// before any slot is probed: may_contain() is false only for absent words.
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -35,13 +41,14 @@ public:
             if (slots_[at].hash == hash && keys_[slots_[at].index] == word) return values_[slots_[at].index];
         }
         slots_[at] = {hash, static_cast<std::uint32_t>(keys_.size())};
+        mark(hash);
         keys_.emplace_back(word);
         return values_.emplace_back();
     }
 
     /// The value of `word`, whose word_hash() is `hash`; null when absent.
     [[nodiscard]] const Value* find(std::string_view word, std::uint64_t hash) const {
-        if (slots_.empty()) return nullptr;
+        if (!may_contain(hash)) return nullptr;  // also settles an empty table (no slots)
         for (std::size_t at = hash & (slots_.size() - 1); slots_[at].index != vacant;
              at = (at + 1) & (slots_.size() - 1)) {
             if (slots_[at].hash == hash && keys_[slots_[at].index] == word) return &values_[slots_[at].index];
@@ -49,6 +56,13 @@ public:
         return nullptr;
     }
     [[nodiscard]] const Value* find(std::string_view word) const { return find(word, word_hash(word)); }
+
+    /// False when no key has this word_hash (true may be wrong, false never is).
+    /// Cheap enough to ask inline before an out-of-line look-up.
+    [[nodiscard]] bool may_contain(std::uint64_t hash) const {
+        const std::uint64_t bit = hash >> filter_shift_;
+        return (filter_[bit / 64] >> (bit % 64)) & 1;
+    }
 
     [[nodiscard]] bool empty() const { return keys_.empty(); }
     [[nodiscard]] std::size_t size() const { return keys_.size(); }
@@ -73,9 +87,31 @@ private:
             slots[at] = slot;
         }
         slots_ = std::move(slots);
+        resize_filter();
     }
 
+    // Eight filter bits per slot (at least 16 per key, so about one absent word
+    // in 16 gets past it), indexed by the hash's top bits: the slot index uses
+    // the low bits, so the two tests do not fail together.
+    void resize_filter() {
+        const std::size_t bits = slots_.size() * filter_bits_per_slot;
+        filter_.assign(bits / 64, 0);
+        filter_shift_ = 64 - static_cast<unsigned>(std::countr_zero(bits));
+        for (const Slot& slot : slots_) {
+            if (slot.index != vacant) mark(slot.hash);
+        }
+    }
+    void mark(std::uint64_t hash) {
+        const std::uint64_t bit = hash >> filter_shift_;
+        filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+
+    static constexpr std::size_t filter_bits_per_slot = 8;  // slots start at 8: 64 bits, one word
     std::vector<Slot> slots_;
+    // One bit per top-bits value of the keys' hashes. An empty table has one
+    // word of zeros, so may_contain() needs no emptiness test.
+    std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1);
+    unsigned filter_shift_ = 64 - 6;
     std::vector<std::string> keys_;
     std::vector<Value> values_;
 };

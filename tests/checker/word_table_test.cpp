@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "checker/lexicon.hpp"
 #include "checker/tokens.hpp"
@@ -43,6 +44,25 @@ TEST(WordTable, AHashCollisionIsToldApartByTheWord) {
     EXPECT_NE(table.find("kherson", word_hash("kherson")), nullptr);
 }
 
+TEST(WordTable, TheFilterPassesEveryKeyAndAgreesWithALookUp) {
+    WordTable<int> table;
+    for (int i = 0; i < 1000; ++i) {
+        table["w" + std::to_string(i)] = i;
+        // No false negative at any size, also just after the filter is rebuilt by growth.
+        for (int j = 0; j <= i; ++j) ASSERT_TRUE(table.may_contain(word_hash("w" + std::to_string(j)))) << i << " " << j;
+    }
+    int passed = 0;
+    for (int i = 0; i < 100000; ++i) {
+        const std::string word = "absent" + std::to_string(i);
+        const bool may = table.may_contain(word_hash(word));
+        passed += may ? 1 : 0;
+        if (!may) EXPECT_EQ(table.find(word), nullptr) << word;
+    }
+    // It filters: at least 16 bits per key lets through about one absent word in 16 (or fewer).
+    EXPECT_LT(passed, 100000 / 8);
+    EXPECT_FALSE(WordTable<int>().may_contain(word_hash("said")));
+}
+
 TEST(WordTable, TokensCarryTheHashOfTheirNormalisedText) {
     for (const Token& token : tokenize("Zelensky’s aides didn't say “Kherson” — ÉTÉ…")) {
         EXPECT_EQ(token.hash, word_hash(token.text)) << token.text;
@@ -55,6 +75,23 @@ TEST(PhraseIndex, IsWordOnlyForOneTokenPhrases) {
     EXPECT_TRUE(index.is_word(tokens[0]));   // "however" (case folded)
     EXPECT_FALSE(index.is_word(tokens[1]));  // ","
     EXPECT_FALSE(index.is_word(tokens[2]));  // "of" starts a longer phrase only
+}
+
+TEST(PhraseIndex, LongestAtFindsEveryPhraseBehindTheFilter) {
+    std::vector<std::vector<std::string>> phrases;
+    for (int i = 0; i < 300; ++i) phrases.push_back({"v" + std::to_string(i), "x"});
+    phrases.push_back({"said"});
+    const PhraseIndex index(phrases);
+    for (int i = 0; i < 300; ++i) {
+        const auto tokens = tokenize("v" + std::to_string(i) + " x");
+        EXPECT_EQ(index.longest_at(tokens, 0), 2u) << i;
+        EXPECT_EQ(index.longest_at(tokens, 1), 0u);
+        EXPECT_FALSE(index.is_word(tokens[0]));
+    }
+    const auto tokens = tokenize("she said");
+    EXPECT_EQ(index.longest_at(tokens, 1), 1u);
+    EXPECT_TRUE(index.is_word(tokens[1]));
+    EXPECT_EQ(index.longest_at(tokens, 2), 0u);  // past the end
 }
 
 }  // namespace
