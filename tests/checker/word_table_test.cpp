@@ -56,7 +56,9 @@ TEST(WordTable, TheFilterPassesEveryKeyAndAgreesWithALookUp) {
         const std::string word = "absent" + std::to_string(i);
         const bool may = table.may_contain(word_hash(word));
         passed += may ? 1 : 0;
-        if (!may) EXPECT_EQ(table.find(word), nullptr) << word;
+        if (!may) {
+            EXPECT_EQ(table.find(word), nullptr) << word;
+        }
     }
     // It filters: at least 16 bits per key lets through about one absent word in 16 (or fewer).
     EXPECT_LT(passed, 100000 / 8);
