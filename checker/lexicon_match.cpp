@@ -73,10 +73,7 @@ std::uint32_t LexiconMatcher::child_of(std::uint32_t parent, std::string_view wo
 
 std::uint32_t LexiconMatcher::child_or_new(std::uint32_t parent, std::string_view word, std::uint64_t hash) {
     if (const std::uint32_t child = child_of(parent, word, hash); child != no_node) return child;
-    if (parent == root) {
-        const std::uint64_t bit = hash >> first_word_shift;
-        first_words_[bit / 64] |= std::uint64_t{1} << (bit % 64);
-    }
+    if (parent == root) first_words_.mark(hash);
     if (2 * (edge_words_.size() + 1) > edges_.size()) grow_edges();
     const auto child = static_cast<std::uint32_t>(entries_.size());
     edges_[free_slot(parent, hash)] = {hash, parent, child, static_cast<std::uint32_t>(edge_words_.size())};

@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "checker/hash_filter.hpp"
 #include "checker/lexicon.hpp"
 #include "checker/tokens.hpp"
 #include "checker/word_table.hpp"
@@ -76,10 +77,7 @@ private:
     void grow_edges();
     void add_entry(std::uint32_t node, MentionKind kind, const std::string& id);
     /// False when no name starts with a word of this word_hash (true may be wrong, false never is).
-    [[nodiscard]] bool may_start_name(std::uint64_t hash) const {
-        const std::uint64_t bit = hash >> first_word_shift;
-        return (first_words_[bit / 64] >> (bit % 64)) & 1;
-    }
+    [[nodiscard]] bool may_start_name(std::uint64_t hash) const { return first_words_.may_contain(hash); }
     [[nodiscard]] bool accepted(const Entry& entry, const std::vector<Token>& tokens, std::uint32_t begin,
                                 std::uint32_t end) const;
 
@@ -90,8 +88,7 @@ private:
     // One bit per first word's hash (its top bits): most tokens of a sentence
     // start no name, and one bit read settles them without a probe of edges_,
     // which is over a megabyte for a gazetteer pack and missed in cache at every token.
-    static constexpr unsigned first_word_shift = 64 - 18;
-    std::vector<std::uint64_t> first_words_ = std::vector<std::uint64_t>((1u << 18) / 64);
+    HashFilter first_words_{18};  // 32 KB
     std::vector<std::string> edge_words_;       // per edge, in insertion order
     std::vector<std::vector<Entry>> entries_{1};  // per node: the names that end there
     std::vector<std::vector<std::string>> foreign_after_;

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "checker/hash_filter.hpp"
+
 namespace factline {
 
 /// FNV-1a 64 of a word's bytes.
@@ -41,7 +43,7 @@ public:
             if (slots_[at].hash == hash && keys_[slots_[at].index] == word) return values_[slots_[at].index];
         }
         slots_[at] = {hash, static_cast<std::uint32_t>(keys_.size())};
-        mark(hash);
+        filter_.mark(hash);
         keys_.emplace_back(word);
         return values_.emplace_back();
     }
@@ -59,10 +61,7 @@ public:
 
     /// False when no key has this word_hash (true may be wrong, false never is).
     /// Cheap enough to ask inline before an out-of-line look-up.
-    [[nodiscard]] bool may_contain(std::uint64_t hash) const {
-        const std::uint64_t bit = hash >> filter_shift_;
-        return (filter_[bit / 64] >> (bit % 64)) & 1;
-    }
+    [[nodiscard]] bool may_contain(std::uint64_t hash) const { return filter_.may_contain(hash); }
 
     [[nodiscard]] bool empty() const { return keys_.empty(); }
     [[nodiscard]] std::size_t size() const { return keys_.size(); }
@@ -94,24 +93,17 @@ private:
     // in 16 gets past it), indexed by the hash's top bits: the slot index uses
     // the low bits, so the two tests do not fail together.
     void resize_filter() {
-        const std::size_t bits = slots_.size() * filter_bits_per_slot;
-        filter_.assign(bits / 64, 0);
-        filter_shift_ = 64 - static_cast<unsigned>(std::countr_zero(bits));
+        filter_.clear(static_cast<unsigned>(std::countr_zero(slots_.size() * filter_bits_per_slot)));
         for (const Slot& slot : slots_) {
-            if (slot.index != vacant) mark(slot.hash);
+            if (slot.index != vacant) filter_.mark(slot.hash);
         }
-    }
-    void mark(std::uint64_t hash) {
-        const std::uint64_t bit = hash >> filter_shift_;
-        filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
 
     static constexpr std::size_t filter_bits_per_slot = 8;  // slots start at 8: 64 bits, one word
     std::vector<Slot> slots_;
-    // One bit per top-bits value of the keys' hashes. An empty table has one
-    // word of zeros, so may_contain() needs no emptiness test.
-    std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1);
-    unsigned filter_shift_ = 64 - 6;
+    // Over the keys' hashes. An empty table's is one word of zeros, so
+    // may_contain() needs no emptiness test.
+    HashFilter filter_;
     std::vector<std::string> keys_;
     std::vector<Value> values_;
 };

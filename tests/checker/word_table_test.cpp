@@ -8,6 +8,7 @@
 
 #include "checker/lexicon.hpp"
 #include "checker/tokens.hpp"
+#include "checker/hash_filter.hpp"
 #include "checker/word_table.hpp"
 
 namespace factline {
@@ -94,6 +95,17 @@ TEST(PhraseIndex, LongestAtFindsEveryPhraseBehindTheFilter) {
     EXPECT_EQ(index.longest_at(tokens, 1), 1u);
     EXPECT_TRUE(index.is_word(tokens[1]));
     EXPECT_EQ(index.longest_at(tokens, 2), 0u);  // past the end
+}
+
+TEST(HashFilter, MarkedHashesPassAndClearingForgetsThem) {
+    HashFilter filter(10);
+    for (int i = 0; i < 50; ++i) filter.mark(word_hash("w" + std::to_string(i)));
+    for (int i = 0; i < 50; ++i) EXPECT_TRUE(filter.may_contain(word_hash("w" + std::to_string(i)))) << i;
+    int passed = 0;
+    for (int i = 0; i < 10000; ++i) passed += filter.may_contain(word_hash("x" + std::to_string(i)));
+    EXPECT_LT(passed, 10000 / 8);  // 50 keys in 1,024 bits: about one in 20 gets through
+    filter.clear(4);  // below the 64-bit minimum: made 64
+    for (int i = 0; i < 50; ++i) EXPECT_FALSE(filter.may_contain(word_hash("w" + std::to_string(i)))) << i;
 }
 
 }  // namespace
