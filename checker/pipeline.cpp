@@ -222,16 +222,12 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
         return options.clusters == nullptr && i < documents.size() - held_back &&
                drafts[i].sketch.date_evidence.date.date.has_value();
     };
-    std::vector<char> extracted(documents.size(), 0);
     parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
         DocumentDraft& draft = drafts[i];
         lay_out(documents[i], rules, draft);
         DateScan dates(documents[i].text, draft.layout);  // views the layout: made once the layout is in place
         draft.sketch = sketch_document(documents[i], draft.layout, numeric_order_of(options), &dates);
-        if (extract_at_once(i)) {
-            extract_document(i, draft.sketch.date_evidence.date, &dates);
-            extracted[i] = 1;
-        }
+        if (extract_at_once(i)) extract_document(i, draft.sketch.date_evidence.date, &dates);
     });
     clock.lap("layout, sketches and most dated documents (pass 1)");
     // Those not extracted yet: the dated first, while the clusters are
@@ -240,7 +236,7 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     std::vector<std::size_t> remaining;
     for (std::size_t i = 0; i < documents.size(); ++i) {
         if (drafts[i].sketch.date_evidence.date.date) own_date[i] = drafts[i].sketch.date_evidence.date;
-        if (!extracted[i]) remaining.push_back(i);
+        if (!extract_at_once(i)) remaining.push_back(i);
     }
     const auto waits = [&](std::size_t i) { return options.clusters != nullptr || !own_date[i]; };
     std::stable_partition(remaining.begin(), remaining.end(), [&](std::size_t i) { return !waits(i); });
