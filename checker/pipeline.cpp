@@ -4,6 +4,7 @@
 #include <cassert>
 #include <numeric>
 #include <map>
+#include <memory>
 #include <spdlog/spdlog.h>
 
 #include "checker/cluster_map.hpp"
@@ -23,13 +24,15 @@ namespace factline {
 
 namespace {
 
-/// What the first pass learns about a document before corpus-level decisions.
+/// What the first pass keeps of a document for its record (its sketch is
+/// kept apart, for the clusters). Small, since there is one per document of
+/// the corpus for the whole run (issue 7: a 1 M-article corpus held 352 MB
+/// of drafts when each carried a whole Layout and the sketch).
 struct DocumentDraft {
-    Layout layout;  // freed once the document is extracted
+    std::unique_ptr<Layout> layout;       // only while the document waits to be extracted after pass 1
     std::string headline;
-    DocumentSketch sketch;
-    std::uint32_t boilerplate_lines = 0;  // kept from the layout for the document record
     std::string agency;                   // the dateline's agency, if any (the outlet without metadata)
+    std::uint32_t boilerplate_lines = 0;  // kept from the layout for the document record
 };
 
 /// The body blocks, whose text joined by line breaks is what dedup compares.
@@ -51,11 +54,11 @@ DocumentSketch sketch_document(const Document& document, const Layout& layout, N
     return sketch;
 }
 
-/// The layout and headline, kept until the document is extracted.
-void lay_out(const Document& document, const RuleSet& rules, DocumentDraft& draft) {
-    draft.layout = analyse_layout(document.text, rules.layout);
-    draft.layout.blocks.shrink_to_fit();  // held until extraction when the document waits
-    if (draft.layout.headline) draft.headline = std::string(draft.layout.headline->of(document.text));
+/// The layout, with the headline kept in the draft.
+Layout lay_out(const Document& document, const RuleSet& rules, DocumentDraft& draft) {
+    Layout layout = analyse_layout(document.text, rules.layout);
+    if (layout.headline) draft.headline = std::string(layout.headline->of(document.text));
+    return layout;
 }
 
 // The order of assertions.jsonl: by document, then place in it, then content.
@@ -88,6 +91,10 @@ const std::string& outlet_of(const Document& document, const DocumentDraft& draf
     return document.meta.outlet.empty() ? draft.agency : document.meta.outlet;
 }
 
+std::string& outlet_of(Document& document, DocumentDraft& draft) {
+    return document.meta.outlet.empty() ? draft.agency : document.meta.outlet;
+}
+
 /// The weekday findings, which quote the text: freed once they are made.
 void add_date_findings(RunOutput& run, std::vector<Document>& documents, const std::vector<DocumentDraft>& drafts,
                        const std::vector<ClusterAssignment>& clusters,
@@ -107,8 +114,10 @@ void add_date_findings(RunOutput& run, std::vector<Document>& documents, const s
 /// assertions land in their final order: each document's were sorted as it
 /// was extracted. Documents of one path (JSON Lines records sharing an id)
 /// are merged as one sort of the whole run would merge them. Takes the
-/// drafts' headlines and the clusters' names and hashes.
-void put_in_path_order(RunOutput& run, const std::vector<Document>& documents, std::vector<DocumentDraft>& drafts,
+/// documents' paths and metadata, the drafts' headlines and the clusters'
+/// names and hashes rather than copying them (a copy per document of a
+/// large corpus).
+void put_in_path_order(RunOutput& run, std::vector<Document>& documents, std::vector<DocumentDraft>& drafts,
                        std::vector<ClusterAssignment>& clusters, std::vector<std::vector<Assertion>>& per_document,
                        int jobs) {
     std::size_t total = 0;
@@ -125,20 +134,20 @@ void put_in_path_order(RunOutput& run, const std::vector<Document>& documents, s
     run.documents.resize(documents.size());
     parallel_for(order.size(), jobs, [&](std::size_t k) {
         const std::size_t i = order[k];
-        const Document& document = documents[i];
+        Document& document = documents[i];
         DocumentRecord& record = run.documents[k];
-        record.doc = document.path;
+        record.doc = std::move(document.path);
         record.published = clusters[i].date.date;
         record.published_source = clusters[i].date.source;
         record.headline = std::move(drafts[i].headline);
         record.cluster = std::move(clusters[i].cluster);
         record.boilerplate_lines = drafts[i].boilerplate_lines;
         record.assertions = static_cast<std::uint32_t>(per_document[i].size());
-        record.url = document.meta.url;
-        record.outlet = outlet_of(document, drafts[i]);
+        record.url = std::move(document.meta.url);
+        record.outlet = std::move(outlet_of(document, drafts[i]));
         record.doc_hash = std::move(clusters[i].doc_hash);
         for (auto& assertion : per_document[i]) {
-            assertion.doc = document.path;
+            assertion.doc = record.doc;
             assertion.cluster = record.cluster;
             assertion.doc_hash = record.doc_hash;
             assertion.outlet = record.outlet;
@@ -146,11 +155,11 @@ void put_in_path_order(RunOutput& run, const std::vector<Document>& documents, s
     });
     for (std::size_t k = 0; k < order.size(); ++k) {
         const std::size_t i = order[k];
-        const std::string& path = documents[i].path;
+        const std::string& path = run.documents[k].doc;
         const std::size_t first = run.assertions.size();
         for (auto& assertion : per_document[i]) run.assertions.push_back(std::move(assertion));
         std::vector<Assertion>().swap(per_document[i]);  // moved-from shells
-        const bool shares_path = k > 0 && documents[order[k - 1]].path == path;
+        const bool shares_path = k > 0 && run.documents[k - 1].doc == path;
         if (shares_path) {
             // Back to where this path's first document began, then one stable sort over them all.
             std::size_t begin = first;
@@ -181,24 +190,25 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
 
     PhaseClock clock;
     std::vector<DocumentDraft> drafts(documents.size());
+    std::vector<DocumentSketch> sketches(documents.size());
     std::vector<std::vector<Assertion>> per_document(documents.size());
     std::vector<std::vector<DateConflict>> date_conflicts(documents.size());
     // `scan`: pass 1's scan of the document's dates, when it is extracted
     // right after pass 1; one scan serves the lead, extraction and the weekday
     // checks. It views the layout, which is freed here: it is not used after.
-    const auto extract_document = [&](std::size_t i, const DatedBy& date, DateScan* scan = nullptr) {
+    const auto extract_document = [&](std::size_t i, const Layout& layout, const DatedBy& date,
+                                      DateScan* scan = nullptr) {
         Document& document = documents[i];
-        assert(scan == nullptr || &scan->layout() == &drafts[i].layout);
-        const auto sentences = split_sentences(document.text, drafts[i].layout);
+        assert(scan == nullptr || &scan->layout() == &layout);
+        const auto sentences = split_sentences(document.text, layout);
         std::optional<DateScan> own;
-        DateScan& dates = scan != nullptr ? *scan : own.emplace(document.text, drafts[i].layout);
-        per_document[i] = extract_assertions({document, drafts[i].layout, sentences, date, &dates}, rules);
+        DateScan& dates = scan != nullptr ? *scan : own.emplace(document.text, layout);
+        per_document[i] = extract_assertions({document, layout, sentences, date, &dates}, rules);
         std::stable_sort(per_document[i].begin(), per_document[i].end(), assertion_order_in_document);
         date_conflicts[i] = find_date_conflicts(dates, date);
-        // Only two facts of the layout outlive extraction: keep them, free the lines and blocks.
-        drafts[i].boilerplate_lines = drafts[i].layout.boilerplate_lines;
-        if (drafts[i].layout.dateline) drafts[i].agency = drafts[i].layout.dateline->agency;
-        drafts[i].layout = Layout{};
+        // Only two facts of the layout outlive extraction; the caller frees the rest.
+        drafts[i].boilerplate_lines = layout.boilerplate_lines;
+        if (layout.dateline) drafts[i].agency = layout.dateline->agency;
         // The text is not needed after extraction (the assertions carry their
         // sentences): on a large corpus it is most of the memory. A date
         // finding quotes it, once the clusters are known.
@@ -220,14 +230,18 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     const std::size_t held_back = std::min(documents.size() / 2, documents.size() * (threads - 1) / shares);
     const auto extract_at_once = [&](std::size_t i) {
         return options.clusters == nullptr && i < documents.size() - held_back &&
-               drafts[i].sketch.date_evidence.date.date.has_value();
+               sketches[i].date_evidence.date.date.has_value();
     };
     parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
-        DocumentDraft& draft = drafts[i];
-        lay_out(documents[i], rules, draft);
-        DateScan dates(documents[i].text, draft.layout);  // views the layout: made once the layout is in place
-        draft.sketch = sketch_document(documents[i], draft.layout, numeric_order_of(options), &dates);
-        if (extract_at_once(i)) extract_document(i, draft.sketch.date_evidence.date, &dates);
+        Layout layout = lay_out(documents[i], rules, drafts[i]);
+        DateScan dates(documents[i].text, layout);  // views the layout: made once the layout is in place
+        sketches[i] = sketch_document(documents[i], layout, numeric_order_of(options), &dates);
+        if (extract_at_once(i)) {
+            extract_document(i, layout, sketches[i].date_evidence.date, &dates);
+        } else {
+            layout.blocks.shrink_to_fit();  // held until the document is extracted
+            drafts[i].layout = std::make_unique<Layout>(std::move(layout));
+        }
     });
     clock.lap("layout, sketches and most dated documents (pass 1)");
     // Those not extracted yet: the dated first, while the clusters are
@@ -235,14 +249,11 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     std::vector<std::optional<DatedBy>> own_date(documents.size());
     std::vector<std::size_t> remaining;
     for (std::size_t i = 0; i < documents.size(); ++i) {
-        if (drafts[i].sketch.date_evidence.date.date) own_date[i] = drafts[i].sketch.date_evidence.date;
+        if (sketches[i].date_evidence.date.date) own_date[i] = sketches[i].date_evidence.date;
         if (!extract_at_once(i)) remaining.push_back(i);
     }
     const auto waits = [&](std::size_t i) { return options.clusters != nullptr || !own_date[i]; };
     std::stable_partition(remaining.begin(), remaining.end(), [&](std::size_t i) { return !waits(i); });
-    std::vector<DocumentSketch> sketches;
-    sketches.reserve(drafts.size());
-    for (auto& draft : drafts) sketches.push_back(std::move(draft.sketch));
     // With a map, clusters and dates were decided over the whole corpus of a
     // sharded run; without one, over this corpus (the same thing for `check`).
     std::vector<ClusterAssignment> clusters;
@@ -256,7 +267,8 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
         remaining.size(), options.jobs, decide_clusters, [&](std::size_t k) { return waits(remaining[k]); },
         [&](std::size_t k) {
             const std::size_t i = remaining[k];
-            extract_document(i, waits(i) ? clusters[i].date : *own_date[i]);
+            extract_document(i, *drafts[i].layout, waits(i) ? clusters[i].date : *own_date[i]);
+            drafts[i].layout.reset();
         });
     clock.lap("clusters beside the other documents (pass 2)");
 
