@@ -4,7 +4,10 @@
 // ids, member ids) are checked with file:line:col and a "did you mean" hint.
 #include <algorithm>
 #include <fmt/format.h>
+#include <fstream>
+#include <optional>
 
+#include "checker/flat_toml.hpp"
 #include "checker/lexicon_match.hpp"
 #include "checker/rule_pack.hpp"
 #include "checker/tokens.hpp"
@@ -77,11 +80,83 @@ void load_actors(const fs::path& file, Lexicon& into, Diagnostics& diagnostics) 
     });
 }
 
-void load_regions(const fs::path& file, Lexicon& into, Diagnostics& diagnostics) {
+const std::vector<std::string>& region_keys() {
     static const std::vector<std::string> keys = {"name", "kind", "country", "parent", "aliases", "context_only",
                                                   "population", "description"};
+    return keys;
+}
+
+const std::vector<std::string>& region_kinds() {
     static const std::vector<std::string> kinds = {"oblast", "city", "town", "village", "peninsula",
                                                    "russian_region", "area"};
+    return kinds;
+}
+
+void add_region(Region region, Lexicon& into) {
+    if (!region.parent.empty()) into.region_parent[region.id] = region.parent;
+    std::string id = region.id;
+    into.regions[std::move(id)] = std::move(region);
+}
+
+/// One region of a flat file as the toml++ path reads it, or nullopt when
+/// that path would report something (an unknown key, a wrong type or kind).
+std::optional<Region> flat_region(const FlatTable& table) {
+    using Kind = FlatValue::Kind;
+    Region region;
+    region.id = std::string(table.name);
+    region.kind = "oblast";
+    for (const auto& [key, value] : table.keys) {
+        std::string* text = key == "name"      ? &region.name
+                            : key == "kind"    ? &region.kind
+                            : key == "country" ? &region.country
+                            : key == "parent"  ? &region.parent
+                                               : nullptr;
+        if (text != nullptr || key == "description") {
+            if (value.kind != Kind::string) return std::nullopt;
+            if (text != nullptr) *text = std::string(value.text);
+        } else if (key == "aliases" && value.kind == Kind::string) {
+            region.aliases.emplace_back(value.text);  // a single string is one alias
+        } else if (key == "aliases" && value.kind == Kind::strings) {
+            region.aliases.assign(value.strings.begin(), value.strings.end());
+        } else if (key == "context_only" && value.kind == Kind::boolean) {
+            region.context_only = value.boolean;
+        } else if (key == "population" && value.kind == Kind::integer && value.integer >= 0) {
+            region.population = value.integer;
+        } else {
+            return std::nullopt;
+        }
+    }
+    const auto& kinds = region_kinds();
+    if (!region.kind.empty() && std::find(kinds.begin(), kinds.end(), region.kind) == kinds.end()) return std::nullopt;
+    return region;
+}
+
+/// The fast path for a generated gazetteer (flat_toml.hpp): true, with the
+/// regions added, when the file is flat and would raise no diagnostic; false,
+/// with nothing added, when the toml++ path must read it.
+bool load_flat_regions(const fs::path& file, Lexicon& into) {
+    std::ifstream in(file, std::ios::binary | std::ios::ate);
+    if (!in) return false;
+    std::string text(static_cast<std::size_t>(in.tellg()), '\0');
+    if (!in.seekg(0) || !in.read(text.data(), static_cast<std::streamsize>(text.size()))) return false;
+    const auto tables = read_flat_toml(text);
+    if (!tables) return false;
+    std::vector<Region> regions;
+    regions.reserve(tables->size());
+    for (const auto& table : *tables) {
+        auto region = flat_region(table);
+        if (!region) return false;
+        regions.push_back(std::move(*region));
+    }
+    for (auto& region : regions) add_region(std::move(region), into);
+    return true;
+}
+
+void load_regions(const fs::path& file, Lexicon& into, Diagnostics& diagnostics) {
+    std::error_code ec;
+    if (fs::is_regular_file(file, ec) && load_flat_regions(file, into)) return;
+    const auto& keys = region_keys();
+    const auto& kinds = region_kinds();
     for_each_entry(file, diagnostics, [&](const std::string& id, const toml::table& table) {
         check_known_keys(diagnostics, file, table, keys, "a region");
         Region region;
@@ -106,8 +181,7 @@ void load_regions(const fs::path& file, Lexicon& into, Diagnostics& diagnostics)
             }
         }
         check_one_of(diagnostics, file, table, "kind", region.kind, kinds, "region kind");
-        if (!region.parent.empty()) into.region_parent[id] = region.parent;
-        into.regions[id] = std::move(region);
+        add_region(std::move(region), into);
     });
 }
 

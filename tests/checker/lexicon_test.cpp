@@ -146,6 +146,43 @@ TEST(LexiconLoad, ReadsEntriesAndBuildsTheMatcher) {
     EXPECT_EQ(rules.lexicon.matcher->find(tokenize("Peskov said")).size(), 1u);
 }
 
+// The gazetteer's fast path (flat_toml.hpp) and toml++ read one file alike:
+// the same text, but with its arrays across lines, which only toml++ reads.
+TEST(LexiconLoad, FlatAndTomlPathsReadTheSameRegions) {
+    const std::string flat =
+        "# generated\n[kherson]\nkind = \"oblast\"\naliases = [\"Kherson\", \"Херсон\"]\npopulation = 1000\n"
+        "[kherson_city]\nname = \"Kherson\"\nkind = \"city\"\nparent = \"kherson\"\naliases = \"Kherson city\"\n"
+        "context_only = true\ndescription = \"the city\"\n[empty]\n";
+    std::string spread = flat;
+    for (std::size_t at = spread.find(", "); at != std::string::npos; at = spread.find(", ", at)) {
+        spread.replace(at, 2, ",\n  ");
+    }
+    ASSERT_NE(spread, flat);
+    const auto load = [](const std::string& regions) {
+        const testing::TempDir temp("factline-lexicon");
+        const auto dir = write_pack(temp, {{"lexicon/regions.toml", regions}});
+        Diagnostics diagnostics;
+        RuleSet rules = load_rules({dir}, diagnostics);
+        EXPECT_FALSE(diagnostics.has_errors());
+        return std::move(rules.lexicon);
+    };
+    const Lexicon fast = load(flat), slow = load(spread);
+    ASSERT_EQ(fast.regions.size(), 3u);
+    ASSERT_EQ(slow.regions.size(), 3u);
+    for (const auto& [id, region] : fast.regions) {
+        const Region& other = slow.regions.at(id);
+        EXPECT_EQ(std::tie(region.id, region.name, region.kind, region.country, region.parent, region.aliases,
+                           region.context_only, region.population),
+                  std::tie(other.id, other.name, other.kind, other.country, other.parent, other.aliases,
+                           other.context_only, other.population))
+            << id;
+    }
+    EXPECT_EQ(fast.region_parent, slow.region_parent);
+    EXPECT_EQ(fast.regions.at("kherson").aliases, (std::vector<std::string>{"Kherson", "Херсон"}));
+    EXPECT_EQ(fast.regions.at("empty").kind, "oblast");
+    EXPECT_EQ(fast.namesake_city.at("kherson"), "kherson_city");
+}
+
 struct LoadError {
     std::string file;
     std::string text;
