@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "checker/civil_date.hpp"
+#include "checker/interned.hpp"
 #include "checker/span.hpp"
 
 namespace factline {
@@ -19,13 +20,16 @@ struct Evidence {
     std::string text;        // the sentence as written (original characters)
 };
 
+// The vocabulary fields (ids a rule pack defines) are Interned: 8 bytes each,
+// one copy per id however many assertions name it. The per-document fields
+// (doc, cluster, outlet, doc_hash) grow with the corpus and stay strings.
 struct Assertion {
-    std::string doc;           // document path as given
-    std::string holder;        // actor id ("peskov"), or a group id when no actor is named ("russia", "narrator")
-    std::string holder_group;  // russia | ukraine | west | narrator | other (rule-pack defined)
-    std::string topic;         // status | control | event | negotiation | concession | aims | …
-    std::string subject;       // region id, party id or "any"
-    std::string value;
+    std::string doc;        // document path as given
+    Interned holder;        // actor id ("peskov"), or a group id when no actor is named ("russia", "narrator")
+    Interned holder_group;  // russia | ukraine | west | narrator | other (rule-pack defined)
+    Interned topic;         // status | control | event | negotiation | concession | aims | …
+    Interned subject;       // region id, party id or "any"
+    Interned value;
     std::optional<CivilDate> stated;
     DateSource stated_source = DateSource::unknown;
     // The earlier time the claim describes, when the sentence names one ("took
@@ -34,7 +38,7 @@ struct Assertion {
     std::optional<CivilDate> about;
     Evidence evidence;
     std::string cluster;       // syndication cluster id ("c1"), set by dedup
-    std::string rule;          // id of the pattern rule that produced it
+    Interned rule;             // id of the pattern rule that produced it
     bool headline = false;     // evidence is the headline
     bool negated = false;      // the value came from a negated pattern
     std::string outlet;        // copied from the document's metadata (may be "")
