@@ -18,6 +18,7 @@
 #include "checker/pipeline.hpp"
 #include "checker/rule_pack.hpp"
 #include "checker/time.hpp"
+#include "cli/keep_until_exit.hpp"
 #include "cli/run_support.hpp"
 
 namespace factline::cli {
@@ -35,7 +36,10 @@ int run_check(const CheckOptions& options) {
     auto& [setup, corpus] = *prepared;
     RunOutput run = analyse_corpus(std::move(corpus), setup.rules, analysis_options(setup.config));
     print_diagnostics(run.diagnostics);
-    return finish_run(run, options, setup, corpus_root(options.paths));
+    const int code = finish_run(run, options, setup, corpus_root(options.paths));
+    keep_until_exit(std::move(run));
+    keep_until_exit(std::move(setup.rules));
+    return code;
 }
 
 namespace {

@@ -15,6 +15,7 @@
 #include "checker/model_json.hpp"
 #include "checker/pipeline.hpp"
 #include "checker/shard.hpp"
+#include "cli/keep_until_exit.hpp"
 #include "cli/run_support.hpp"
 
 namespace factline::cli {
@@ -115,7 +116,9 @@ int run_reduce(const CheckOptions& options, const std::vector<std::string>& file
     sort_run_records(run);
     CheckOptions json_only = options;
     if (json_only.formats.empty()) json_only.formats = "json";
-    return finish_run(run, json_only, *setup, fs::current_path());
+    const int code = finish_run(run, json_only, *setup, fs::current_path());
+    keep_until_exit(std::move(run));
+    return code;
 }
 
 }  // namespace factline::cli
