@@ -1,6 +1,9 @@
 #include "checker/json_text.hpp"
 
+#include <algorithm>
 #include <bit>
+#include <cassert>
+#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "checker/swar.hpp"
@@ -69,10 +72,13 @@ void append_json_string(std::string& out, std::string_view value) {
 }
 
 void JsonObjectText::key(std::string_view name) {
+    // Keys are the program's own names: plain ASCII, written as they are.
+    assert(std::all_of(name.begin(), name.end(), [](char c) { return is_plain_ascii(static_cast<unsigned char>(c)); }));
     if (!first_) out_.push_back(',');
     first_ = false;
-    append_json_string(out_, name);
-    out_.push_back(':');
+    out_.push_back('"');
+    out_.append(name);
+    out_.append("\":", 2);
 }
 
 JsonObjectText& JsonObjectText::string(std::string_view key_name, std::string_view value) {
@@ -83,7 +89,9 @@ JsonObjectText& JsonObjectText::string(std::string_view key_name, std::string_vi
 
 JsonObjectText& JsonObjectText::number(std::string_view key_name, std::int64_t value) {
     key(key_name);
-    out_ += std::to_string(value);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    out_.append(digits, static_cast<std::size_t>(end - digits));
     return *this;
 }
 

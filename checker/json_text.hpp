@@ -17,7 +17,8 @@ void append_json_string(std::string& out, std::string_view value);
 
 class JsonArrayText;
 
-/// One JSON object, written key by key in call order: {"a":1,"b":"x"}.
+/// One JSON object, written key by key in call order: {"a":1,"b":"x"}. Keys
+/// are the program's own plain ASCII names and are written unescaped.
 class JsonObjectText {
 public:
     explicit JsonObjectText(std::string& out) : out_(out) { out_.push_back('{'); }

@@ -18,6 +18,12 @@ namespace factline {
 [[nodiscard]] std::string to_json_line(const Finding& finding);
 [[nodiscard]] std::string to_json_line(const DocumentRecord& record);
 
+/// to_json_line() appended to `line` (no newline): the writers fill a block
+/// of lines in one string, with no string made per line.
+void append_json_line(std::string& line, const Assertion& assertion);
+void append_json_line(std::string& line, const Finding& finding);
+void append_json_line(std::string& line, const DocumentRecord& record);
+
 /// Reads a JSON Lines file of the given kind; a bad line is reported at file:line:col and skipped.
 [[nodiscard]] std::vector<Assertion> read_assertions(const std::filesystem::path& path, Diagnostics& diagnostics);
 [[nodiscard]] std::vector<Finding> read_findings(const std::filesystem::path& path, Diagnostics& diagnostics);
@@ -30,13 +36,19 @@ namespace factline {
 bool write_lines(const std::filesystem::path& path, std::size_t count,
                  const std::function<void(std::size_t, std::string&)>& append_line, Diagnostics& diagnostics, int jobs);
 
-/// Writes each item's to_json_line() to `path`, one per line (write_lines).
+/// Writes each item's to_json_line() to `path`, one per line (write_lines),
+/// appended in place where the type has append_json_line().
 template <typename T>
 bool write_json_lines(const std::filesystem::path& path, const std::vector<T>& items, Diagnostics& diagnostics,
                       int jobs = 1) {
-    return write_lines(
-        path, items.size(), [&](std::size_t i, std::string& text) { text += to_json_line(items[i]); }, diagnostics,
-        jobs);
+    const auto append_line = [&](std::size_t i, std::string& text) {
+        if constexpr (requires { append_json_line(text, items[i]); }) {
+            append_json_line(text, items[i]);
+        } else {
+            text += to_json_line(items[i]);
+        }
+    };
+    return write_lines(path, items.size(), append_line, diagnostics, jobs);
 }
 
 }  // namespace factline

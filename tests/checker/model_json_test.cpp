@@ -77,6 +77,22 @@ TEST(ModelJson, AFindingLineIsWhatNlohmannWouldWriteAndReadsBack) {
     EXPECT_EQ(to_json_line(back[0]), line);
 }
 
+TEST(ModelJson, DatesAreIsoWhateverTheYearAndLinesAppendInPlace) {
+    DocumentRecord record;
+    record.doc = "a.txt";
+    for (const CivilDate date : {CivilDate{987, 3, 5}, CivilDate{2024, 12, 31}, CivilDate{12345, 1, 2},
+                                 CivilDate{-44, 3, 15}}) {
+        record.published = date;
+        const std::string line = to_json_line(record);
+        EXPECT_NE(line.find("\"published\":\"" + to_iso(date) + "\""), std::string::npos) << line;
+        EXPECT_EQ(nlohmann::json::parse(line).at("published"), to_iso(date));
+    }
+    EXPECT_NE(to_json_line(record).find("\"published\":\"-044-03-15\""), std::string::npos);
+    std::string block = "before\n";
+    append_json_line(block, record);
+    EXPECT_EQ(block, "before\n" + to_json_line(record));
+}
+
 TEST(ModelJson, AJsonLinesFileIsTheSameOnAnyNumberOfThreads) {
     std::vector<Assertion> assertions(20'000);  // past several blocks of lines
     for (std::size_t i = 0; i < assertions.size(); ++i) {
