@@ -21,11 +21,14 @@ struct SourceMeta {
     std::optional<CivilDate> published;  // set only when the manifest gives a date
 };
 
+/// What an input was read as (a byte, not a string: there is one per document).
+enum class DocumentFormat : std::uint8_t { text, html, jsonl };
+
 struct Document {
     std::string path;  // as the user gave it; "-" for stdin; "file.jsonl:N" (or the record's id) for JSONL
     std::string text;  // UTF-8; BOM removed; invalid bytes replaced one-for-one by U+FFFD
     SourceMeta meta;
-    std::string format = "text";  // text | html | jsonl
+    DocumentFormat format = DocumentFormat::text;
 };
 
 /// An input that could not be processed, with the reason shown in reports.

@@ -302,7 +302,7 @@ private:
             }
             document.text = std::move(page.text);
             document.meta = std::move(page.meta);
-            document.format = "html";
+            document.format = DocumentFormat::html;
         } else {
             document.text = std::move(text);
         }

@@ -96,7 +96,7 @@ private:
 
     void add(std::string_view line, std::uint32_t number, JsonRecord record) {
         Document document;
-        document.format = "jsonl";
+        document.format = DocumentFormat::jsonl;
         document.path = record.id.empty() ? fmt::format("{}:{}", path_, number) : std::move(record.id);
         if (record.text.shape != MemberShape::string) {
             reject(number, column_of(line, line.find("\"text\"")), document.path, "a record needs a \"text\" string");

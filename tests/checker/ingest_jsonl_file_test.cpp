@@ -20,7 +20,7 @@ using namespace std::string_literals;
 std::string dump(const Corpus& corpus) {
     std::ostringstream out;
     for (const auto& d : corpus.documents) {
-        out << "doc " << d.path << " [" << d.format << "] url=" << d.meta.url << " outlet=" << d.meta.outlet
+        out << "doc " << d.path << " [" << static_cast<int>(d.format) << "] url=" << d.meta.url << " outlet=" << d.meta.outlet
             << " published=" << (d.meta.published ? to_iso(*d.meta.published) : "-") << "\n" << d.text << "\n";
     }
     for (const auto& s : corpus.skipped) out << "skipped " << s.path << ": " << s.reason << "\n";

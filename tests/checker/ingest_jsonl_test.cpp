@@ -24,7 +24,7 @@ TEST(JsonLines, GoodRecordsBecomeDocuments) {
     const Document& first = corpus.documents[0];
     EXPECT_EQ(first.path, "reuters-1");
     EXPECT_EQ(first.text, "MOSCOW, Nov 11 (Reuters) - text");
-    EXPECT_EQ(first.format, "jsonl");
+    EXPECT_EQ(first.format, DocumentFormat::jsonl);
     EXPECT_EQ(first.meta.url, "https://x/1");
     EXPECT_EQ(first.meta.outlet, "Reuters");
     ASSERT_TRUE(first.meta.published.has_value());

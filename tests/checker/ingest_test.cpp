@@ -73,7 +73,7 @@ TEST(IngestWalk, SortedDeterministicAndComplete) {
     EXPECT_TRUE(corpus.diagnostics.items().empty()) << format_diagnostic(corpus.diagnostics.items().front());
     const Document* page = document(corpus, root + "/page.html");
     ASSERT_NE(page, nullptr);
-    EXPECT_EQ(page->format, "html");
+    EXPECT_EQ(page->format, DocumentFormat::html);
     EXPECT_EQ(page->text, "Page title\n\nPara.\n");
 }
 
@@ -198,7 +198,7 @@ TEST(IngestPaths, StdinIsReadAsDash) {
     const Corpus corpus = ingest({"-"}, IngestOptions{}, in);
     ASSERT_EQ(corpus.documents.size(), 1u);
     EXPECT_EQ(corpus.documents[0].path, "-");
-    EXPECT_EQ(corpus.documents[0].format, "html");
+    EXPECT_EQ(corpus.documents[0].format, DocumentFormat::html);
     EXPECT_EQ(corpus.documents[0].text, "From a pipe\n\nx\n");
 }
 
@@ -214,7 +214,7 @@ TEST(IngestPaths, ExplicitFileIsReadWhateverItsExtension) {
     const Corpus corpus = ingest_paths({path});
     ASSERT_EQ(corpus.documents.size(), 1u);
     EXPECT_EQ(corpus.documents[0].path, path);
-    EXPECT_EQ(corpus.documents[0].format, "text");
+    EXPECT_EQ(corpus.documents[0].format, DocumentFormat::text);
 }
 
 TEST(IngestPaths, TooLargeIsSkippedWithTheLimit) {
