@@ -86,12 +86,10 @@ void sort_documents_and_date_findings(RunOutput& run) {
     sort_findings(run.date_findings);
 }
 
-/// The outlet: the source's metadata, else the dateline's agency.
-const std::string& outlet_of(const Document& document, const DocumentDraft& draft) {
-    return document.meta.outlet.empty() ? draft.agency : document.meta.outlet;
-}
-
-std::string& outlet_of(Document& document, DocumentDraft& draft) {
+/// The outlet: the source's metadata, else the dateline's agency (a
+/// reference the records can move from, when given non-const).
+template <typename DocumentOrConst, typename DraftOrConst>
+auto& outlet_of(DocumentOrConst& document, DraftOrConst& draft) {
     return document.meta.outlet.empty() ? draft.agency : document.meta.outlet;
 }
 
