@@ -228,21 +228,26 @@ SentenceSpeech AttributionState::analyse(const std::vector<Token>& tokens, const
         if (asides.is_word(tokens[i]) && !inside(speech, i, i + 1)) speech.asides.push_back(i);
     }
     for (std::uint32_t i = 0; i < n; ++i) {
-        if (inside(speech, i, i + 1)) continue;  // a quoted "said" is the quoted person's word
+        // A quoted "said" is the quoted person's word. Most sentences quote
+        // nothing, and their tokens need no test against the quotes.
+        if (speech.quoted && inside(speech, i, i + 1)) continue;
+        // Most tokens cue no speech: settled before a speaker list is made.
+        const std::uint32_t phrase = attribution_phrases.longest_at(tokens, i);
+        const std::uint32_t verb = phrase != 0 ? 0 : speech_verbs.longest_at(tokens, i);
+        if (phrase == 0 && verb == 0) continue;
         std::vector<Speaker> speakers;
         std::uint32_t cue_end = i;
-        if (const auto size = attribution_phrases.longest_at(tokens, i)) {
-            speakers = subject_after(i + size, tokens, mentions, lexicon, cue_end);
+        if (phrase != 0) {
+            speakers = subject_after(i + phrase, tokens, mentions, lexicon, cue_end);
             // "according to the statement": the last speaker's words.
-            if (speakers.empty() && last_speaker_ && cue_end == i + size && i + size < n && tokens[i + size].text == "the")
+            if (speakers.empty() && last_speaker_ && cue_end == i + phrase && i + phrase < n &&
+                tokens[i + phrase].text == "the")
                 speakers = {*last_speaker_};
-        } else if (const auto verb = speech_verbs.longest_at(tokens, i)) {
+        } else {
             cue_end = i + verb;
             speakers = subject_before(i, tokens, mentions, lexicon);
             const bool inverted = i == 0 || is_boundary(tokens[i - 1]);
             if (speakers.empty() && inverted) speakers = subject_after(i + verb, tokens, mentions, lexicon, cue_end);
-        } else {
-            continue;
         }
         if (speakers.empty()) continue;
         std::uint32_t words_after = 0;

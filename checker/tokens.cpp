@@ -1,5 +1,6 @@
 #include "checker/tokens.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "checker/word_table.hpp"
@@ -15,10 +16,10 @@ struct CodePoint {
     std::uint32_t size = 1;
 };
 
-CodePoint decode(std::string_view text, std::uint32_t at) {
+// A character of two to four bytes (or a stray byte, as U+FFFD).
+CodePoint decode_multibyte(std::string_view text, std::uint32_t at) {
     const auto byte = [&](std::uint32_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char lead = byte(at);
-    if (lead < 0x80) return {lead, 1};
     std::uint32_t size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
     if (size == 1 || at + size > text.size()) return {0xFFFD, 1};
     char32_t value = lead & (0x3F >> (size - 1));
@@ -27,6 +28,13 @@ CodePoint decode(std::string_view text, std::uint32_t at) {
         value = (value << 6) | (byte(at + i) & 0x3F);
     }
     return {value, size};
+}
+
+// An ASCII character is decoded inline: most characters of English news are,
+// and the call cost more than the decoding.
+inline CodePoint decode(std::string_view text, std::uint32_t at) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    return lead < 0x80 ? CodePoint{lead, 1} : decode_multibyte(text, at);
 }
 
 void encode(char32_t cp, std::string& out) {
@@ -151,6 +159,14 @@ public:
         if (end > at) tokens_.reserve((end - at) / 4 + 1);  // about one token per four bytes of English
         bool space_before = true;
         while (at < end) {
+            // A run of ASCII letters and digits, most of English text, is read at once.
+            const auto lead = static_cast<unsigned char>(text_[at]);
+            if (ascii_alnum_lower[lead] != 0) {
+                if (!in_word_) start_word(at, space_before, lead >= 'A' && lead <= 'Z');
+                at = append_ascii_run(at, end);
+                space_before = false;
+                continue;
+            }
             const CodePoint cp = decode(text_, at);
             const CharClass cls = classify(cp.value);
             if (cls == CharClass::space) {
@@ -163,32 +179,14 @@ public:
                 at += cp.size;
                 continue;
             }
-            if (cls == CharClass::letter) {
+            if (cls == CharClass::letter) {  // not ASCII (those are read above)
                 if (!in_word_) start_word(at, space_before, is_upper(cp.value));
-                // An ASCII letter or digit opens a run of them, read below at once: most of English text.
-                if (cp.value >= 0x80) {
-                    Token& open = word();
-                    const std::size_t from = open.text.size();
-                    append_folded(cp.value, open.text);
-                    open.hash = hash_extend(open.hash, open.text, from);
-                    at += cp.size;
-                }
-                std::uint32_t run = at;
-                while (run < end && ascii_alnum_lower[static_cast<unsigned char>(text_[run])] != 0) ++run;
-                if (run > at) {
-                    Token& open = word();
-                    const std::size_t from = open.text.size();
-                    open.text.resize(from + (run - at));
-                    std::uint64_t hash = open.hash;
-                    for (std::size_t i = 0; i < run - at; ++i) {
-                        const char lower = ascii_alnum_lower[static_cast<unsigned char>(text_[at + i])];
-                        open.text[from + i] = lower;
-                        hash = hash_extend(hash, lower);
-                    }
-                    open.hash = hash;
-                    at = run;
-                }
-                word().span.end = at;
+                Token& open = word();
+                const std::size_t from = open.text.size();
+                append_folded(cp.value, open.text);
+                open.hash = hash_extend(open.hash, open.text, from);
+                at += cp.size;
+                open.span.end = at;
                 space_before = false;
                 continue;
             }
@@ -201,21 +199,7 @@ public:
                 continue;
             }
             flush_word();
-            Token token;
-            token.span = {at, at + cp.size};
-            token.space_before = space_before;
-            if (cls == CharClass::double_quote || cls == CharClass::apostrophe) {
-                token.text = cls == CharClass::double_quote ? "\"" : "'";
-                token.quote = true;
-            } else if (cls == CharClass::dash) {
-                token.text = "-";
-            } else if (cp.value == 0x2026) {
-                token.text = "...";
-            } else {
-                append_folded(cp.value, token.text);
-            }
-            token.hash = word_hash(token.text);
-            tokens_.push_back(std::move(token));
+            add_mark(cp, cls, at, space_before);
             space_before = false;
             at += cp.size;
         }
@@ -237,14 +221,61 @@ private:
 
     Token& word() { return tokens_.back(); }
 
-    // Splits "'s" and "n't" off a finished word (their bytes stay exact).
+    // Appends the ASCII letters and digits from `at` on (up to `end`, and at
+    // most a buffer's worth: the caller comes back for the rest of a longer
+    // run) to the open word, lower-cased, extending its hash; returns where
+    // it stopped. One pass over the bytes: finding the run's end first and
+    // then writing it into the word read every byte twice.
+    std::uint32_t append_ascii_run(std::uint32_t at, std::uint32_t end) {
+        Token& open = word();
+        char lowered[32];
+        const char* in = text_.data() + at;
+        const char* const stop = in + std::min<std::size_t>(end - at, sizeof lowered);
+        char* out = lowered;
+        std::uint64_t hash = open.hash;
+        for (; in != stop; ++in) {
+            const char lower = ascii_alnum_lower[static_cast<unsigned char>(*in)];
+            if (lower == 0) break;
+            *out++ = lower;
+            hash = hash_extend(hash, lower);
+        }
+        open.text.append(lowered, static_cast<std::size_t>(out - lowered));
+        open.hash = hash;
+        open.span.end = static_cast<std::uint32_t>(in - text_.data());
+        return open.span.end;
+    }
+
+    // A token of one mark (punctuation, quote, dash, symbol), made in place.
+    void add_mark(CodePoint cp, CharClass cls, std::uint32_t at, bool space_before) {
+        Token& token = tokens_.emplace_back();
+        token.span = {at, at + cp.size};
+        token.space_before = space_before;
+        if (cls == CharClass::double_quote || cls == CharClass::apostrophe) {
+            token.text = cls == CharClass::double_quote ? "\"" : "'";
+            token.quote = true;
+        } else if (cls == CharClass::dash) {
+            token.text = "-";
+        } else if (cp.value == 0x2026) {
+            token.text = "...";
+        } else {
+            append_folded(cp.value, token.text);
+        }
+        token.hash = word_hash(token.text);
+    }
+
+    // Closes the open word. Both suffixes split off ("'s", "n't") have an
+    // apostrophe second to last: most words are settled by that one byte.
     void flush_word() {
         if (!in_word_) return;
         in_word_ = false;
+        const std::string& t = word().text;
+        if (t.size() > 2 && t[t.size() - 2] == '\'') split_suffix();
+    }
+
+    // Splits "'s" and "n't" off the last word (their bytes stay exact).
+    void split_suffix() {
         Token& word = tokens_.back();
         std::string& t = word.text;
-        // Both suffixes have an apostrophe second to last: most words are settled by one byte.
-        if (t.size() <= 2 || t[t.size() - 2] != '\'') return;
         std::size_t cut = std::string::npos;
         std::string_view suffix;
         if (t.size() > 3 && t.compare(t.size() - 3, 3, "n't") == 0) {

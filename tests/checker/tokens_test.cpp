@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "checker/word_table.hpp"
+#include "support/tokens_reference.hpp"
 
 namespace factline {
 namespace {
@@ -82,6 +83,58 @@ TEST(Tokens, HashIsTheWordHashOfTheFinalText) {
         const std::size_t size = random() % 12;
         for (std::size_t k = 0; k < size; ++k) text += pieces[random() % pieces.size()];
         for (const Token& token : tokenize(text)) EXPECT_EQ(token.hash, word_hash(token.text)) << text;
+    }
+}
+
+void expect_same_tokens(const std::vector<Token>& fast, const std::vector<Token>& plain, const std::string& text,
+                        Span span) {
+    SCOPED_TRACE("span " + std::to_string(span.begin) + "-" + std::to_string(span.end) + " of \"" + text + "\"");
+    ASSERT_EQ(fast.size(), plain.size());
+    for (std::size_t i = 0; i < fast.size(); ++i) {
+        EXPECT_EQ(fast[i].text, plain[i].text) << i;
+        EXPECT_EQ(fast[i].hash, plain[i].hash) << i;
+        EXPECT_EQ(fast[i].span.begin, plain[i].span.begin) << i;
+        EXPECT_EQ(fast[i].span.end, plain[i].span.end) << i;
+        EXPECT_EQ(fast[i].word, plain[i].word) << i;
+        EXPECT_EQ(fast[i].space_before, plain[i].space_before) << i;
+        EXPECT_EQ(fast[i].capitalised, plain[i].capitalised) << i;
+        EXPECT_EQ(fast[i].quote, plain[i].quote) << i;
+    }
+}
+
+// The tokenizer reads ASCII words a run at a time, through a 32-byte buffer,
+// and decodes ASCII inline: it must give the tokens of the plain definition
+// (support/tokens_reference.hpp) field for field, on texts of every kind of
+// character, words shorter and longer than the buffer, and spans that start
+// and end anywhere (inside words, inside multi-byte characters).
+TEST(Tokens, FastPathsGiveThePlainTokens) {
+    const std::vector<std::string> pieces = {
+        "a", "Z", "7", "Kyiv", "SAID", "x9", "'", "`", "’", "s", "t", "n't", "’s", "'S", " ", "  ", "\n", "\t", "-",
+        "—", ",", ".", "\"", "“", "”", "…", "é", "Ł", "ß", "Х", "е", "\xE2\x80\x8B", "\xC2\xA0", "\xC2\xAD",
+        "\xFF", "\xC3", "\xE2\x80", "(", "%", "\x01",
+        std::string(31, 'q'), std::string(32, 'W'), std::string(33, 'e'), std::string(64, '5'), std::string(65, 'R')};
+    std::mt19937 random(7);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        const std::size_t size = random() % 14;
+        for (std::size_t k = 0; k < size; ++k) text += pieces[random() % pieces.size()];
+        const auto length = static_cast<std::uint32_t>(text.size());
+        const std::uint32_t begin = length == 0 ? 0 : static_cast<std::uint32_t>(random() % (length + 1));
+        const std::uint32_t end = begin + static_cast<std::uint32_t>(random() % (length - begin + 2));  // may pass the text
+        for (const Span span : {Span{0, length}, Span{begin, end}}) {
+            expect_same_tokens(tokenize(text, span), reference::tokenize(text, span), text, span);
+        }
+    }
+}
+
+// An ASCII word cut by the span at every byte, near the buffer's size.
+TEST(Tokens, FastPathsGiveThePlainTokensAtEveryCut) {
+    const std::string text = "Ab " + std::string(40, 'c') + "D9's e";
+    const auto length = static_cast<std::uint32_t>(text.size());
+    for (std::uint32_t begin = 0; begin <= length; ++begin) {
+        for (std::uint32_t end = begin; end <= length; ++end) {
+            expect_same_tokens(tokenize(text, {begin, end}), reference::tokenize(text, {begin, end}), text, {begin, end});
+        }
     }
 }
 
