@@ -1,5 +1,5 @@
 #pragma once
-// Reading one input's bytes for ingest(): a file (one stat, open and read),
+// Reading one input's bytes for ingest(): a file (one open, fstat and read),
 // stdin, and their decoding, with the per-file size limit. Internal to the
 // ingest stage (ingest.cpp); the public API is ingest.hpp.
 #include <cstdint>
@@ -31,8 +31,9 @@ struct ReadResult {
     std::optional<DecodedText> decoded;  // set instead of `bytes` when a walk's prefetch decoded them
 };
 
-/// The bytes of `path`, or why not (over `limit` bytes, unreadable).
-[[nodiscard]] ReadResult read_input_file(const std::filesystem::path& path, std::uint64_t limit);
+/// The bytes of `path`, or why not (over `limit` bytes, unreadable). A
+/// string, not a path: a walk names its files by joining strings.
+[[nodiscard]] ReadResult read_input_file(const std::string& path, std::uint64_t limit);
 
 /// All of `in` (stdin), or why not (over `limit` bytes).
 [[nodiscard]] ReadResult read_input_stream(std::istream& in, std::uint64_t limit);
