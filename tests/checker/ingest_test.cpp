@@ -265,6 +265,43 @@ TEST(IngestWalk, SidecarAndConfigMetadataFindFilesHoweverTheRootIsWritten) {
     }
 }
 
+// A sidecar entry naming a plain file of the walk takes its key from the
+// walk's listing; any other way of writing a path takes manifest_key(): the
+// metadata must reach the same files either way, and only entries naming no
+// file are warned about.
+TEST(IngestWalk, SidecarEntriesFindTheirFilesHoweverTheyAreWritten) {
+    TempDir dir;
+    dir.write("a.txt", "A.\n");
+    dir.write("b.txt", "B.\n");
+    dir.write("sub/c.txt", "C.\n");
+    dir.write("sub/d.txt", "D.\n");
+    dir.write("target.txt", "T.\n");
+    fs::create_symlink(dir.path() / "target.txt", dir.path() / "sub" / "link.txt");
+    dir.write("sources.toml", "[[source]]\npath = \"a.txt\"\noutlet = \"plain\"\n"
+                              "[[source]]\npath = \"./b.txt\"\noutlet = \"dot\"\n"
+                              "[[source]]\npath = \"sub/../sub/c.txt\"\noutlet = \"dotdot\"\n"
+                              "[[source]]\npath = \"sub//d.txt\"\noutlet = \"double slash\"\n"
+                              "[[source]]\npath = \"sub/link.txt\"\noutlet = \"link\"\n"
+                              "[[source]]\npath = \"sub/missing.txt\"\noutlet = \"none\"\n");
+    for (const int jobs : {1, 2}) {
+        IngestOptions options;
+        options.jobs = jobs;
+        const Corpus corpus = ingest_paths({dir.str()}, options);
+        const auto outlet = [&](const std::string& relative) {
+            const Document* d = document(corpus, dir.str() + "/" + relative);
+            return d == nullptr ? std::string("<no document>") : d->meta.outlet;
+        };
+        EXPECT_EQ(outlet("a.txt"), "plain");
+        EXPECT_EQ(outlet("b.txt"), "dot");
+        EXPECT_EQ(outlet("sub/c.txt"), "dotdot");
+        EXPECT_EQ(outlet("sub/d.txt"), "double slash");
+        EXPECT_EQ(outlet("sub/link.txt"), "link");  // read first, as its target's key
+        ASSERT_EQ(corpus.diagnostics.items().size(), 1u) << jobs;
+        EXPECT_EQ(corpus.diagnostics.items()[0].id, "source.no-file");
+        EXPECT_EQ(corpus.diagnostics.items()[0].line, 16u);
+    }
+}
+
 TEST(IngestPaths, MissingPathIsAnErrorAndListed) {
     const Corpus corpus = ingest_paths({"no/such/file.txt"});
     EXPECT_TRUE(corpus.documents.empty());
