@@ -64,6 +64,38 @@ struct PreparedFile {
 /// keep every thread busy, few enough that a huge folder is not held twice.
 constexpr std::size_t read_ahead_files = 1024;
 
+/// What sidecars said: each file's metadata by manifest key (a later entry
+/// wins) and every entry, for the warning about entries naming no file.
+struct SidecarRecord {
+    std::unordered_map<std::string, SourceMeta> metadata;
+    std::vector<std::pair<std::string, SourceEntry>> entries;  // (sidecar file, entry)
+
+    /// The entries of one sidecar, in file order.
+    void add(const std::string& file, std::vector<SourceEntry> read) {
+        metadata.reserve(metadata.size() + read.size());
+        entries.reserve(entries.size() + read.size());
+        for (auto& entry : read) {
+            metadata.insert_or_assign(entry.key, entry.meta);
+            entries.emplace_back(file, std::move(entry));
+        }
+    }
+
+    /// What sidecars read later said (on another thread: the walk's), as if add() had been called here.
+    void append(SidecarRecord later) {
+        if (metadata.empty()) {
+            metadata = std::move(later.metadata);
+        } else {
+            for (auto& [key, meta] : later.metadata) metadata.insert_or_assign(key, std::move(meta));
+        }
+        if (entries.empty()) {
+            entries = std::move(later.entries);
+        } else {
+            entries.insert(entries.end(), std::make_move_iterator(later.entries.begin()),
+                           std::make_move_iterator(later.entries.end()));
+        }
+    }
+};
+
 /// A relative path of plain names: no "." or ".." and no empty name (as a
 /// walk's relative paths are), so that it can be looked up among them.
 bool is_plain_relative(std::string_view path) {
@@ -427,7 +459,7 @@ private:
 
     /// What the sidecars of one walked folder hold, read on another thread.
     struct SidecarReading {
-        std::vector<std::pair<std::string, std::vector<SourceEntry>>> sidecars;  // (file, entries), outer first
+        SidecarRecord record;  // outer sidecars first; recorded there too (a tenth of the walk, else serial after it)
         Diagnostics diagnostics;
         std::string failure;  // an exception's message: the walk ends in an internal error, as before
     };
@@ -441,8 +473,8 @@ private:
                 const auto known = [&listed, &folder = folder](const std::string& written) {
                     return listed.key(folder, written);
                 };
-                reading.sidecars.emplace_back(file.generic_string(),
-                                              read_source_entries(file, true, reading.diagnostics, jobs, known));
+                reading.record.add(file.generic_string(),
+                                   read_source_entries(file, true, reading.diagnostics, jobs, known));
             }
         } catch (const std::exception& error) {
             reading.failure = error.what();
@@ -456,7 +488,7 @@ private:
         waiting_for_sidecars_ = false;
         SidecarReading read = reading.get();
         corpus_.diagnostics.insert(messages_before, read.diagnostics);
-        for (auto& [file, entries] : read.sidecars) record_sidecar(file, std::move(entries));
+        sidecars_.append(std::move(read.record));
         for (const auto& [index, key] : awaiting_sidecar_) {
             if (const SourceMeta* meta = metadata_for(key)) corpus_.documents[index].meta = *meta;
         }
@@ -468,7 +500,7 @@ private:
     const SourceMeta* metadata_for(const std::string& key) const {
         if (key.empty()) return nullptr;
         if (auto it = options_.manifest.find(key); it != options_.manifest.end()) return &it->second;
-        if (auto it = sidecar_.find(key); it != sidecar_.end()) return &it->second;
+        if (auto it = sidecars_.metadata.find(key); it != sidecars_.metadata.end()) return &it->second;
         return nullptr;
     }
 
@@ -476,20 +508,12 @@ private:
         std::error_code ec;
         const std::string key = keys_.key(file);
         if (!sidecars_read_.insert(key).second || !fs::is_regular_file(file, ec)) return;
-        record_sidecar(file.generic_string(), read_source_entries(file, true, corpus_.diagnostics, options_.jobs));
-    }
-
-    /// A sidecar's entries, in file order: a later entry (or sidecar) for the same file wins.
-    void record_sidecar(const std::string& file, std::vector<SourceEntry> entries) {
-        for (auto& entry : entries) {
-            sidecar_.insert_or_assign(entry.key, entry.meta);
-            sidecar_entries_.push_back({file, std::move(entry)});
-        }
+        sidecars_.add(file.generic_string(), read_source_entries(file, true, corpus_.diagnostics, options_.jobs));
     }
 
     /// A sidecar entry naming no existing file is most likely a typo.
     void warn_unused_sidecar_entries() {
-        for (const auto& [file, entry] : sidecar_entries_) {
+        for (const auto& [file, entry] : sidecars_.entries) {
             if (seen_.count(entry.key) > 0) continue;  // a file this run read
             std::error_code ec;
             if (fs::exists(entry.key, ec)) continue;
@@ -511,8 +535,7 @@ private:
     const IngestOptions& options_;
     std::istream& stdin_;
     Corpus corpus_;
-    std::unordered_map<std::string, SourceMeta> sidecar_;  // looked up by key only: no order needed
-    std::vector<std::pair<std::string, SourceEntry>> sidecar_entries_;  // (sidecar file, entry)
+    SidecarRecord sidecars_;
     std::set<std::string> sidecars_read_;
     std::unordered_set<std::string> seen_;
     ManifestKeys keys_;
