@@ -38,11 +38,18 @@ void prepare_in_order(std::size_t count, int jobs, std::size_t window, Prepare p
     std::atomic<std::size_t> taken{0};  // items taken so far: the window starts there
     std::atomic<bool> stopping{false};
     // Who sleeps, so that the others wake them only then: a wake-up per
-    // item would be a system call per file. Each side sets its flag (count)
-    // before it checks, and the other reads it after it changed what is
-    // checked (all sequentially consistent), so no wake-up is missed.
+    // item would be a system call per file. Each side says it sleeps before
+    // it checks, and the other reads that after it changed what is checked
+    // (all sequentially consistent), so no wake-up is missed.
     std::atomic<bool> taker_sleeps{false};
-    std::atomic<std::size_t> helpers_sleeping{0};
+    // A helper that finds the window full sleeps until half of it is free,
+    // not the one slot it needs: woken for each item taken, it took turns
+    // with the taker a system call at a time (thousands of context switches
+    // when the taker had been preempted, as on a busy machine). wake_at: the
+    // `taken` that frees the first sleeper; none sleeps when it is `never`.
+    const std::size_t slack = window / 2;
+    constexpr std::size_t never = ~std::size_t{0};
+    std::atomic<std::size_t> wake_at{never};
     std::mutex mutex;
     std::condition_variable item_ready;
     std::condition_variable room;
@@ -67,10 +74,13 @@ void prepare_in_order(std::size_t count, int jobs, std::size_t window, Prepare p
     /// Waits until item i's slot is free; false when stopped meanwhile.
     const auto wait_for_room = [&](std::size_t i) {
         if (i < taken.load() + window) return true;
+        const std::size_t enough = i + slack + 1 - window;  // `taken` that frees `slack` slots more than i's
         std::unique_lock lock(mutex);
-        ++helpers_sleeping;
-        room.wait(lock, [&] { return i < taken.load() + window || stopping.load(); });
-        --helpers_sleeping;
+        room.wait(lock, [&] {
+            // Said before `taken` is read (see above), again after each wake-up: the taker resets it.
+            wake_at = std::min(wake_at.load(), enough);
+            return taken.load() >= enough || stopping.load();
+        });
         return !stopping.load();
     };
     const auto help = [&] {
@@ -124,8 +134,9 @@ void prepare_in_order(std::size_t count, int jobs, std::size_t window, Prepare p
         for (std::size_t i = 0; i < count; ++i) {
             if (!wait_for_item(i) || !take(i)) break;
             taken.store(i + 1);
-            if (helpers_sleeping.load() > 0) {
+            if (i + 1 >= wake_at.load()) {
                 const std::lock_guard lock(mutex);
+                wake_at = never;
                 room.notify_all();
             }
         }
