@@ -16,6 +16,7 @@
 
 #include "checker/in_order.hpp"
 #include "checker/ingest_read.hpp"
+#include "checker/ingest_walk.hpp"
 #include "checker/manifest_keys.hpp"
 #include "checker/parallel.hpp"
 
@@ -41,14 +42,6 @@ bool is_article_extension(const std::string& ext) {
     return std::find(std::begin(known), std::end(known), ext) != std::end(known);
 }
 
-/// One file found in a directory walk, relative to the walked directory.
-struct WalkEntry {
-    std::string relative;  // generic '/' separators; the sort key
-    std::string reason;    // non-empty: list as skipped with this reason
-    bool error = false;    // the reason is also an input error (an unreadable folder)
-    bool plain = false;    // a regular file and no link, as the folder listing said: nothing to stat
-};
-
 /// What the walk's threads find out about one walked file, before the file
 /// is added to the corpus in sorted order.
 struct PreparedFile {
@@ -63,78 +56,6 @@ struct PreparedFile {
 /// How many walked files may be read ahead of the one added next: enough to
 /// keep every thread busy, few enough that a huge folder is not held twice.
 constexpr std::size_t read_ahead_files = 1024;
-
-/// What sidecars said: each file's metadata by manifest key (a later entry
-/// wins) and every entry, for the warning about entries naming no file.
-struct SidecarRecord {
-    std::unordered_map<std::string, SourceMeta> metadata;
-    std::vector<std::pair<std::string, SourceEntry>> entries;  // (sidecar file, entry)
-
-    /// The entries of one sidecar, in file order.
-    void add(const std::string& file, std::vector<SourceEntry> read) {
-        metadata.reserve(metadata.size() + read.size());
-        entries.reserve(entries.size() + read.size());
-        for (auto& entry : read) {
-            metadata.insert_or_assign(entry.key, entry.meta);
-            entries.emplace_back(file, std::move(entry));
-        }
-    }
-
-    /// What sidecars read later said (on another thread: the walk's), as if add() had been called here.
-    void append(SidecarRecord later) {
-        if (metadata.empty()) {
-            metadata = std::move(later.metadata);
-        } else {
-            for (auto& [key, meta] : later.metadata) metadata.insert_or_assign(key, std::move(meta));
-        }
-        if (entries.empty()) {
-            entries = std::move(later.entries);
-        } else {
-            entries.insert(entries.end(), std::make_move_iterator(later.entries.begin()),
-                           std::make_move_iterator(later.entries.end()));
-        }
-    }
-};
-
-/// A relative path of plain names: no "." or ".." and no empty name (as a
-/// walk's relative paths are), so that it can be looked up among them.
-bool is_plain_relative(std::string_view path) {
-    if (path.empty()) return false;
-    std::size_t start = 0;
-    for (;;) {
-        const std::size_t end = std::min(path.find('/', start), path.size());
-        const std::string_view name = path.substr(start, end - start);
-        if (name.empty() || name == "." || name == "..") return false;
-        if (end == path.size()) return true;
-        start = end + 1;
-    }
-}
-
-/// The plain files one walk listed, for the manifest keys of its sidecars'
-/// entries: those naming such a file need no system call either (21,577
-/// lstat calls and path parses for Reuters' sources.toml: a tenth of the walk).
-class PlainFiles {
-public:
-    /// `sorted`: the walk's entries in order of their relative paths.
-    PlainFiles(const std::optional<std::string>& folder_key, const std::vector<WalkEntry>& sorted)
-        : folder_key_(folder_key), sorted_(sorted) {}
-
-    /// The key of `written`, as the sidecar of the folder `folder` ("" or
-    /// "sub/", relative to the walked one) writes it, when it names a plain
-    /// file of the walk; nullopt otherwise.
-    [[nodiscard]] std::optional<std::string> key(const std::string& folder, const std::string& written) const {
-        if (!folder_key_ || !is_plain_relative(written)) return std::nullopt;
-        const std::string relative = folder + written;
-        const auto it = std::lower_bound(sorted_.begin(), sorted_.end(), relative,
-                                         [](const WalkEntry& entry, const std::string& r) { return entry.relative < r; });
-        if (it == sorted_.end() || it->relative != relative || !it->plain || !it->reason.empty()) return std::nullopt;
-        return ManifestKeys::below(*folder_key_, relative);
-    }
-
-private:
-    const std::optional<std::string>& folder_key_;
-    const std::vector<WalkEntry>& sorted_;
-};
 
 class Ingester {
 public:
@@ -201,7 +122,7 @@ private:
         const fs::path root(given);
         std::vector<WalkEntry> entries;
         std::vector<std::string> sidecars;
-        list_files(root, entries, sidecars);
+        list_walk(root, entries, sidecars);
         // Outer sidecars first, so that a deeper one wins for its own files.
         std::sort(sidecars.begin(), sidecars.end(), [](const std::string& a, const std::string& b) {
             const auto depth_a = std::count(a.begin(), a.end(), '/');
@@ -241,48 +162,6 @@ private:
             ~FinishSidecars() { self.finish_sidecars(reading, messages_before, given); }
         } finish{*this, reading, messages_before, given};
         read_walked_files(given, root, root_key, entries);
-    }
-
-    /// Every file and unreadable folder under `root` into `entries`, its
-    /// sidecars (relative paths) into `sidecars`; no order yet.
-    static void list_files(const fs::path& root, std::vector<WalkEntry>& entries, std::vector<std::string>& sidecars) {
-        std::vector<std::string> pending{""};
-        while (!pending.empty()) {
-            const std::string relative_dir = std::move(pending.back());
-            pending.pop_back();
-            std::error_code ec;
-            fs::directory_iterator it(root / relative_dir, ec);
-            if (ec) {
-                entries.push_back({relative_dir, fmt::format("cannot read folder: {}", ec.message()), true});
-                continue;
-            }
-            for (; it != fs::directory_iterator(); it.increment(ec)) {
-                const std::string name = it->path().filename().string();
-                std::string relative = relative_dir.empty() ? name : relative_dir + "/" + name;
-                // The entry's type as the folder listing gave it (no stat per file);
-                // a link is followed, as status() would.
-                std::error_code status_ec;
-                if (it->is_directory(status_ec)) {
-                    // Dot folders (.git, .cache) hold no articles; linked folders could loop.
-                    if (name.front() == '.') continue;
-                    if (it->is_symlink(status_ec)) {
-                        entries.push_back({std::move(relative), "link to a folder (not followed)", false});
-                    } else {
-                        pending.push_back(std::move(relative));
-                    }
-                    continue;
-                }
-                if (name == sidecar_name) {
-                    sidecars.push_back(std::move(relative));
-                } else {
-                    // The listing's own type (no system call where the file system gives one;
-                    // directory_entry::symlink_status() would always ask).
-                    const bool plain = !it->is_symlink(status_ec) && !status_ec && it->is_regular_file(status_ec);
-                    entries.push_back({std::move(relative), {}, false, plain && !status_ec});
-                }
-            }
-            if (ec) entries.push_back({relative_dir, fmt::format("cannot read folder: {}", ec.message()), true});
-        }
     }
 
     /// The walk's files in sorted order. What each file is, its manifest key
