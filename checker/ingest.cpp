@@ -174,14 +174,17 @@ private:
         // Names are joined as strings: a filesystem path per file costs a parse of its components.
         const std::string shown_prefix = prefix_before(root, true);
         const std::string open_prefix = prefix_before(root, false);
+        const OpenFolder folder(root.native());
         std::vector<PreparedFile> slots(std::min(entries.size(), read_ahead_files));
+        corpus_.documents.reserve(corpus_.documents.size() + entries.size());  // not grown (and moved) a file at a time
         const auto prepare = [&](std::size_t i) {
             PreparedFile& file = slots[i % slots.size()];
             file = PreparedFile{};
             const WalkEntry& entry = entries[i];
             if (!entry.reason.empty() || stopped()) return;
             try {
-                prepare_walked_file(entry, shown_prefix + entry.relative, open_prefix + entry.relative, root_key, file);
+                prepare_walked_file(entry, shown_prefix + entry.relative, open_prefix + entry.relative, folder, root_key,
+                                    file);
             } catch (const std::exception& error) {
                 file.failure = error.what();
             } catch (...) {
@@ -209,7 +212,8 @@ private:
 
     /// The worker's half of one walked file: is it an article, its key, its bytes.
     void prepare_walked_file(const WalkEntry& entry, const std::string& shown, const std::string& path,
-                             const std::optional<std::string>& root_key, PreparedFile& file) {
+                             const OpenFolder& folder, const std::optional<std::string>& root_key,
+                             PreparedFile& file) {
         const std::string name = entry.relative.substr(entry.relative.rfind('/') + 1);
         file.ext = lower_extension(fs::path(name));
         file.not_article = why_not_article(name, file.ext, entry.plain, path);
@@ -217,7 +221,8 @@ private:
         // A plain file's key is its folder's plus its name, without the lstat key() needs to know that.
         file.key = entry.plain && root_key ? ManifestKeys::below(*root_key, entry.relative) : keys_.key(path);
         if (is_json_lines_extension(file.ext)) return;  // streamed by add_file
-        file.read = read_input_file(path, options_.max_file_bytes);
+        file.read = folder.is_open() ? read_input_file(entry.relative, options_.max_file_bytes, folder.fd())
+                                     : read_input_file(path, options_.max_file_bytes);
         if (file.read.ok && !file.read.bytes.empty()) {
             file.read.decoded = decode_input(std::move(file.read.bytes), shown);
             file.read.bytes = std::string();
