@@ -187,7 +187,7 @@ TEST(IngestWalk, DeeperSidecarsWinAndSidecarsBeatThePagesOwnTags) {
 std::vector<std::string> summary_of(const Corpus& corpus) {
     std::vector<std::string> out;
     for (const auto& d : corpus.documents) {
-        out.push_back(d.path + " | " + d.text + " | " + d.meta.outlet + " | " + d.meta.url + " | " + d.format);
+        out.push_back(d.path + " | " + d.text + " | " + d.meta.outlet + " | " + d.meta.url);  // a page's text tells it
     }
     for (const auto& s : corpus.skipped) out.push_back("skipped " + s.path + ": " + s.reason);
     for (const auto& d : corpus.diagnostics.items()) out.push_back(format_diagnostic(d));
@@ -241,7 +241,7 @@ TEST(IngestWalk, ThreadedReadingGivesTheSameCorpusForAnyJobs) {
     const Document* page = document(corpus, dir.str() + "/many/0021.html");
     ASSERT_NE(page, nullptr);
     EXPECT_EQ(page->meta.outlet, "Out 21");
-    EXPECT_EQ(page->format, "html");
+    EXPECT_EQ(page->text, "Page 21\n\nPara.\n");  // read as a page
 }
 
 // A walked file's manifest key is made from its folder's without asking the
