@@ -5,13 +5,18 @@
 #include "checker/ingest.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fmt/format.h>
 #include <future>
 #include <optional>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <spdlog/spdlog.h>
 
+#include "checker/in_order.hpp"
 #include "checker/ingest_read.hpp"
+#include "checker/ingest_walk.hpp"
 #include "checker/manifest_keys.hpp"
 #include "checker/parallel.hpp"
 
@@ -37,12 +42,20 @@ bool is_article_extension(const std::string& ext) {
     return std::find(std::begin(known), std::end(known), ext) != std::end(known);
 }
 
-/// One file found in a directory walk, relative to the walked directory.
-struct WalkEntry {
-    std::string relative;  // generic '/' separators; the sort key
-    std::string reason;    // non-empty: list as skipped with this reason
-    bool error = false;    // the reason is also an input error (an unreadable folder)
+/// What the walk's threads find out about one walked file, before the file
+/// is added to the corpus in sorted order.
+struct PreparedFile {
+    std::string key;          // manifest_key()
+    std::string ext;          // lower_extension()
+    std::string not_article;  // why it is no article to read ("" = it is one)
+    std::string failure;      // an exception's message: an internal error for this file
+    ReadResult read;          // its bytes, decoded; not for JSON Lines (add_file streams them)
+    bool read_ahead = false;  // `read` holds the file
 };
+
+/// How many walked files may be read ahead of the one added next: enough to
+/// keep every thread busy, few enough that a huge folder is not held twice.
+constexpr std::size_t read_ahead_files = 1024;
 
 class Ingester {
 public:
@@ -100,7 +113,7 @@ private:
             return;
         }
         read_sidecar(path.parent_path().empty() ? fs::path(".") / sidecar_name : path.parent_path() / sidecar_name);
-        add_file(given, path);
+        add_file(given, given, lower_extension(path));
     }
 
     /// Collects every file under `root` (iteratively, no symlinked folders),
@@ -109,40 +122,7 @@ private:
         const fs::path root(given);
         std::vector<WalkEntry> entries;
         std::vector<std::string> sidecars;
-        std::vector<std::string> pending{""};
-        while (!pending.empty()) {
-            const std::string relative_dir = std::move(pending.back());
-            pending.pop_back();
-            std::error_code ec;
-            fs::directory_iterator it(root / relative_dir, ec);
-            if (ec) {
-                entries.push_back({relative_dir, fmt::format("cannot read folder: {}", ec.message()), true});
-                continue;
-            }
-            for (; it != fs::directory_iterator(); it.increment(ec)) {
-                const std::string name = it->path().filename().string();
-                const std::string relative = relative_dir.empty() ? name : relative_dir + "/" + name;
-                // The entry's type as the folder listing gave it (no stat per file);
-                // a link is followed, as status() would.
-                std::error_code status_ec;
-                if (it->is_directory(status_ec)) {
-                    // Dot folders (.git, .cache) hold no articles; linked folders could loop.
-                    if (name.front() == '.') continue;
-                    if (it->is_symlink(status_ec)) {
-                        entries.push_back({relative, "link to a folder (not followed)", false});
-                    } else {
-                        pending.push_back(relative);
-                    }
-                    continue;
-                }
-                if (name == sidecar_name) {
-                    sidecars.push_back(relative);
-                } else {
-                    entries.push_back({relative, {}, false});
-                }
-            }
-            if (ec) entries.push_back({relative_dir, fmt::format("cannot read folder: {}", ec.message()), true});
-        }
+        list_walk(root, entries, sidecars);
         // Outer sidecars first, so that a deeper one wins for its own files.
         std::sort(sidecars.begin(), sidecars.end(), [](const std::string& a, const std::string& b) {
             const auto depth_a = std::count(a.begin(), a.end(), '/');
@@ -153,19 +133,26 @@ private:
         // sources.toml takes as long as reading a fifth of its files); their
         // metadata reaches the documents, and their messages their place
         // before the files', once both are done.
-        std::vector<fs::path> to_read;
+        std::vector<std::pair<fs::path, std::string>> to_read;  // (file, its folder relative to the root)
         for (const auto& sidecar : sidecars) {
             std::error_code ec;
             const fs::path file = root / sidecar;
             if (sidecars_read_.insert(keys_.key(file)).second && fs::is_regular_file(file, ec)) {
-                to_read.push_back(file);
+                to_read.emplace_back(file, sidecar.substr(0, sidecar.size() - std::strlen(sidecar_name)));
             }
         }
+        std::sort(entries.begin(), entries.end(),
+                  [](const WalkEntry& a, const WalkEntry& b) { return a.relative < b.relative; });
+        const std::optional<std::string> root_key = keys_.walked_folder_key(root);
         const std::size_t messages_before = corpus_.diagnostics.items().size();
-        // One thread (--jobs 1) means one: the sidecars are then read when the walk waits for them.
-        const auto policy = thread_count(options_.jobs) > 1 ? std::launch::async : std::launch::deferred;
+        // One thread (--jobs 1) means one: the sidecars are then read when
+        // the walk waits for them. Beside the walk, they take one thread, not
+        // --jobs more: the walk keeps all of them busy.
+        const bool beside = thread_count(options_.jobs) > 1;
+        const PlainFiles listed{root_key, entries};
         std::future<SidecarReading> reading =
-            std::async(policy, [this, &to_read] { return read_sidecars(to_read, options_.jobs); });
+            std::async(beside ? std::launch::async : std::launch::deferred,
+                       [&to_read, &listed, jobs = beside ? 1 : options_.jobs] { return read_sidecars(to_read, listed, jobs); });
         waiting_for_sidecars_ = true;
         struct FinishSidecars {  // also when the walk stops early or throws
             Ingester& self;
@@ -174,75 +161,115 @@ private:
             const std::string& given;
             ~FinishSidecars() { self.finish_sidecars(reading, messages_before, given); }
         } finish{*this, reading, messages_before, given};
-        std::sort(entries.begin(), entries.end(),
-                  [](const WalkEntry& a, const WalkEntry& b) { return a.relative < b.relative; });
-        // What each file is, its manifest key and its bytes are found on all
-        // threads first, a batch at a time (a folder of small articles is
-        // mostly system calls: stat, the canonical path, the read); adding
-        // them to the corpus stays in this sorted, single-threaded loop.
-        constexpr std::size_t batch = 512;
-        std::vector<std::string> not_article(batch);  // why an entry is no article to read ("" = it is)
-        std::vector<std::string> keys(batch);
-        std::vector<ReadResult> prefetched(batch);
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            const std::size_t slot = i % batch;
-            if (slot == 0 && stopped()) return;
-            if (slot == 0) {
-                const std::size_t count = std::min(batch, entries.size() - i);
-                parallel_for(count, options_.jobs, [&](std::size_t k) {
-                    not_article[k].clear();
-                    if (!entries[i + k].reason.empty()) return;
-                    const fs::path file = root / entries[i + k].relative;
-                    not_article[k] = why_not_article(file);
-                    if (!not_article[k].empty()) return;
-                    keys[k] = keys_.key(file);
-                    prefetched[k] = ReadResult{};
-                    if (is_json_lines_extension(lower_extension(file))) return;  // streamed by add_file
-                    prefetched[k] = read_input_file(file, options_.max_file_bytes);
-                    if (prefetched[k].ok && !prefetched[k].bytes.empty()) {
-                        prefetched[k].decoded = decode_input(std::move(prefetched[k].bytes), file.generic_string());
-                        prefetched[k].bytes = std::string();
-                    }
-                });
-            }
-            const WalkEntry& entry = entries[i];
-            const fs::path path = entry.relative.empty() ? root : root / entry.relative;
-            const std::string shown = entry.relative.empty() ? given : path.generic_string();
-            try {
-                if (!entry.reason.empty()) {
-                    if (entry.error) corpus_.diagnostics.error("input.unreadable", shown, 0, 0, entry.reason);
-                    skip(shown, entry.reason);
-                } else if (!not_article[slot].empty()) {
-                    skip(shown, not_article[slot]);
-                } else {
-                    add_file(shown, path, &prefetched[slot], std::move(keys[slot]));
-                }
-            } catch (const std::exception& error) {
-                internal_error(shown, error.what());
-            }
-        }
+        read_walked_files(given, root, root_key, entries);
     }
 
-    /// Why a file found in a walk is not read as an article; "" when it is one.
-    static std::string why_not_article(const fs::path& path) {
-        const std::string name = path.filename().string();
-        const std::string ext = lower_extension(path);
+    /// The walk's files in sorted order. What each file is, its manifest key
+    /// and its decoded bytes are found on all threads (a folder of small
+    /// articles is mostly system calls and allocations); this thread adds
+    /// them to the corpus in order as they come, and reads files itself
+    /// while the next one is not ready.
+    void read_walked_files(const std::string& given, const fs::path& root, const std::optional<std::string>& root_key,
+                           const std::vector<WalkEntry>& entries) {
+        // Names are joined as strings: a filesystem path per file costs a parse of its components.
+        const std::string shown_prefix = prefix_before(root, true);
+        const std::string open_prefix = prefix_before(root, false);
+        const OpenFolder folder(root.native());
+        std::vector<PreparedFile> slots(std::min(entries.size(), read_ahead_files));
+        corpus_.documents.reserve(corpus_.documents.size() + entries.size());  // not grown (and moved) a file at a time
+        const auto prepare = [&](std::size_t i) {
+            PreparedFile& file = slots[i % slots.size()];
+            file = PreparedFile{};
+            const WalkEntry& entry = entries[i];
+            if (!entry.reason.empty() || stopped()) return;
+            try {
+                prepare_walked_file(entry, shown_prefix + entry.relative, open_prefix + entry.relative, folder, root_key,
+                                    file);
+            } catch (const std::exception& error) {
+                file.failure = error.what();
+            } catch (...) {
+                file.failure = "unknown exception";
+            }
+        };
+        const auto take = [&](std::size_t i) {
+            if (stopped()) return false;
+            const WalkEntry& entry = entries[i];
+            const std::string shown = entry.relative.empty() ? given : shown_prefix + entry.relative;
+            add_walked_file(entry, shown, open_prefix + entry.relative, slots[i % slots.size()]);
+            return true;
+        };
+        prepare_in_order(entries.size(), options_.jobs, slots.size(), prepare, take);
+    }
+
+    /// What (root / relative).generic_string() (`generic`) or .native() puts
+    /// before a relative path: root joined to a name, without the name.
+    static std::string prefix_before(const fs::path& root, bool generic) {
+        const fs::path joined = root / "x";
+        std::string text = generic ? joined.generic_string() : joined.native();
+        text.pop_back();
+        return text;
+    }
+
+    /// The worker's half of one walked file: is it an article, its key, its bytes.
+    void prepare_walked_file(const WalkEntry& entry, const std::string& shown, const std::string& path,
+                             const OpenFolder& folder, const std::optional<std::string>& root_key,
+                             PreparedFile& file) {
+        const std::string name = entry.relative.substr(entry.relative.rfind('/') + 1);
+        file.ext = lower_extension(fs::path(name));
+        file.not_article = why_not_article(name, file.ext, entry.plain, path);
+        if (!file.not_article.empty()) return;
+        // A plain file's key is its folder's plus its name, without the lstat key() needs to know that.
+        file.key = entry.plain && root_key ? ManifestKeys::below(*root_key, entry.relative) : keys_.key(path);
+        if (is_json_lines_extension(file.ext)) return;  // streamed by add_file
+        file.read = folder.is_open() ? read_input_file(entry.relative, options_.max_file_bytes, folder.fd())
+                                     : read_input_file(path, options_.max_file_bytes);
+        if (file.read.ok && !file.read.bytes.empty()) {
+            file.read.decoded = decode_input(std::move(file.read.bytes), shown);
+            file.read.bytes = std::string();
+        }
+        file.read_ahead = true;
+    }
+
+    /// The serial half of one walked file: to the corpus, or skipped with its reason.
+    void add_walked_file(const WalkEntry& entry, const std::string& shown, const std::string& path,
+                         PreparedFile& file) {
+        try {
+            if (!entry.reason.empty()) {
+                if (entry.error) corpus_.diagnostics.error("input.unreadable", shown, 0, 0, entry.reason);
+                skip(shown, entry.reason);
+            } else if (!file.failure.empty()) {
+                internal_error(shown, file.failure);
+            } else if (!file.not_article.empty()) {
+                skip(shown, std::move(file.not_article));
+            } else {
+                add_file(shown, path, file.ext, file.read_ahead ? &file.read : nullptr, std::move(file.key));
+            }
+        } catch (const std::exception& error) {
+            internal_error(shown, error.what());
+        }
+        file = PreparedFile{};  // its text is the corpus's now; the rest is freed while the slot waits
+    }
+
+    /// Why a file found in a walk is not read as an article; "" when it is
+    /// one. `plain`: the listing said it is a regular file (no stat then).
+    static std::string why_not_article(const std::string& name, const std::string& ext, bool plain,
+                                       const std::string& path) {
         std::error_code ec;
         if (name.empty() || name.front() == '.') return "hidden file";
         if (!is_article_extension(ext)) return fmt::format("not a text article (extension {})", ext);
-        if (!fs::is_regular_file(path, ec)) return "not a regular file";
+        if (!plain && !fs::is_regular_file(path, ec)) return "not a regular file";
         return "";
     }
 
-    /// `prefetched` and `key`: the file's bytes and manifest_key() when the walk already has them.
-    void add_file(const std::string& shown, const fs::path& path, ReadResult* prefetched = nullptr,
-                  std::string key = {}) {
+    /// `ext`: lower_extension(path). `prefetched` and `key`: the file's
+    /// bytes and manifest_key() when the walk already has them.
+    void add_file(const std::string& shown, const std::string& path, const std::string& ext,
+                  ReadResult* prefetched = nullptr, std::string key = {}) {
         if (key.empty()) key = keys_.key(path);
         if (!seen_.insert(key).second) {
             spdlog::debug("{}: given more than once; read once", shown);
             return;
         }
-        const std::string ext = lower_extension(path);
         if (is_json_lines_extension(ext)) {
             std::string reason;
             switch (stream_json_lines_file(path, shown, corpus_, options_.jobs, options_.max_file_bytes, reason)) {
@@ -316,17 +343,22 @@ private:
 
     /// What the sidecars of one walked folder hold, read on another thread.
     struct SidecarReading {
-        std::vector<std::pair<std::string, std::vector<SourceEntry>>> sidecars;  // (file, entries), outer first
+        SidecarRecord record;  // outer sidecars first; recorded there too (a tenth of the walk, else serial after it)
         Diagnostics diagnostics;
         std::string failure;  // an exception's message: the walk ends in an internal error, as before
     };
 
-    static SidecarReading read_sidecars(const std::vector<fs::path>& files, int jobs) {
+    /// `files`: (sidecar, its folder relative to the walked root, "" or "sub/").
+    static SidecarReading read_sidecars(const std::vector<std::pair<fs::path, std::string>>& files,
+                                        const PlainFiles& listed, int jobs) {
         SidecarReading reading;
         try {
-            for (const auto& file : files) {
-                reading.sidecars.emplace_back(file.generic_string(),
-                                              read_source_entries(file, true, reading.diagnostics, jobs));
+            for (const auto& [file, folder] : files) {
+                const auto known = [&listed, &folder = folder](const std::string& written) {
+                    return listed.key(folder, written);
+                };
+                reading.record.add(file.generic_string(),
+                                   read_source_entries(file, true, reading.diagnostics, jobs, known));
             }
         } catch (const std::exception& error) {
             reading.failure = error.what();
@@ -340,7 +372,7 @@ private:
         waiting_for_sidecars_ = false;
         SidecarReading read = reading.get();
         corpus_.diagnostics.insert(messages_before, read.diagnostics);
-        for (auto& [file, entries] : read.sidecars) record_sidecar(file, std::move(entries));
+        sidecars_.append(std::move(read.record));
         for (const auto& [index, key] : awaiting_sidecar_) {
             if (const SourceMeta* meta = metadata_for(key)) corpus_.documents[index].meta = *meta;
         }
@@ -352,7 +384,7 @@ private:
     const SourceMeta* metadata_for(const std::string& key) const {
         if (key.empty()) return nullptr;
         if (auto it = options_.manifest.find(key); it != options_.manifest.end()) return &it->second;
-        if (auto it = sidecar_.find(key); it != sidecar_.end()) return &it->second;
+        if (auto it = sidecars_.metadata.find(key); it != sidecars_.metadata.end()) return &it->second;
         return nullptr;
     }
 
@@ -360,20 +392,12 @@ private:
         std::error_code ec;
         const std::string key = keys_.key(file);
         if (!sidecars_read_.insert(key).second || !fs::is_regular_file(file, ec)) return;
-        record_sidecar(file.generic_string(), read_source_entries(file, true, corpus_.diagnostics, options_.jobs));
-    }
-
-    /// A sidecar's entries, in file order: a later entry (or sidecar) for the same file wins.
-    void record_sidecar(const std::string& file, std::vector<SourceEntry> entries) {
-        for (auto& entry : entries) {
-            sidecar_.insert_or_assign(entry.key, entry.meta);
-            sidecar_entries_.push_back({file, std::move(entry)});
-        }
+        sidecars_.add(file.generic_string(), read_source_entries(file, true, corpus_.diagnostics, options_.jobs));
     }
 
     /// A sidecar entry naming no existing file is most likely a typo.
     void warn_unused_sidecar_entries() {
-        for (const auto& [file, entry] : sidecar_entries_) {
+        for (const auto& [file, entry] : sidecars_.entries) {
             if (seen_.count(entry.key) > 0) continue;  // a file this run read
             std::error_code ec;
             if (fs::exists(entry.key, ec)) continue;
@@ -395,10 +419,9 @@ private:
     const IngestOptions& options_;
     std::istream& stdin_;
     Corpus corpus_;
-    std::map<std::string, SourceMeta> sidecar_;
-    std::vector<std::pair<std::string, SourceEntry>> sidecar_entries_;  // (sidecar file, entry)
+    SidecarRecord sidecars_;
     std::set<std::string> sidecars_read_;
-    std::set<std::string> seen_;
+    std::unordered_set<std::string> seen_;
     ManifestKeys keys_;
     // While a walk's sidecars are read on another thread: the documents that
     // had no config metadata, by index, with their manifest keys.

@@ -7,8 +7,10 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <istream>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -135,12 +137,18 @@ struct SourceEntry {
     std::uint32_t col = 0;
 };
 
+/// manifest_key() of an entry's path (as written in its TOML file) when the
+/// caller knows it without a system call (a walk's plain files); nullopt:
+/// resolve it as usual.
+using KnownKeys = std::function<std::optional<std::string>(const std::string& written)>;
+
 /// The `[[source]]` entries of a TOML file (errors at file:line:col). A
 /// `sidecar` (sources.toml) may hold nothing else, so other top-level keys are
 /// errors there; in factline.toml they belong to the config. The entries'
-/// keys are made on `jobs` threads (0: all cores).
+/// keys are made on `jobs` threads (0: all cores), those `known` knows by it.
 [[nodiscard]] std::vector<SourceEntry> read_source_entries(const std::filesystem::path& toml_file, bool sidecar,
-                                                           Diagnostics& diagnostics, int jobs = 1);
+                                                           Diagnostics& diagnostics, int jobs = 1,
+                                                           const KnownKeys& known = {});
 
 /// "file too large (3 MiB > limit 1 MiB; raise [input] max_file_mb)", for `what` = "file".
 [[nodiscard]] std::string too_large_reason(std::string_view what, std::uint64_t bytes, std::uint64_t limit);

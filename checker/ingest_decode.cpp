@@ -1,11 +1,14 @@
 // Byte decoding for ingestion: BOMs, UTF-16/32 transcoding, binary sniffing and
 // one-for-one U+FFFD repair of invalid UTF-8. Linear, one output allocation.
+#include <algorithm>
+#include <bit>
 #include <cstring>
 #include <fmt/format.h>
 
 #include "checker/ingest.hpp"
 #include "checker/utf8.hpp"
 #include "checker/span.hpp"
+#include "checker/swar.hpp"
 
 namespace factline {
 
@@ -141,15 +144,25 @@ Guess guess_nul_bytes(const std::string& bytes) {
 
 /// Control bytes other than tab, line breaks, form feed and escape are rare in
 /// text; a file full of them is binary even without NULs.
+/// Control bytes a text file does not hold (whitespace and ESC are fine).
+bool is_control_byte(unsigned char c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) || c == 0x7F;
+}
+
+/// The high bit of each byte of `x` that is_control_byte().
+std::uint64_t control_bytes(std::uint64_t x) {
+    const std::uint64_t allowed = swar::bytes_in(x, '\t', '\r' + 1) | swar::bytes_equal(x, 0x1B);
+    return (swar::bytes_below(x, 0x20) & ~allowed) | swar::bytes_equal(x, 0x7F);
+}
+
 bool mostly_control_bytes(std::string_view bytes) {
+    // Every file read passes here: eight bytes at a time (GCC at -O2 does
+    // not vectorise the byte loop, a tenth of reading a folder of articles).
     const std::size_t sample = std::min<std::size_t>(bytes.size(), 64u * 1024);
     std::size_t control = 0;
-    for (std::size_t i = 0; i < sample; ++i) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) || c == 0x7F) {
-            ++control;
-        }
-    }
+    std::size_t i = 0;
+    for (; i + 8 <= sample; i += 8) control += static_cast<std::size_t>(std::popcount(control_bytes(swar::load(bytes.data() + i))));
+    for (; i < sample; ++i) control += is_control_byte(static_cast<unsigned char>(bytes[i]));
     return control >= 4 && control * 10 > sample;
 }
 

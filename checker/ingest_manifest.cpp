@@ -4,8 +4,10 @@
 #include <fmt/format.h>
 
 #include "checker/ingest.hpp"
+#include "checker/ingest_read.hpp"
 #include "checker/manifest_keys.hpp"
 #include "checker/parallel.hpp"
+#include "checker/source_lines.hpp"
 #include "checker/toml_source.hpp"
 
 namespace factline {
@@ -31,18 +33,8 @@ std::optional<CivilDate> read_published(const fs::path& file, const toml::node& 
     return std::nullopt;
 }
 
-}  // namespace
-
-std::string manifest_key(const fs::path& path) {
-    std::error_code ec;
-    fs::path absolute = fs::absolute(path, ec);
-    if (ec) return path.lexically_normal().generic_string();
-    fs::path canonical = fs::weakly_canonical(absolute, ec);
-    return (ec ? absolute.lexically_normal() : canonical).generic_string();
-}
-
-std::vector<SourceEntry> read_source_entries(const fs::path& toml_file, bool sidecar, Diagnostics& diagnostics,
-                                             int jobs) {
+/// The entries of a TOML file as toml++ reads it, with its messages; keys not made yet.
+std::vector<SourceEntry> entries_from_tree(const fs::path& toml_file, bool sidecar, Diagnostics& diagnostics) {
     std::vector<SourceEntry> entries;
     const auto parsed = parse_toml_file(toml_file, diagnostics);
     if (!parsed) return entries;
@@ -55,7 +47,6 @@ std::vector<SourceEntry> read_source_entries(const fs::path& toml_file, bool sid
         error_at(diagnostics, toml_file, *node, "source.type", "'source' must be an array of tables ([[source]])");
         return entries;
     }
-    const fs::path base = toml_file.parent_path();
     for (const auto& item : *array) {
         const auto* table = item.as_table();
         if (table == nullptr) {
@@ -80,9 +71,39 @@ std::vector<SourceEntry> read_source_entries(const fs::path& toml_file, bool sid
         }
         entries.push_back(std::move(entry));
     }
+    return entries;
+}
+
+/// A sidecar's entries read without toml++, when it is in the plain form (source_lines.hpp).
+std::optional<std::vector<SourceEntry>> read_plain_sidecar(const fs::path& toml_file) {
+    constexpr std::uint64_t no_limit = ~std::uint64_t{0};
+    ReadResult read = read_input_file(toml_file.native(), no_limit);
+    if (!read.ok) return std::nullopt;  // the parser says why
+    return read_plain_source_entries(read.bytes);
+}
+
+}  // namespace
+
+std::string manifest_key(const fs::path& path) {
+    std::error_code ec;
+    fs::path absolute = fs::absolute(path, ec);
+    if (ec) return path.lexically_normal().generic_string();
+    fs::path canonical = fs::weakly_canonical(absolute, ec);
+    return (ec ? absolute.lexically_normal() : canonical).generic_string();
+}
+
+std::vector<SourceEntry> read_source_entries(const fs::path& toml_file, bool sidecar, Diagnostics& diagnostics,
+                                             int jobs, const KnownKeys& known) {
+    std::optional<std::vector<SourceEntry>> plain;
+    if (sidecar) plain = read_plain_sidecar(toml_file);
+    std::vector<SourceEntry> entries = plain ? std::move(*plain) : entries_from_tree(toml_file, sidecar, diagnostics);
+    const fs::path base = toml_file.parent_path();
     // Each key is a canonical path (system calls, fewer for files of a folder already seen): on the threads.
     ManifestKeys keys;
-    parallel_for(entries.size(), jobs, [&](std::size_t i) { entries[i].key = keys.key(base / entries[i].path); });
+    parallel_for(entries.size(), jobs, [&](std::size_t i) {
+        std::optional<std::string> key = known ? known(entries[i].path) : std::nullopt;
+        entries[i].key = key ? std::move(*key) : keys.key(base / entries[i].path);
+    });
     return entries;
 }
 

@@ -28,6 +28,25 @@ std::optional<std::string> ManifestKeys::folder_key(const fs::path& folder) {
     return folders_.emplace(name, std::move(key)).first->second;
 }
 
+std::optional<std::string> ManifestKeys::walked_folder_key(const fs::path& folder) {
+    if (!working_folder_) return std::nullopt;
+    // Without the separators a walked root may end in ("articles/"): key()
+    // asks about a file's parent_path(), which has none.
+    std::string name = folder.native();
+    while (name.size() > 1 && name.back() == '/') name.pop_back();
+    const fs::path plain(name);
+    return folder_key(plain.is_absolute() ? plain : *working_folder_ / plain);
+}
+
+std::string ManifestKeys::below(const std::string& folder_key, std::string_view relative) {
+    std::string key;
+    key.reserve(folder_key.size() + 1 + relative.size());
+    key += folder_key;
+    if (key.empty() || key.back() != '/') key += '/';  // the root folder's key is "/"
+    key += relative;
+    return key;
+}
+
 std::string ManifestKeys::key(const fs::path& path) {
     const fs::path name = path.filename();
     if (!working_folder_ || name.empty() || name == "." || name == "..") return manifest_key(path);

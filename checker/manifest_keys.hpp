@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace factline {
@@ -20,6 +21,18 @@ public:
 
     /// manifest_key(path); safe to call from several threads.
     [[nodiscard]] std::string key(const std::filesystem::path& path);
+
+    /// The key of a walked folder, from which below() makes its files'
+    /// keys; nullopt when it has none of its own (its files then take key()).
+    [[nodiscard]] std::optional<std::string> walked_folder_key(const std::filesystem::path& folder);
+
+    /// key(folder / relative) without a system call, for what a walk found
+    /// below a folder whose walked_folder_key() is `folder_key`: `relative`
+    /// names plain folders (no links) and, last, a regular file that is no
+    /// link either, as the folder listings said ('/' separators, no "." or
+    /// ".."). The canonical path of such a file is its folder's and its
+    /// relative path: there is no link on the way to resolve.
+    [[nodiscard]] static std::string below(const std::string& folder_key, std::string_view relative);
 
 private:
     /// manifest_key(folder) once per folder; nullopt when it failed (its files then take the long way).

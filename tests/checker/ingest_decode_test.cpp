@@ -116,6 +116,41 @@ TEST(DecodeSpeed, FiftyMegabyteLineIsLinear) {
     EXPECT_LT(seconds, 2.0);
 }
 
+// The binary sniff counts control bytes eight at a time: every byte value,
+// in the words and in the tail, must count as the byte rule says (tabs, line
+// ends, form feeds and ESC are text; other C0 bytes and DEL are not).
+TEST(DecodeBinarySniff, EveryControlByteCountsWhereverItIs) {
+    const auto is_control = [](unsigned char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) || c == 0x7F;
+    };
+    for (int value = 1; value < 0x80; ++value) {
+        const char c = static_cast<char>(value);
+        for (const std::size_t lead : {std::size_t{0}, std::size_t{3}, std::size_t{7}}) {
+            // Ten in thirteen to seventeen bytes: most of the file, across a word and the tail.
+            const std::string bytes = std::string(lead, 'a') + std::string(10, c);
+            std::string text;
+            std::string reason;
+            Diagnostics diagnostics;
+            EXPECT_EQ(decode_text(bytes, "x.txt", text, reason, diagnostics), !is_control(static_cast<unsigned char>(c)))
+                << "byte " << value << " after " << lead;
+        }
+        // Three are too few, whatever they are.
+        std::string text;
+        std::string reason;
+        Diagnostics diagnostics;
+        EXPECT_TRUE(decode_text(std::string(3, c), "x.txt", text, reason, diagnostics)) << "byte " << value;
+    }
+    // Eleven in a hundred bytes are a tenth: binary; ten are not.
+    for (const int count : {10, 11}) {
+        std::string bytes(100, 'a');
+        for (int k = 0; k < count; ++k) bytes[static_cast<std::size_t>(k * 9 + 1)] = '\x01';
+        std::string text;
+        std::string reason;
+        Diagnostics diagnostics;
+        EXPECT_EQ(decode_text(bytes, "x.txt", text, reason, diagnostics), count == 10) << count;
+    }
+}
+
 TEST(IsBlank, Cases) {
     EXPECT_TRUE(is_blank(""));
     EXPECT_TRUE(is_blank(" \t\r\n\f\v"));

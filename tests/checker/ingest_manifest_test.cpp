@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <string>
 
@@ -84,10 +85,53 @@ TEST_P(ManifestError, IsReportedAtItsPosition) {
     EXPECT_EQ(d.line, c.line);
     EXPECT_EQ(d.col, c.col);
     EXPECT_NE(d.message.find(c.message), std::string::npos) << d.message;
+    // A sidecar in the plain form is read without toml++ (source_lines.hpp):
+    // whatever has something to report must still reach the parser.
+    Diagnostics as_sidecar;
+    (void)read_source_entries(toml, true, as_sidecar);
+    ASSERT_EQ(as_sidecar.items().size(), 1u);
+    EXPECT_EQ(format_diagnostic(as_sidecar.items()[0]), format_diagnostic(d));
 }
 
 INSTANTIATE_TEST_SUITE_P(Ingest, ManifestError, ::testing::ValuesIn(manifest_error_cases),
                          [](const auto& info) { return std::string(info.param.name); });
+
+std::string entry_text(const SourceEntry& e) {
+    return fmt::format("{}:{} {} -> {} | {} | {} | {}", e.line, e.col, e.path, e.key, e.meta.url, e.meta.outlet,
+                       e.meta.published ? to_iso(*e.meta.published) : "-");
+}
+
+// The plain form of a sidecar is read line by line; the same file with one
+// thing more that sends it to toml++ (a comment) must give the same entries,
+// positions and keys.
+TEST(Manifest, PlainSidecarReadsAsTheTomlParserReadsIt) {
+    TempDir dir;
+    const std::string plain =
+        "\n[[source]]\npath = \"a.txt\"\npublished = \"1987-02-26\"\n\n"
+        "[[source]]\n  outlet = \"Indented, with = and # inside\"\npath=\"sub/b.txt\"\nurl = \"https://x/b?q=1\"\n"
+        "   \t\n"
+        "[[source]]\npath = \"../c.txt\"\t\npublished = \"\"\n"
+        "[[source]]\npath = \"a.txt\"\noutlet = \"\"";
+    const auto fast = dir.write("one/sources.toml", plain);
+    const auto slow = dir.write("two/sources.toml", plain + "\n# a comment: toml++ reads this one\n");
+    Diagnostics fast_messages;
+    Diagnostics slow_messages;
+    const auto fast_entries = read_source_entries(fast, true, fast_messages);
+    const auto slow_entries = read_source_entries(slow, true, slow_messages);
+    EXPECT_TRUE(fast_messages.items().empty());
+    EXPECT_TRUE(slow_messages.items().empty());
+    ASSERT_EQ(fast_entries.size(), 4u);
+    ASSERT_EQ(slow_entries.size(), fast_entries.size());
+    for (std::size_t i = 0; i < fast_entries.size(); ++i) {
+        std::string expected = entry_text(slow_entries[i]);
+        const std::string two = (dir.path() / "two").generic_string();
+        const std::string one = (dir.path() / "one").generic_string();
+        if (const auto at = expected.find(two); at != std::string::npos) expected.replace(at, two.size(), one);
+        EXPECT_EQ(entry_text(fast_entries[i]), expected);
+    }
+    EXPECT_EQ(fast_entries[1].meta.outlet, "Indented, with = and # inside");
+    EXPECT_EQ(fast_entries[2].key, manifest_key(dir.path() / "c.txt"));
+}
 
 TEST(Manifest, SidecarMayHoldOnlySourceTables) {
     TempDir dir;

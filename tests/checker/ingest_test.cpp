@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sstream>
 #include <string>
@@ -179,6 +180,125 @@ TEST(IngestWalk, DeeperSidecarsWinAndSidecarsBeatThePagesOwnTags) {
         EXPECT_EQ(b->meta.outlet, "Deeper");
         EXPECT_EQ(page->meta.outlet, "Sidecar");
         EXPECT_EQ(other->meta.outlet, "Page");
+    }
+}
+
+/// Everything a corpus says, in order, for comparing two readings.
+std::vector<std::string> summary_of(const Corpus& corpus) {
+    std::vector<std::string> out;
+    for (const auto& d : corpus.documents) {
+        out.push_back(d.path + " | " + d.text + " | " + d.meta.outlet + " | " + d.meta.url);  // a page's text tells it
+    }
+    for (const auto& s : corpus.skipped) out.push_back("skipped " + s.path + ": " + s.reason);
+    for (const auto& d : corpus.diagnostics.items()) out.push_back(format_diagnostic(d));
+    return out;
+}
+
+// The walk reads files on all threads, a window of them ahead of the one
+// added next: more files than the window, of every kind, must give the same
+// corpus (order, skips and their reasons, messages) for any number of threads.
+TEST(IngestWalk, ThreadedReadingGivesTheSameCorpusForAnyJobs) {
+    TempDir dir;
+    write_corpus(dir);
+    std::string sidecar;
+    for (int i = 0; i < 1500; ++i) {
+        const std::string name = fmt::format("many/{:04}.{}", i, i % 7 == 0 ? "html" : "txt");
+        if (i % 100 == 0) {
+            dir.write(name, "");  // empty: skipped with its reason
+        } else if (i % 131 == 0) {
+            dir.write(name, fmt::format("Article {}\nwith a bad byte \xFF here.\n", i));  // a warning at line:col
+        } else if (i % 7 == 0) {
+            dir.write(name, fmt::format("<html><head><title>Page {}</title></head><body><p>Para.</p></body></html>", i));
+        } else {
+            dir.write(name, fmt::format("Article number {}.\n", i));
+        }
+        if (i % 3 == 0) sidecar += fmt::format("[[source]]\npath = \"{:04}.{}\"\noutlet = \"Out {}\"\n", i, i % 7 == 0 ? "html" : "txt", i);
+    }
+    dir.write("many/sources.toml", sidecar);
+    dir.write("many/0500.png", "not an article");
+    dir.write("many/.hidden.txt", "dot file\n");
+    // A link is read as its target (here outside the first folder walked):
+    // the walk of the whole folder after it finds a.txt read already.
+    fs::create_symlink(dir.path() / "a.txt", dir.path() / "many" / "0001-link.txt");
+    const std::vector<std::string> paths = {dir.str() + "/many", dir.str()};
+    IngestOptions one;
+    one.jobs = 1;
+    const auto expected = summary_of(ingest_paths(paths, one));
+    ASSERT_GT(expected.size(), 1500u);
+    for (const int jobs : {2, 3, 8}) {
+        IngestOptions options;
+        options.jobs = jobs;
+        EXPECT_EQ(summary_of(ingest_paths(paths, options)), expected) << "jobs " << jobs;
+    }
+    const Corpus corpus = ingest_paths(paths, one);
+    EXPECT_EQ(document(corpus, dir.str() + "/a.txt"), nullptr);  // read once, as the link
+    EXPECT_EQ(reason_for(corpus, dir.str() + "/many/0100.txt"), "empty file");
+    EXPECT_EQ(reason_for(corpus, dir.str() + "/many/0500.png"), "not a text article (extension .png)");
+    EXPECT_EQ(reason_for(corpus, dir.str() + "/many/.hidden.txt"), "hidden file");
+    const Document* linked = document(corpus, dir.str() + "/many/0001-link.txt");
+    ASSERT_NE(linked, nullptr);
+    EXPECT_EQ(linked->text, "First article.\n");
+    const Document* page = document(corpus, dir.str() + "/many/0021.html");
+    ASSERT_NE(page, nullptr);
+    EXPECT_EQ(page->meta.outlet, "Out 21");
+    EXPECT_EQ(page->text, "Page 21\n\nPara.\n");  // read as a page
+}
+
+// A walked file's manifest key is made from its folder's without asking the
+// file system again: the key must be manifest_key()'s however the root is written.
+TEST(IngestWalk, SidecarAndConfigMetadataFindFilesHoweverTheRootIsWritten) {
+    TempDir dir;
+    dir.write("corpus/a.txt", "First.\n");
+    dir.write("corpus/sub/b.txt", "Second.\n");
+    dir.write("corpus/sources.toml", "[[source]]\npath = \"a.txt\"\noutlet = \"Sidecar\"\n");
+    fs::create_directory_symlink(dir.path() / "corpus", dir.path() / "linked");
+    IngestOptions options;
+    options.jobs = 2;
+    options.manifest[manifest_key(dir.path() / "corpus" / "sub" / "b.txt")] = SourceMeta{"", "Config", std::nullopt};
+    for (const std::string& root : {dir.str() + "/corpus", dir.str() + "/corpus/", dir.str() + "/corpus//",
+                                   dir.str() + "/./corpus", dir.str() + "/linked"}) {
+        const Corpus corpus = ingest_paths({root}, options);
+        ASSERT_EQ(corpus.documents.size(), 2u) << root;
+        EXPECT_EQ(corpus.documents[0].meta.outlet, "Sidecar") << root;
+        EXPECT_EQ(corpus.documents[1].meta.outlet, "Config") << root;
+        EXPECT_TRUE(corpus.diagnostics.items().empty()) << root;
+    }
+}
+
+// A sidecar entry naming a plain file of the walk takes its key from the
+// walk's listing; any other way of writing a path takes manifest_key(): the
+// metadata must reach the same files either way, and only entries naming no
+// file are warned about.
+TEST(IngestWalk, SidecarEntriesFindTheirFilesHoweverTheyAreWritten) {
+    TempDir dir;
+    dir.write("a.txt", "A.\n");
+    dir.write("b.txt", "B.\n");
+    dir.write("sub/c.txt", "C.\n");
+    dir.write("sub/d.txt", "D.\n");
+    dir.write("target.txt", "T.\n");
+    fs::create_symlink(dir.path() / "target.txt", dir.path() / "sub" / "link.txt");
+    dir.write("sources.toml", "[[source]]\npath = \"a.txt\"\noutlet = \"plain\"\n"
+                              "[[source]]\npath = \"./b.txt\"\noutlet = \"dot\"\n"
+                              "[[source]]\npath = \"sub/../sub/c.txt\"\noutlet = \"dotdot\"\n"
+                              "[[source]]\npath = \"sub//d.txt\"\noutlet = \"double slash\"\n"
+                              "[[source]]\npath = \"sub/link.txt\"\noutlet = \"link\"\n"
+                              "[[source]]\npath = \"sub/missing.txt\"\noutlet = \"none\"\n");
+    for (const int jobs : {1, 2}) {
+        IngestOptions options;
+        options.jobs = jobs;
+        const Corpus corpus = ingest_paths({dir.str()}, options);
+        const auto outlet = [&](const std::string& relative) {
+            const Document* d = document(corpus, dir.str() + "/" + relative);
+            return d == nullptr ? std::string("<no document>") : d->meta.outlet;
+        };
+        EXPECT_EQ(outlet("a.txt"), "plain");
+        EXPECT_EQ(outlet("b.txt"), "dot");
+        EXPECT_EQ(outlet("sub/c.txt"), "dotdot");
+        EXPECT_EQ(outlet("sub/d.txt"), "double slash");
+        EXPECT_EQ(outlet("sub/link.txt"), "link");  // read first, as its target's key
+        ASSERT_EQ(corpus.diagnostics.items().size(), 1u) << jobs;
+        EXPECT_EQ(corpus.diagnostics.items()[0].id, "source.no-file");
+        EXPECT_EQ(corpus.diagnostics.items()[0].line, 16u);
     }
 }
 

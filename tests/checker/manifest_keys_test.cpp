@@ -65,6 +65,23 @@ TEST_F(ManifestKeysTest, RelativePathsAreTakenFromTheWorkingFolder) {
     EXPECT_EQ(linked, (fs::canonical(dir_.path()) / "real" / "deep" / "b.txt").generic_string());
 }
 
+// A walk makes its plain files' keys from the walked folder's key; however
+// the folder is written, they must be manifest_key()'s.
+TEST_F(ManifestKeysTest, WalkedFolderKeyBelowIsManifestKeysAnswer) {
+    const fs::path root = dir_.path();
+    const std::string as_typed = root.generic_string();
+    ManifestKeys keys;
+    for (const fs::path& folder : {root / "real", fs::path(as_typed + "/real/"), fs::path(as_typed + "/real//"),
+                                  root / "." / "real", root / "linked-folder", root / "real" / "deep" / ".."}) {
+        const auto folder_key = keys.walked_folder_key(folder);
+        ASSERT_TRUE(folder_key.has_value()) << folder;
+        EXPECT_EQ(ManifestKeys::below(*folder_key, "a.txt"), manifest_key(folder / "a.txt")) << folder;
+        EXPECT_EQ(ManifestKeys::below(*folder_key, "deep/b.txt"), manifest_key(folder / "deep" / "b.txt")) << folder;
+    }
+    EXPECT_EQ(ManifestKeys::below("/", "a.txt"), "/a.txt");
+    EXPECT_FALSE(keys.walked_folder_key(root / "nowhere").has_value());
+}
+
 TEST_F(ManifestKeysTest, ThreadsSharingTheFolderCacheGetTheSameKeys) {
     for (int i = 0; i < 64; ++i) touch(dir_ / "real" / ("f" + std::to_string(i) + ".txt"));
     ManifestKeys keys;
