@@ -6,6 +6,7 @@
 #include <ostream>
 #include <filesystem>
 #include <set>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -158,6 +159,59 @@ TEST(Extraction, HeadlineEvidenceAndRule) {
     EXPECT_EQ(found[0].evidence.line, 1u);
     EXPECT_EQ(found[0].evidence.col, 3u);
     EXPECT_EQ(found[0].evidence.text, "Kremlin Says Russia Is Done Taking Territory From Ukraine");
+}
+
+/// Every field extraction fills, one line per assertion.
+std::vector<std::string> described(const std::vector<Assertion>& assertions) {
+    std::vector<std::string> out;
+    for (const auto& a : assertions) {
+        std::string line = a.holder.str() + " " + a.holder_group.str() + " " + a.topic.str() + " " + a.subject.str() +
+                           " " + a.value.str() + " " + a.rule.str() + " " + (a.stated ? to_iso(*a.stated) : "-") +
+                           " " + (a.about ? to_iso(*a.about) : "-") + " " +
+                           std::to_string(static_cast<int>(a.stated_source)) + " " + std::to_string(a.evidence.line) +
+                           ":" + std::to_string(a.evidence.col) + " " + std::to_string(a.evidence.span.begin) + "-" +
+                           std::to_string(a.evidence.span.end) + " " + a.evidence.text + (a.headline ? " H" : "") +
+                           (a.negated ? " N" : "");
+        for (const auto& alternative : a.subject_alternatives) line += " |" + alternative;
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+/// What `text` gives on a thread that has extracted nothing before.
+std::vector<std::string> described_alone(const std::string& text) {
+    std::vector<std::string> out;
+    std::thread([&] { out = described(extract_lines(text)); }).join();
+    return out;
+}
+
+// Extraction keeps its sentence buffers (slot table, prepared sentence) per
+// thread from one document to the next (issue 7): whatever came before, a
+// document gives what it gives alone.
+TEST(Extraction, ADocumentGivesTheSameAfterAnotherOnItsThread) {
+    const std::string long_text =
+        "# Kremlin Says Russia Is Done Taking Territory From Ukraine\n"
+        "Russia annexed the Donetsk, Luhansk, Zaporizhzhia and Kherson regions in 2022, but Russian forces do not "
+        "fully control any of them, and Kremlin spokesman Dmitry Peskov said on Friday that the four regions, the "
+        "city of Kherson and the town of Lyman remain part of Russia while Kyiv and the West reject the claims.\n"
+        "“It is a subject of the Russian Federation,” Peskov said.\n"
+        "Zelensky signed a decree declaring talks with Putin “impossible,” but leaving the door open to talks with "
+        "Russia.";
+    const std::string short_text = "Peskov said Russia would never renounce its claims to Kherson.";
+    const auto long_alone = described_alone(long_text);
+    const auto short_alone = described_alone(short_text);
+    ASSERT_GE(long_alone.size(), 4u);
+    ASSERT_EQ(short_alone.size(), 1u);
+
+    std::vector<std::string> short_after_long;
+    std::vector<std::string> long_after_short;
+    std::thread([&] {
+        (void)extract_lines(long_text);
+        short_after_long = described(extract_lines(short_text));
+        long_after_short = described(extract_lines(long_text));
+    }).join();
+    EXPECT_EQ(short_after_long, short_alone);
+    EXPECT_EQ(long_after_short, long_alone);
 }
 
 TEST(Extraction, ShippedRulesPassTheirOwnExamples) {
