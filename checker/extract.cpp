@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -97,10 +98,19 @@ SentenceBuffers& thread_buffers() {
     return buffers;
 }
 
+/// The attribution word classes of `lexicon`, looked up once per thread and
+/// rule set instead of once per document (issue 7).
+std::shared_ptr<const SpeechClasses> thread_speech_classes(const Lexicon& lexicon) {
+    thread_local std::shared_ptr<const SpeechClasses> classes;
+    if (!classes || !classes->resolved_from(lexicon)) classes = resolve_speech_classes(lexicon);
+    return classes;
+}
+
 class DocumentExtractor {
 public:
     DocumentExtractor(const ExtractInput& input, const RuleSet& rules, SentenceBuffers& buffers)
-        : input_(input), rules_(rules), lexicon_(rules.lexicon), slot_builder_(buffers.slot_builder),
+        : input_(input), rules_(rules), lexicon_(rules.lexicon), attribution_(thread_speech_classes(lexicon_)),
+          slot_builder_(buffers.slot_builder),
           prepared_(buffers.prepared) {}
 
     std::vector<Assertion> run() {
