@@ -98,18 +98,31 @@ SentenceBuffers& thread_buffers() {
     return buffers;
 }
 
-/// The attribution word classes of `lexicon`, looked up once per thread and
-/// rule set instead of once per document (issue 7).
-std::shared_ptr<const SpeechClasses> thread_speech_classes(const Lexicon& lexicon) {
-    thread_local std::shared_ptr<const SpeechClasses> classes;
-    if (!classes || !classes->resolved_from(lexicon)) classes = resolve_speech_classes(lexicon);
+/// The word classes extraction reads, looked up by name once per thread and
+/// lexicon instead of per document (attribution) or per match and token
+/// (modality, region nouns) (issue 7).
+struct ExtractClasses {
+    std::shared_ptr<const SpeechClasses> speech;
+    ModalityClasses modality;
+    const PhraseIndex* region_nouns = nullptr;  // kept alive with the others' phrase index
+};
+
+/// This thread's classes of `lexicon`. Extraction never runs inside another
+/// extraction on one thread, so they stay unchanged while a document uses them.
+const ExtractClasses& thread_classes(const Lexicon& lexicon) {
+    thread_local ExtractClasses classes;
+    if (!classes.speech || !classes.speech->resolved_from(lexicon)) {
+        classes = {resolve_speech_classes(lexicon), resolve_modality_classes(lexicon),
+                   &lexicon.phrases("region_nouns")};
+    }
     return classes;
 }
 
 class DocumentExtractor {
 public:
     DocumentExtractor(const ExtractInput& input, const RuleSet& rules, SentenceBuffers& buffers)
-        : input_(input), rules_(rules), lexicon_(rules.lexicon), attribution_(thread_speech_classes(lexicon_)),
+        : input_(input), rules_(rules), lexicon_(rules.lexicon), classes_(thread_classes(lexicon_)),
+          attribution_(classes_.speech),
           slot_builder_(buffers.slot_builder),
           prepared_(buffers.prepared) {}
 
@@ -397,7 +410,7 @@ private:
     // "Kherson was freed": for events a bare name shared by a region and its city means the city.
     std::vector<std::string> namesake_cities(const SlotFill& fill, const SentenceData& data) const {
         for (auto i = fill.begin; i < fill.end; ++i) {
-            if (lexicon_.in_class("region_nouns", data.tokens[i])) return fill.ids;
+            if (classes_.region_nouns->is_word(data.tokens[i])) return fill.ids;
         }
         std::vector<std::string> ids;
         for (const auto& id : fill.ids) {
@@ -475,9 +488,9 @@ private:
                 continue;
             for (const auto& match : match_rule(rule, prepared_, wanted)) {
                 // A question asserts nothing, unless the sentence quotes its yes or no.
-                const auto answer = answered_question(data.tokens, match, lexicon_);
-                if (!answer && is_irrealis(data.tokens, match, lexicon_)) continue;
-                const bool negated = answer ? !*answer : is_negated(data.tokens, match, lexicon_);
+                const auto answer = answered_question(data.tokens, match, classes_.modality);
+                if (!answer && is_irrealis(data.tokens, match, classes_.modality)) continue;
+                const bool negated = answer ? !*answer : is_negated(data.tokens, match, classes_.modality);
                 const std::string& value = negated ? rule.negated_value : rule.value;
                 if (value.empty()) continue;
                 std::optional<std::uint32_t> anchor;
@@ -567,6 +580,7 @@ private:
     mutable std::optional<DateScan> own_dates_;  // made on first use when the input brings none
     const RuleSet& rules_;
     const Lexicon& lexicon_;
+    const ExtractClasses& classes_;  // the thread's
     std::optional<LineIndex> lines_;
     AttributionState attribution_;
     Focus focus_;

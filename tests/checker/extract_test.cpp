@@ -3,6 +3,7 @@
 // case is one sentence (the test splits; the pipeline uses sentences.cpp).
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <ostream>
 #include <filesystem>
 #include <set>
@@ -21,7 +22,8 @@ namespace {
 using testing::shipped_rules;
 
 /// Extracts from `text`, one sentence per line; a line starting with "# " is the headline.
-std::vector<Assertion> extract_lines(const std::string& text, DatedBy date = {}) {
+std::vector<Assertion> extract_lines(const std::string& text, DatedBy date = {},
+                                     const RuleSet& rules = shipped_rules()) {
     Document document;
     document.path = "case.txt";
     document.text = text;
@@ -37,7 +39,7 @@ std::vector<Assertion> extract_lines(const std::string& text, DatedBy date = {})
         sentences.push_back({span, static_cast<std::uint32_t>(layout.blocks.size() - 1), headline, true});
         begin = end + 1;
     }
-    return extract_assertions({document, layout, sentences, date}, shipped_rules());
+    return extract_assertions({document, layout, sentences, date}, rules);
 }
 
 std::set<std::string> keys(const std::vector<Assertion>& assertions) {
@@ -212,6 +214,40 @@ TEST(Extraction, ADocumentGivesTheSameAfterAnotherOnItsThread) {
     }).join();
     EXPECT_EQ(short_after_long, short_alone);
     EXPECT_EQ(long_after_short, long_alone);
+}
+
+/// True for each assertion that came from a negated pattern.
+std::vector<bool> negated(const std::vector<Assertion>& assertions) {
+    std::vector<bool> out;
+    for (const auto& a : assertions) out.push_back(a.negated);
+    return out;
+}
+
+// Extraction looks its word classes up once per thread and lexicon (issue 7):
+// a rule set whose `negation` class lacks "not" must read with its own
+// classes, and the shipped rules with theirs again after it is gone.
+TEST(Extraction, EachRuleSetReadsWithItsOwnWordClasses) {
+    namespace fs = std::filesystem;
+    const std::string text = "Russian forces do not fully control Kherson region.";
+    const auto shipped = extract_lines(text);
+    ASSERT_EQ(negated(shipped), std::vector<bool>{true});
+    {
+        const testing::TempDir temp("factline-word-classes");
+        fs::copy(fs::path(FACTLINE_SOURCE_DIR) / "rules/core", temp.path(), fs::copy_options::recursive);
+        const fs::path words = temp.path() / "lexicon/words.toml";
+        std::ifstream in(words);
+        std::string toml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const auto negation = toml.find("[negation]");
+        const auto list = toml.find("[\"not\", ", negation);
+        ASSERT_NE(list, std::string::npos);
+        toml.erase(list + 1, std::string("\"not\", ").size());
+        std::ofstream(words) << toml;
+        Diagnostics diagnostics;
+        const RuleSet without_not = load_rules({temp.path()}, diagnostics);
+        ASSERT_FALSE(diagnostics.has_errors());
+        EXPECT_EQ(negated(extract_lines(text, {}, without_not)), std::vector<bool>{false});
+    }
+    EXPECT_EQ(described(extract_lines(text)), described(shipped));
 }
 
 TEST(Extraction, ShippedRulesPassTheirOwnExamples) {
