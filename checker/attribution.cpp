@@ -94,15 +94,16 @@ std::optional<Speaker> speaker_of(const std::string& actor_id, const Lexicon& le
     return Speaker{actor.group, actor.group, false};
 }
 
-void AttributionState::resolve_classes(const Lexicon& lexicon) {
-    classes_.lexicon = &lexicon;
-    classes_.asides = &lexicon.phrases("narrator_asides");
-    classes_.attribution_phrases = &lexicon.phrases("attribution_phrases");
-    classes_.speech_verbs = &lexicon.phrases("speech_verbs");
-    classes_.place_prepositions = &lexicon.phrases("place_prepositions");
-    classes_.speaker_adjectives.clear();
+std::shared_ptr<const SpeechClasses> resolve_speech_classes(const Lexicon& lexicon) {
+    auto classes = std::make_shared<SpeechClasses>();
+    classes->index = lexicon.phrase_index;
+    classes->asides = &lexicon.phrases("narrator_asides");
+    classes->attribution_phrases = &lexicon.phrases("attribution_phrases");
+    classes->speech_verbs = &lexicon.phrases("speech_verbs");
+    classes->place_prepositions = &lexicon.phrases("place_prepositions");
     for (const auto& group : lexicon.holder_groups)
-        classes_.speaker_adjectives.emplace_back(&group, &lexicon.phrases("speaker_adjectives_" + group));
+        classes->speaker_adjectives.emplace_back(group, &lexicon.phrases("speaker_adjectives_" + group));
+    return classes;
 }
 
 std::vector<Speaker> AttributionState::pronoun(const std::string& word) const {
@@ -171,8 +172,8 @@ std::vector<Speaker> AttributionState::subject_before(std::uint32_t cue, const s
     // "a Russian spokesperson said": a group adjective in the subject gives the group.
     for (std::uint32_t j = cue; j > stop; --j) {
         if (is_boundary(tokens[j - 1])) break;
-        for (const auto& [group, adjectives] : classes_.speaker_adjectives) {
-            if (adjectives->is_word(tokens[j - 1])) return {Speaker{*group, *group, false}};
+        for (const auto& [group, adjectives] : classes_->speaker_adjectives) {
+            if (adjectives->is_word(tokens[j - 1])) return {Speaker{group, group, false}};
         }
     }
     return speakers;
@@ -220,10 +221,10 @@ SentenceSpeech AttributionState::analyse(const std::vector<Token>& tokens, const
     SentenceSpeech speech;
     find_quotes(tokens, speech);
     const auto n = static_cast<std::uint32_t>(tokens.size());
-    if (classes_.lexicon != &lexicon) resolve_classes(lexicon);
-    const PhraseIndex& asides = *classes_.asides;
-    const PhraseIndex& attribution_phrases = *classes_.attribution_phrases;
-    const PhraseIndex& speech_verbs = *classes_.speech_verbs;
+    if (!classes_ || !classes_->resolved_from(lexicon)) classes_ = resolve_speech_classes(lexicon);
+    const PhraseIndex& asides = *classes_->asides;
+    const PhraseIndex& attribution_phrases = *classes_->attribution_phrases;
+    const PhraseIndex& speech_verbs = *classes_->speech_verbs;
     for (std::uint32_t i = 0; i < n; ++i) {
         if (asides.is_word(tokens[i]) && !inside(speech, i, i + 1)) speech.asides.push_back(i);
     }
@@ -265,7 +266,7 @@ SentenceSpeech AttributionState::analyse(const std::vector<Token>& tokens, const
         if ((mention.kind != MentionKind::actor && mention.kind != MentionKind::speaker_only) ||
             inside(speech, mention.begin, mention.end))
             continue;
-        if (mention.begin > 0 && classes_.place_prepositions->is_word(tokens[mention.begin - 1])) continue;
+        if (mention.begin > 0 && classes_->place_prepositions->is_word(tokens[mention.begin - 1])) continue;
         auto speaker = speaker_of(mention.id, lexicon);
         if (!speaker) continue;
         if (speaker->person && !first_person) first_person = speaker;

@@ -10,6 +10,8 @@
 // "according to Reuters" attributes nothing. Unattributed text belongs to the
 // narrator (the caller's default). Knows no names: all come from the Lexicon.
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,9 +50,36 @@ struct SentenceSpeech {
 /// The speaker an actor mention stands for (person -> actor id; else its group).
 [[nodiscard]] std::optional<Speaker> speaker_of(const std::string& actor_id, const Lexicon& lexicon);
 
+/// The word classes attribution reads at every sentence, looked up by name
+/// once (resolve_speech_classes) and shared by the documents that use the
+/// same lexicon: looking them up per document, with a heap string per holder
+/// group, cost 5.7M instructions on 1,500 synthetic articles (issue 7).
+struct SpeechClasses {
+    /// True when these are the classes of `lexicon` (resolved from its phrase index).
+    [[nodiscard]] bool resolved_from(const Lexicon& lexicon) const { return index == lexicon.phrase_index; }
+
+    // The phrase index the pointers below point into, kept alive by them
+    // (a lexicon's copies share it; loading a pack builds a new one).
+    std::shared_ptr<const std::map<std::string, PhraseIndex, std::less<>>> index;
+    const PhraseIndex* asides = nullptr;
+    const PhraseIndex* attribution_phrases = nullptr;
+    const PhraseIndex* speech_verbs = nullptr;
+    const PhraseIndex* place_prepositions = nullptr;
+    std::vector<std::pair<std::string, const PhraseIndex*>> speaker_adjectives;  // per holder group
+};
+
+/// Looks up the classes attribution reads in `lexicon`.
+[[nodiscard]] std::shared_ptr<const SpeechClasses> resolve_speech_classes(const Lexicon& lexicon);
+
 /// Document-level memory of speakers, for "he said" and "it announced".
 class AttributionState {
 public:
+    /// A state that looks its word classes up at its first sentence.
+    AttributionState() = default;
+    /// A state with its word classes looked up beforehand; a sentence of
+    /// another lexicon makes it look them up again.
+    explicit AttributionState(std::shared_ptr<const SpeechClasses> classes) : classes_(std::move(classes)) {}
+
     /// Analyses one sentence (mentions from the lexicon matcher) and updates the memory.
     SentenceSpeech analyse(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
                            const Lexicon& lexicon);
@@ -65,19 +94,7 @@ private:
                                        std::uint32_t& subject_end) const;
     std::vector<Speaker> pronoun(const std::string& word) const;
 
-    /// The word classes attribution asks about, looked up by name once per
-    /// lexicon instead of at every sentence or token.
-    struct Classes {
-        const Lexicon* lexicon = nullptr;
-        const PhraseIndex* asides = nullptr;
-        const PhraseIndex* attribution_phrases = nullptr;
-        const PhraseIndex* speech_verbs = nullptr;
-        const PhraseIndex* place_prepositions = nullptr;
-        std::vector<std::pair<const std::string*, const PhraseIndex*>> speaker_adjectives;  // per holder group
-    };
-    void resolve_classes(const Lexicon& lexicon);
-
-    Classes classes_;
+    std::shared_ptr<const SpeechClasses> classes_;  // shared: the state is copied to look ahead
     std::optional<Speaker> last_speaker_;
     std::optional<Speaker> last_person_;
     std::optional<Speaker> last_institution_;  // first institution named as a subject in an earlier sentence

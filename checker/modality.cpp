@@ -14,9 +14,21 @@ bool clause_break(const Token& token, const PhraseIndex& clause_breaks) {
 
 }  // namespace
 
-bool is_irrealis(const std::vector<Token>& tokens, const PatternMatch& match, const Lexicon& lexicon) {
-    const PhraseIndex& irrealis = lexicon.phrases("irrealis");
-    const PhraseIndex& breaks = lexicon.phrases("clause_breaks");
+ModalityClasses resolve_modality_classes(const Lexicon& lexicon) {
+    ModalityClasses classes;
+    classes.index = lexicon.phrase_index;
+    classes.irrealis = &lexicon.phrases("irrealis");
+    classes.questions = &lexicon.phrases("questions");
+    classes.answers_yes = &lexicon.phrases("answers_yes");
+    classes.answers_no = &lexicon.phrases("answers_no");
+    classes.negation = &lexicon.phrases("negation");
+    classes.clause_breaks = &lexicon.phrases("clause_breaks");
+    return classes;
+}
+
+bool is_irrealis(const std::vector<Token>& tokens, const PatternMatch& match, const ModalityClasses& classes) {
+    const PhraseIndex& irrealis = *classes.irrealis;
+    const PhraseIndex& breaks = *classes.clause_breaks;
     const std::uint32_t stop = match.begin > scope_window ? match.begin - scope_window : 0;
     for (std::uint32_t at = match.begin; at > stop; --at) {
         const Token& token = tokens[at - 1];
@@ -27,9 +39,9 @@ bool is_irrealis(const std::vector<Token>& tokens, const PatternMatch& match, co
 }
 
 std::optional<bool> answered_question(const std::vector<Token>& tokens, const PatternMatch& match,
-                                     const Lexicon& lexicon) {
-    const PhraseIndex& questions = lexicon.phrases("questions");
-    const PhraseIndex& breaks = lexicon.phrases("clause_breaks");
+                                     const ModalityClasses& classes) {
+    const PhraseIndex& questions = *classes.questions;
+    const PhraseIndex& breaks = *classes.clause_breaks;
     bool question = false;
     const std::uint32_t stop = match.begin > scope_window ? match.begin - scope_window : 0;
     for (std::uint32_t at = match.begin; at > stop && !question; --at) {
@@ -38,8 +50,8 @@ std::optional<bool> answered_question(const std::vector<Token>& tokens, const Pa
     }
     if (!question) return std::nullopt;
     // The answer: an opening quote, one answer word, optional punctuation, a closing quote.
-    const PhraseIndex& answers_no = lexicon.phrases("answers_no");
-    const PhraseIndex& answers_yes = lexicon.phrases("answers_yes");
+    const PhraseIndex& answers_no = *classes.answers_no;
+    const PhraseIndex& answers_yes = *classes.answers_yes;
     const auto n = static_cast<std::uint32_t>(tokens.size());
     for (std::uint32_t at = match.end; at + 2 < n; ++at) {
         if (!tokens[at].quote) continue;
@@ -52,9 +64,9 @@ std::optional<bool> answered_question(const std::vector<Token>& tokens, const Pa
     return std::nullopt;
 }
 
-bool is_negated(const std::vector<Token>& tokens, const PatternMatch& match, const Lexicon& lexicon) {
-    const PhraseIndex& negation = lexicon.phrases("negation");
-    const PhraseIndex& breaks = lexicon.phrases("clause_breaks");
+bool is_negated(const std::vector<Token>& tokens, const PatternMatch& match, const ModalityClasses& classes) {
+    const PhraseIndex& negation = *classes.negation;
+    const PhraseIndex& breaks = *classes.clause_breaks;
     const std::uint32_t stop = match.begin > scope_window ? match.begin - scope_window : 0;
     for (std::uint32_t at = match.begin; at > stop; --at) {
         if (clause_break(tokens[at - 1], breaks)) break;

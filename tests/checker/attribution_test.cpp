@@ -25,9 +25,8 @@ struct Cue {
 std::ostream& operator<<(std::ostream& os, const Cue& cue) { return os << cue.token << ":" << cue.holder; }
 
 /// The cues of each sentence in turn, as (token, first speaker's holder), with one state for all.
-std::vector<std::vector<Cue>> cues_of(const std::vector<std::string>& sentences) {
+std::vector<std::vector<Cue>> cues_of(const std::vector<std::string>& sentences, AttributionState state = {}) {
     const Lexicon& lexicon = shipped_rules().lexicon;
-    AttributionState state;
     std::vector<std::vector<Cue>> out;
     for (const auto& sentence : sentences) {
         const auto tokens = tokenize(sentence);
@@ -55,6 +54,20 @@ TEST(Attribution, NoSpeechVerbNoCue) {
     const auto cues = cues_of({"Peskov visited the city.", "\xE2\x80\x9CThe city is calm\xE2\x80\x9D."});
     EXPECT_TRUE(cues[0].empty());
     EXPECT_TRUE(cues[1].empty());
+}
+
+// Extraction resolves the word classes once and hands them to each
+// document's state (issue 7): they must be the lexicon's own, and a state
+// given them must read sentences as one that looks them up itself.
+TEST(Attribution, ClassesResolvedBeforehandReadAsLookedUpOnes) {
+    const Lexicon& lexicon = shipped_rules().lexicon;
+    const auto classes = resolve_speech_classes(lexicon);
+    EXPECT_TRUE(classes->resolved_from(lexicon));
+    EXPECT_FALSE(classes->resolved_from(Lexicon{}));
+    EXPECT_EQ(classes->speaker_adjectives.size(), lexicon.holder_groups.size());
+    const std::vector<std::string> sentences = {"A Russian spokesperson said talks were impossible.",
+                                                "Peskov spoke to reporters.", "Peace is far off, he said."};
+    EXPECT_EQ(cues_of(sentences, AttributionState(classes)), cues_of(sentences));
 }
 
 }  // namespace

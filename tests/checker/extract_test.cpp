@@ -3,9 +3,11 @@
 // case is one sentence (the test splits; the pipeline uses sentences.cpp).
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <ostream>
 #include <filesystem>
 #include <set>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -20,7 +22,8 @@ namespace {
 using testing::shipped_rules;
 
 /// Extracts from `text`, one sentence per line; a line starting with "# " is the headline.
-std::vector<Assertion> extract_lines(const std::string& text, DatedBy date = {}) {
+std::vector<Assertion> extract_lines(const std::string& text, DatedBy date = {},
+                                     const RuleSet& rules = shipped_rules()) {
     Document document;
     document.path = "case.txt";
     document.text = text;
@@ -36,7 +39,7 @@ std::vector<Assertion> extract_lines(const std::string& text, DatedBy date = {})
         sentences.push_back({span, static_cast<std::uint32_t>(layout.blocks.size() - 1), headline, true});
         begin = end + 1;
     }
-    return extract_assertions({document, layout, sentences, date}, shipped_rules());
+    return extract_assertions({document, layout, sentences, date}, rules);
 }
 
 std::set<std::string> keys(const std::vector<Assertion>& assertions) {
@@ -158,6 +161,93 @@ TEST(Extraction, HeadlineEvidenceAndRule) {
     EXPECT_EQ(found[0].evidence.line, 1u);
     EXPECT_EQ(found[0].evidence.col, 3u);
     EXPECT_EQ(found[0].evidence.text, "Kremlin Says Russia Is Done Taking Territory From Ukraine");
+}
+
+/// Every field extraction fills, one line per assertion.
+std::vector<std::string> described(const std::vector<Assertion>& assertions) {
+    std::vector<std::string> out;
+    for (const auto& a : assertions) {
+        std::string line = a.holder.str() + " " + a.holder_group.str() + " " + a.topic.str() + " " + a.subject.str() +
+                           " " + a.value.str() + " " + a.rule.str() + " " + (a.stated ? to_iso(*a.stated) : "-") +
+                           " " + (a.about ? to_iso(*a.about) : "-") + " " +
+                           std::to_string(static_cast<int>(a.stated_source)) + " " + std::to_string(a.evidence.line) +
+                           ":" + std::to_string(a.evidence.col) + " " + std::to_string(a.evidence.span.begin) + "-" +
+                           std::to_string(a.evidence.span.end) + " " + a.evidence.text + (a.headline ? " H" : "") +
+                           (a.negated ? " N" : "");
+        for (const auto& alternative : a.subject_alternatives) line += " |" + alternative;
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+/// What `text` gives on a thread that has extracted nothing before.
+std::vector<std::string> described_alone(const std::string& text) {
+    std::vector<std::string> out;
+    std::thread([&] { out = described(extract_lines(text)); }).join();
+    return out;
+}
+
+// Extraction keeps its sentence buffers (slot table, prepared sentence) per
+// thread from one document to the next (issue 7): whatever came before, a
+// document gives what it gives alone.
+TEST(Extraction, ADocumentGivesTheSameAfterAnotherOnItsThread) {
+    const std::string long_text =
+        "# Kremlin Says Russia Is Done Taking Territory From Ukraine\n"
+        "Russia annexed the Donetsk, Luhansk, Zaporizhzhia and Kherson regions in 2022, but Russian forces do not "
+        "fully control any of them, and Kremlin spokesman Dmitry Peskov said on Friday that the four regions, the "
+        "city of Kherson and the town of Lyman remain part of Russia while Kyiv and the West reject the claims.\n"
+        "“It is a subject of the Russian Federation,” Peskov said.\n"
+        "Zelensky signed a decree declaring talks with Putin “impossible,” but leaving the door open to talks with "
+        "Russia.";
+    const std::string short_text = "Peskov said Russia would never renounce its claims to Kherson.";
+    const auto long_alone = described_alone(long_text);
+    const auto short_alone = described_alone(short_text);
+    ASSERT_GE(long_alone.size(), 4u);
+    ASSERT_EQ(short_alone.size(), 1u);
+
+    std::vector<std::string> short_after_long;
+    std::vector<std::string> long_after_short;
+    std::thread([&] {
+        (void)extract_lines(long_text);
+        short_after_long = described(extract_lines(short_text));
+        long_after_short = described(extract_lines(long_text));
+    }).join();
+    EXPECT_EQ(short_after_long, short_alone);
+    EXPECT_EQ(long_after_short, long_alone);
+}
+
+/// True for each assertion that came from a negated pattern.
+std::vector<bool> negated(const std::vector<Assertion>& assertions) {
+    std::vector<bool> out;
+    for (const auto& a : assertions) out.push_back(a.negated);
+    return out;
+}
+
+// Extraction looks its word classes up once per thread and lexicon (issue 7):
+// a rule set whose `negation` class lacks "not" must read with its own
+// classes, and the shipped rules with theirs again after it is gone.
+TEST(Extraction, EachRuleSetReadsWithItsOwnWordClasses) {
+    namespace fs = std::filesystem;
+    const std::string text = "Russian forces do not fully control Kherson region.";
+    const auto shipped = extract_lines(text);
+    ASSERT_EQ(negated(shipped), std::vector<bool>{true});
+    {
+        const testing::TempDir temp("factline-word-classes");
+        fs::copy(fs::path(FACTLINE_SOURCE_DIR) / "rules/core", temp.path(), fs::copy_options::recursive);
+        const fs::path words = temp.path() / "lexicon/words.toml";
+        std::ifstream in(words);
+        std::string toml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const auto negation = toml.find("[negation]");
+        const auto list = toml.find("[\"not\", ", negation);
+        ASSERT_NE(list, std::string::npos);
+        toml.erase(list + 1, std::string("\"not\", ").size());
+        std::ofstream(words) << toml;
+        Diagnostics diagnostics;
+        const RuleSet without_not = load_rules({temp.path()}, diagnostics);
+        ASSERT_FALSE(diagnostics.has_errors());
+        EXPECT_EQ(negated(extract_lines(text, {}, without_not)), std::vector<bool>{false});
+    }
+    EXPECT_EQ(described(extract_lines(text)), described(shipped));
 }
 
 TEST(Extraction, ShippedRulesPassTheirOwnExamples) {
