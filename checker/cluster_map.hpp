@@ -14,13 +14,15 @@
 
 #include "checker/civil_date.hpp"
 #include "checker/dedup.hpp"
+#include "checker/dedup_index.hpp"
 #include "checker/diagnostic.hpp"
 #include "checker/time.hpp"
 
 namespace factline {
 
 /// What cluster and date decisions need from one document: its text hash,
-/// what it says about its own date, and its body's shingles.
+/// what it says about its own date, and its body's shingles (which `check`
+/// moves into a DedupIndex as soon as they are made).
 struct DocumentSketch {
     std::string doc;       // path as given
     std::string doc_hash;  // text_hash() of the document
@@ -42,6 +44,12 @@ struct ClusterAssignment {
 /// assignment per sketch, in the same order. Takes the sketches by value: the
 /// shingles are moved into the clustering rather than copied.
 [[nodiscard]] std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketches,
+                                                             const DedupOptions& options);
+
+/// The same, with the shingles of sketches[i] added to `index` as document i
+/// as the sketches were made (the sketches' own shingles are not read).
+/// Throws SpillError if the index could not spill.
+[[nodiscard]] std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketches, DedupIndex index,
                                                              const DedupOptions& options);
 
 /// A cluster map read back, by document path.

@@ -1,0 +1,53 @@
+#include "checker/dedup_index.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <spdlog/spdlog.h>
+#include <utility>
+
+namespace factline {
+
+SpillOptions dedup_spill_options() {
+    SpillOptions options;
+    options.memory_budget = dedup_memory_budget;
+    const char* text = std::getenv("FACTLINE_DEDUP_BUDGET_MIB");
+    if (text == nullptr || *text == '\0') return options;
+    std::size_t mib = 0;
+    const char* end = text + std::strlen(text);
+    const auto [stop, error] = std::from_chars(text, end, mib);
+    if (error == std::errc{} && stop == end && mib <= (SIZE_MAX >> 20)) {
+        options.memory_budget = mib << 20;
+    } else {
+        spdlog::warn("FACTLINE_DEDUP_BUDGET_MIB is '{}', not a whole number of MiB: dedup keeps its budget of {} MiB",
+                     text, dedup_memory_budget >> 20);
+    }
+    return options;
+}
+
+namespace {
+
+/// A corpus whose band keys alone reach the budget has shingles several
+/// times that size: they go to the file from the first document, rather
+/// than fill the budget first and leave its memory to the allocator.
+SpillOptions from_the_start(SpillOptions spill) {
+    spill.memory_budget = 0;
+    return spill;
+}
+
+}  // namespace
+
+DedupIndex::DedupIndex(std::size_t documents, SpillOptions spill)
+    : keys_(documents, spill), shingles_(documents, keys_.spilled() ? from_the_start(spill) : spill) {}
+
+void DedupIndex::add(std::size_t doc, std::vector<std::uint64_t> shingles) {
+    keys_.put(doc, band_keys(shingles));
+    shingles_.put(doc, std::move(shingles));
+}
+
+void DedupIndex::finish() {
+    keys_.finish();
+    shingles_.finish();
+}
+
+}  // namespace factline
