@@ -14,7 +14,9 @@ BandKeyStore::BandKeyStore(std::size_t documents, SpillOptions options)
         open_.resize(blocks);
         block_offsets_.assign(blocks, not_written);
     } else {
-        columns_.assign(lsh_bands, std::vector<std::uint64_t>(documents, 0));
+        // Not zeroed: every document put writes its row, and a document
+        // never put has no shingles, so no band of it is read.
+        rows_ = std::make_unique_for_overwrite<BandKeys[]>(documents);
     }
 }
 
@@ -25,10 +27,7 @@ std::size_t BandKeyStore::block_size(std::size_t block) const {
 void BandKeyStore::put(std::size_t doc, const BandKeys& keys) {
     assert(doc < documents_);
     if (!spills_) {
-        // Each document writes its own slots: no lock.
-        for (int band = 0; band < lsh_bands; ++band) {
-            columns_[static_cast<std::size_t>(band)][doc] = keys[static_cast<std::size_t>(band)];
-        }
+        rows_[doc] = keys;  // each document its own row: no lock
         return;
     }
     const std::lock_guard lock(*mutex_);
@@ -76,15 +75,15 @@ void BandKeyStore::finish() {
     if (failure_) throw SpillError("dedup could not spill the band keys of the corpus: " + *failure_);
 }
 
-std::vector<std::uint64_t> BandKeyStore::take_band(int band) {
-    if (!spills_) return std::move(columns_[static_cast<std::size_t>(band)]);
-    std::vector<std::uint64_t> column(documents_);
+BandKeyStore::Band BandKeyStore::band(int band, std::vector<std::uint64_t>& buffer) const {
+    if (!spills_) return {rows_ ? rows_[0].data() + band : nullptr, lsh_bands};
+    buffer.resize(documents_);
     for (std::size_t index = 0; index < block_offsets_.size(); ++index) {
         const std::size_t size = block_size(index);
         file_->read(block_offsets_[index] + static_cast<std::uint64_t>(band) * size * sizeof(std::uint64_t),
-                    column.data() + index * block_documents, size * sizeof(std::uint64_t));
+                    buffer.data() + index * block_documents, size * sizeof(std::uint64_t));
     }
-    return column;
+    return {buffer.data(), 1};
 }
 
 }  // namespace factline

@@ -54,16 +54,15 @@ bool same_assignment(const ClusterAssignment& a, const ClusterAssignment& b) {
 }  // namespace
 
 std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketches, const DedupOptions& options) {
-    DedupIndex index(sketches.size(), options.spill);
+    DedupIndex index(sketches.size(), options);
     // Each sketch's shingles leave it as they are added: held once, not twice.
     parallel_for(sketches.size(), options.jobs,
                  [&](std::size_t i) { index.add(i, std::move(sketches[i].shingles)); });
-    return assign_clusters(std::move(sketches), std::move(index), options);
+    return assign_clusters(std::move(sketches), std::move(index));
 }
 
-std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketches, DedupIndex index,
-                                               const DedupOptions& options) {
-    const auto cluster_of = cluster_documents(std::move(index), options);
+std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketches, DedupIndex index) {
+    const auto cluster_of = cluster_documents(std::move(index));
     const auto dates = settle_document_dates(sketches, cluster_of);
 
     // Cluster ids come from the members' text hashes, not from input order, so

@@ -47,10 +47,10 @@ struct ClusterAssignment {
                                                              const DedupOptions& options);
 
 /// The same, with the shingles of sketches[i] added to `index` as document i
-/// as the sketches were made (the sketches' own shingles are not read).
-/// Throws SpillError if the index could not spill.
-[[nodiscard]] std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketches, DedupIndex index,
-                                                             const DedupOptions& options);
+/// as the sketches were made (the sketches' own shingles are not read), by
+/// the options the index was made with. Throws SpillError if the index
+/// could not spill.
+[[nodiscard]] std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketches, DedupIndex index);
 
 /// A cluster map read back, by document path.
 struct ClusterMap {

@@ -99,10 +99,8 @@ struct UnionFind {
     }
 };
 
-/// A document under its key in one band, ordered by (key, document). Packed
-/// to 12 bytes: a band's array holds every eligible document, twice while it
-/// is sorted.
-struct [[gnu::packed]] Keyed {
+/// A document under its key in one band, ordered by (key, document).
+struct Keyed {
     std::uint64_t key;
     std::uint32_t doc;
     friend bool operator<(const Keyed& a, const Keyed& b) { return a.key != b.key ? a.key < b.key : a.doc < b.doc; }
@@ -217,13 +215,11 @@ bool containment_reaches(const std::vector<std::uint64_t>& a, const std::vector<
     return shares_at_least(a, b, needed_overlap(std::min(a.size(), b.size()), threshold));
 }
 
-std::vector<std::size_t> cluster_documents(DedupIndex index, const DedupOptions& options) {
+std::vector<std::size_t> cluster_documents(DedupIndex index) {
     index.finish();
     const ShingleStore& shingles = index.shingles();
     const std::size_t n = index.documents();
     if (n > UINT32_MAX) throw std::length_error("dedup clusters at most 2^32 - 1 documents");
-    std::vector<bool> eligible(n);
-    for (std::size_t doc = 0; doc < n; ++doc) eligible[doc] = shingles.count(doc) >= options.min_shingles;
     // LSH banding: documents sharing any band's rows are candidates. MinHash
     // estimates Jaccard, which is lower than containment for documents of
     // unequal length, so bands are narrow (2 rows) to keep recall high; the
@@ -233,22 +229,23 @@ std::vector<std::size_t> cluster_documents(DedupIndex index, const DedupOptions&
     // this gives the same clusters as checking every candidate pair (but for
     // crowded buckets, see most_components_checked_pairwise), without holding
     // all pairs.
-    PairCheck check(shingles, options.threshold);
+    PairCheck check(shingles, index.options().threshold);
     UnionFind components(n);
     // A band's buckets are runs of equal keys in a sorted array: no hash map
-    // and no vector per bucket (most buckets hold one document). Only one
-    // band's keys are in memory at a time.
+    // and no vector per bucket (most buckets hold one document). Spilled,
+    // only one band's keys are in memory at a time.
+    std::vector<std::uint32_t> members;  // the eligible documents, listed once for all bands
+    for (std::size_t doc = 0; doc < n; ++doc) {
+        if (index.eligible(doc)) members.push_back(static_cast<std::uint32_t>(doc));
+    }
     std::vector<Keyed> keyed;
+    std::vector<std::uint64_t> band_buffer;
     std::vector<std::pair<std::size_t, std::size_t>> by_root;
     std::vector<std::size_t> groups;
     for (int band = 0; band < lsh_bands; ++band) {
-        keyed.clear();
-        {
-            const std::vector<std::uint64_t> keys = index.take_band(band);
-            for (std::size_t doc = 0; doc < n; ++doc) {
-                if (eligible[doc]) keyed.push_back({keys[doc], static_cast<std::uint32_t>(doc)});
-            }
-        }  // the column is freed before the sort doubles the array
+        const auto keys = index.band(band, band_buffer);
+        keyed.resize(members.size());  // the sort below hands back a buffer of this size
+        for (std::size_t k = 0; k < members.size(); ++k) keyed[k] = {keys[members[k]], members[k]};
         sort_by_hash(keyed, [](const Keyed& k) { return std::uint64_t{k.key}; });
         for (std::size_t begin = 0, end = 0; begin < keyed.size(); begin = end) {
             end = begin + 1;
@@ -275,9 +272,9 @@ std::vector<std::size_t> cluster_documents(DedupIndex index, const DedupOptions&
 
 std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::uint64_t>>& shingles,
                                            const DedupOptions& options) {
-    DedupIndex index(shingles.size(), options.spill);
+    DedupIndex index(shingles.size(), options);
     parallel_for(shingles.size(), options.jobs, [&](std::size_t doc) { index.add(doc, shingles[doc]); });
-    return cluster_documents(std::move(index), options);
+    return cluster_documents(std::move(index));
 }
 
 }  // namespace factline

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "checker/dedup_index.hpp"
+#include "checker/dedup_options.hpp"
 #include "checker/span.hpp"
-#include "checker/spill_file.hpp"
 
 namespace factline {
 
@@ -36,17 +36,11 @@ namespace factline {
 [[nodiscard]] bool containment_reaches(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b,
                                        double threshold);
 
-struct DedupOptions {
-    double threshold = 0.6;   // containment at or above which two documents are copies
-    std::size_t min_shingles = 8;  // shorter bodies are never clustered
-    int jobs = 1;                  // threads for the per-document MinHash (0: all cores); clusters are the same for any
-    SpillOptions spill = dedup_spill_options();  // when and where the shingles and keys leave memory; same clusters
-};
-
 /// Cluster index per document (0-based, numbered by each cluster's first
-/// member) of the documents added to `index`. Throws SpillError if the
-/// index could not spill or read back what it spilled.
-[[nodiscard]] std::vector<std::size_t> cluster_documents(DedupIndex index, const DedupOptions& options);
+/// member) of the documents added to `index`, by the options it was made
+/// with. Throws SpillError if the index could not spill or read back what
+/// it spilled.
+[[nodiscard]] std::vector<std::size_t> cluster_documents(DedupIndex index);
 
 /// The same for shingles at hand (tests, the sharded `cluster` step): they
 /// are added to an index on options.jobs threads first.

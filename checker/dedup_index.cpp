@@ -37,11 +37,15 @@ SpillOptions from_the_start(SpillOptions spill) {
 
 }  // namespace
 
-DedupIndex::DedupIndex(std::size_t documents, SpillOptions spill)
-    : keys_(documents, spill), shingles_(documents, keys_.spilled() ? from_the_start(spill) : spill) {}
+DedupIndex::DedupIndex(std::size_t documents, const DedupOptions& options)
+    : options_(options),
+      keys_(documents, options.spill),
+      shingles_(documents, keys_.spilled() ? from_the_start(options.spill) : options.spill) {}
 
 void DedupIndex::add(std::size_t doc, std::vector<std::uint64_t> shingles) {
-    keys_.put(doc, band_keys(shingles));
+    // A body too short to cluster is in no bucket: its keys are never read.
+    static constexpr BandKeys unused{};
+    keys_.put(doc, shingles.size() >= options_.min_shingles ? band_keys(shingles) : unused);
     shingles_.put(doc, std::move(shingles));
 }
 

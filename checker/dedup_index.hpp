@@ -11,28 +11,15 @@
 #include <vector>
 
 #include "checker/band_key_store.hpp"
+#include "checker/dedup_options.hpp"
 #include "checker/shingle_store.hpp"
-#include "checker/spill_file.hpp"
 
 namespace factline {
 
-/// The bytes each of the two stores may hold in memory. The keys' size is
-/// known up front (384 bytes a document): a corpus whose keys reach it
-/// (~87,000 articles) spills keys and shingles from the first document; a
-/// smaller one spills its shingles only if they reach it (~25,000 news
-/// articles, fewer long ones). Past this, the rest of the run's memory is
-/// worth more than reading candidate pairs back from the page cache.
-inline constexpr std::size_t dedup_memory_budget = std::size_t{32} << 20;
-
-/// Spilling to $TMPDIR (else /tmp) past dedup_memory_budget, unless
-/// FACTLINE_DEDUP_BUDGET_MIB gives another budget (a whole number of MiB;
-/// 0 spills every corpus): how a whole run is checked with spilling forced
-/// on or off. Clusters are the same either way.
-[[nodiscard]] SpillOptions dedup_spill_options();
-
 class DedupIndex {
 public:
-    explicit DedupIndex(std::size_t documents, SpillOptions spill = dedup_spill_options());
+    /// An index for clustering `documents` documents by `options`.
+    DedupIndex(std::size_t documents, const DedupOptions& options);
 
     /// Makes `doc`'s band keys and keeps its shingles (sorted and unique).
     /// Thread-safe for distinct documents; each document once.
@@ -41,13 +28,20 @@ public:
     /// Ends the adds. Throws SpillError if spilling failed.
     void finish();
 
+    [[nodiscard]] const DedupOptions& options() const { return options_; }
     [[nodiscard]] std::size_t documents() const { return shingles_.documents(); }
     [[nodiscard]] const ShingleStore& shingles() const { return shingles_; }
 
-    /// Band `band`'s key of every document (each band once).
-    [[nodiscard]] std::vector<std::uint64_t> take_band(int band) { return keys_.take_band(band); }
+    /// Whether `doc`'s body is long enough to be clustered (its keys are 0 if not).
+    [[nodiscard]] bool eligible(std::size_t doc) const { return shingles_.count(doc) >= options_.min_shingles; }
+
+    /// Band `band`'s key of every document (see BandKeyStore::band).
+    [[nodiscard]] BandKeyStore::Band band(int band, std::vector<std::uint64_t>& buffer) const {
+        return keys_.band(band, buffer);
+    }
 
 private:
+    DedupOptions options_;
     BandKeyStore keys_;
     ShingleStore shingles_;
 };

@@ -47,7 +47,7 @@ private:
         std::uint32_t wide;    // index in wide_ when bound.has_full_range()
     };
     static constexpr std::uint32_t not_met = UINT32_MAX;
-    static constexpr std::size_t chunk_size = 4096;  // Mets a chunk: they never move, and no doubling copy
+    static constexpr std::size_t chunk_size = 256;  // Mets a chunk: they never move, and no doubling copy
 
     /// `doc`'s Met, made now if it is not yet.
     const Met& met(std::size_t doc);

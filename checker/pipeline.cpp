@@ -226,7 +226,7 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     // Each document's band keys are made, and its shingles stored (spilled
     // to a file on a large corpus), as it is sketched: clustering never needs
     // the whole corpus's shingles in memory. A map has decided the clusters.
-    DedupIndex dedup_index(options.clusters == nullptr ? documents.size() : 0, dedup_options(options).spill);
+    DedupIndex dedup_index(options.clusters == nullptr ? documents.size() : 0, dedup_options(options));
     parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
         DocumentDraft& draft = drafts[i];
         lay_out(documents[i], rules, draft);
@@ -255,8 +255,7 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     const auto decide_clusters = [&] {
         PhaseClock clusters_clock;
         clusters = options.clusters != nullptr ? look_up_clusters(sketches, *options.clusters, run.diagnostics)
-                                               : assign_clusters(std::move(sketches), std::move(dedup_index),
-                                                                 dedup_options(options));
+                                               : assign_clusters(std::move(sketches), std::move(dedup_index));
         clusters_clock.lap("clusters (beside extraction)");
     };
     parallel_for_beside(

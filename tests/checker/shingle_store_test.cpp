@@ -143,7 +143,7 @@ BandKeys keys_of(std::size_t doc) {
 
 TEST(BandKeyStore, InMemoryAndSpilledGiveTheSameBandsPutInAnyOrder) {
     // Past two blocks, not a whole number of them; put in a shuffled order
-    // from several threads; one document is never put (its keys are 0).
+    // from several threads; one document is never put (its block is still written).
     const std::size_t documents = 9001, never_put = 4097;
     std::vector<std::size_t> order(documents);
     for (std::size_t doc = 0; doc < documents; ++doc) order[doc] = doc;
@@ -156,12 +156,13 @@ TEST(BandKeyStore, InMemoryAndSpilledGiveTheSameBandsPutInAnyOrder) {
             if (order[k] != never_put) store.put(order[k], keys_of(order[k]));
         });
         store.finish();
+        std::vector<std::uint64_t> buffer;
         for (int band = 0; band < lsh_bands; ++band) {
-            const auto column = store.take_band(band);
-            ASSERT_EQ(column.size(), documents);
+            const auto column = store.band(band, buffer);
             for (std::size_t doc = 0; doc < documents; ++doc) {
-                const std::uint64_t expected = doc == never_put ? 0 : keys_of(doc)[static_cast<std::size_t>(band)];
-                ASSERT_EQ(column[doc], expected) << "band " << band << ", document " << doc << ", budget " << bytes;
+                if (doc == never_put) continue;  // its keys are never read (it has no shingles)
+                ASSERT_EQ(column[doc], keys_of(doc)[static_cast<std::size_t>(band)])
+                    << "band " << band << ", document " << doc << ", budget " << bytes;
             }
         }
         EXPECT_TRUE(fs::is_empty(dir.path()));
