@@ -76,7 +76,7 @@ void BandKeyStore::finish() {
 }
 
 BandKeyStore::Band BandKeyStore::band(int band, std::vector<std::uint64_t>& buffer) const {
-    if (!spills_) return {rows_ ? rows_[0].data() + band : nullptr, lsh_bands};
+    if (!spills_) return {documents_ == 0 ? nullptr : rows_[0].data() + band, lsh_bands};
     buffer.resize(documents_);
     for (std::size_t index = 0; index < block_offsets_.size(); ++index) {
         const std::size_t size = block_size(index);
