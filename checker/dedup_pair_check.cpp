@@ -63,14 +63,18 @@ const PairCheck::Met& PairCheck::met(std::size_t doc) {
 }
 
 std::span<const std::uint64_t> PairCheck::read(std::size_t doc) {
-    for (std::size_t slot = 0; slot < 2; ++slot) {
-        if (reads_[slot].doc == doc) {
-            last_read_ = slot;
-            return reads_[slot].shingles;
+    auto& ways = reads_[doc % cache_sets];
+    std::uint8_t& last = last_read_[doc % cache_sets];
+    for (std::uint8_t way = 0; way < ways.size(); ++way) {
+        if (ways[way].doc == doc) {
+            last = way;
+            return ways[way].shingles;
         }
     }
-    last_read_ = 1 - last_read_;  // the slot read less recently
-    Read& slot = reads_[last_read_];
+    // The way read less recently: a pair's other document, if it is in this
+    // set, was read last and stays.
+    last = static_cast<std::uint8_t>(1 - last);
+    Read& slot = ways[last];
     slot.doc = doc;
     slot.shingles = shingles_.read(doc, slot.buffer);
     ++reads_done_;

@@ -8,6 +8,7 @@
 // met), and its shingles are read from the ShingleStore only then and when
 // a pair passes the bound: a spilled store costs a read per document met
 // and per pair merged, not memory for every document's shingles.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -53,7 +54,10 @@ private:
     const Met& met(std::size_t doc);
 
     /// `doc`'s shingles; the last two documents read stay valid (a pair's
-    /// two, and the neighbour a bucket's next pair shares).
+    /// two). Spilled, the sets read are kept in a small cache (64 sets of
+    /// two by document number, the older of a set replaced): a bucket pairs
+    /// its members with each other, so most of a bucket's reads are one read
+    /// of each member.
     std::span<const std::uint64_t> read(std::size_t doc);
 
     const ShingleStore& shingles_;
@@ -67,8 +71,9 @@ private:
         std::vector<std::uint64_t> buffer;
         std::span<const std::uint64_t> shingles;
     };
-    Read reads_[2];
-    std::size_t last_read_ = 0;  // the slot read last
+    static constexpr std::size_t cache_sets = 64;
+    std::array<std::array<Read, 2>, cache_sets> reads_;
+    std::array<std::uint8_t, cache_sets> last_read_{};  // per set, the way read last
     std::size_t pairs_checked_ = 0, pairs_merged_ = 0, reads_done_ = 0;
 };
 
