@@ -4,6 +4,8 @@
 #include <optional>
 #include <tuple>
 
+#include "checker/parallel.hpp"
+
 namespace factline {
 
 namespace {
@@ -52,11 +54,15 @@ bool same_assignment(const ClusterAssignment& a, const ClusterAssignment& b) {
 }  // namespace
 
 std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketches, const DedupOptions& options) {
-    std::vector<std::vector<std::uint64_t>> shingles;
-    shingles.reserve(sketches.size());
-    for (auto& sketch : sketches) shingles.push_back(std::move(sketch.shingles));
-    const auto cluster_of = cluster_documents(shingles, options);
-    shingles.clear();
+    DedupIndex index(sketches.size(), options);
+    // Each sketch's shingles leave it as they are added: held once, not twice.
+    parallel_for(sketches.size(), options.jobs,
+                 [&](std::size_t i) { index.add(i, std::move(sketches[i].shingles)); });
+    return assign_clusters(std::move(sketches), std::move(index));
+}
+
+std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketches, DedupIndex index) {
+    const auto cluster_of = cluster_documents(std::move(index));
     const auto dates = settle_document_dates(sketches, cluster_of);
 
     // Cluster ids come from the members' text hashes, not from input order, so

@@ -14,13 +14,15 @@
 
 #include "checker/civil_date.hpp"
 #include "checker/dedup.hpp"
+#include "checker/dedup_index.hpp"
 #include "checker/diagnostic.hpp"
 #include "checker/time.hpp"
 
 namespace factline {
 
 /// What cluster and date decisions need from one document: its text hash,
-/// what it says about its own date, and its body's shingles.
+/// what it says about its own date, and its body's shingles (which `check`
+/// moves into a DedupIndex as soon as they are made).
 struct DocumentSketch {
     std::string doc;       // path as given
     std::string doc_hash;  // text_hash() of the document
@@ -43,6 +45,12 @@ struct ClusterAssignment {
 /// shingles are moved into the clustering rather than copied.
 [[nodiscard]] std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketches,
                                                              const DedupOptions& options);
+
+/// The same, with the shingles of sketches[i] added to `index` as document i
+/// as the sketches were made (the sketches' own shingles are not read), by
+/// the options the index was made with. Throws SpillError if the index
+/// could not spill.
+[[nodiscard]] std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketches, DedupIndex index);
 
 /// A cluster map read back, by document path.
 struct ClusterMap {

@@ -2,14 +2,17 @@
 // Stage 7: near-duplicate (syndicated) documents. Word 5-gram shingles of the
 // cleaned body; similarity is containment of the smaller document in the
 // larger (SPEC §2.6), not symmetric Jaccard; candidate pairs come from
-// MinHash/LSH banding so large corpora are not compared all-pairs; Eigen holds
-// the band keys. Clusters are connected components over pairs at or
-// above the threshold.
+// MinHash/LSH banding so large corpora are not compared all-pairs (the band
+// keys are made per document as it is sketched: dedup_index.hpp, which also
+// keeps the shingles, spilled to a temporary file on a large corpus).
+// Clusters are connected components over pairs at or above the threshold.
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "checker/dedup_index.hpp"
+#include "checker/dedup_options.hpp"
 #include "checker/span.hpp"
 
 namespace factline {
@@ -33,13 +36,14 @@ namespace factline {
 [[nodiscard]] bool containment_reaches(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b,
                                        double threshold);
 
-struct DedupOptions {
-    double threshold = 0.6;   // containment at or above which two documents are copies
-    std::size_t min_shingles = 8;  // shorter bodies are never clustered
-    int jobs = 1;                  // threads for the per-document MinHash (0: all cores); clusters are the same for any
-};
+/// Cluster index per document (0-based, numbered by each cluster's first
+/// member) of the documents added to `index`, by the options it was made
+/// with. Throws SpillError if the index could not spill or read back what
+/// it spilled.
+[[nodiscard]] std::vector<std::size_t> cluster_documents(DedupIndex index);
 
-/// Cluster index per document (0-based, numbered by each cluster's first member).
+/// The same for shingles at hand (tests, the sharded `cluster` step): they
+/// are added to an index on options.jobs threads first.
 [[nodiscard]] std::vector<std::size_t> cluster_documents(const std::vector<std::vector<std::uint64_t>>& shingles,
                                                          const DedupOptions& options);
 

@@ -14,6 +14,7 @@
 #include "checker/date_checks.hpp"
 #include "checker/date_scan.hpp"
 #include "checker/dedup.hpp"
+#include "checker/dedup_index.hpp"
 #include "checker/extract.hpp"
 #include "checker/finding_sink.hpp"
 #include "checker/layout.hpp"
@@ -230,10 +231,15 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
         return options.clusters == nullptr && i < documents.size() - held_back &&
                sketches[i].date_evidence.date.date.has_value();
     };
+    // Each document's band keys are made, and its shingles stored (spilled
+    // to a file on a large corpus), as it is sketched: clustering never needs
+    // the whole corpus's shingles in memory. A map has decided the clusters.
+    DedupIndex dedup_index(options.clusters == nullptr ? documents.size() : 0, dedup_options(options));
     parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
         Layout layout = lay_out(documents[i], rules, drafts[i]);
         DateScan dates(documents[i].text, layout);  // views the layout: made once the layout is in place
         sketches[i] = sketch_document(documents[i], layout, numeric_order_of(options), &dates);
+        if (options.clusters == nullptr) dedup_index.add(i, std::move(sketches[i].shingles));
         if (extract_at_once(i)) {
             extract_document(i, layout, sketches[i].date_evidence.date, &dates);
         } else {
@@ -258,7 +264,7 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     const auto decide_clusters = [&] {
         PhaseClock clusters_clock;
         clusters = options.clusters != nullptr ? look_up_clusters(sketches, *options.clusters, run.diagnostics)
-                                               : assign_clusters(std::move(sketches), dedup_options(options));
+                                               : assign_clusters(std::move(sketches), std::move(dedup_index));
         clusters_clock.lap("clusters (beside extraction)");
     };
     parallel_for_beside(

@@ -185,6 +185,42 @@ TEST(OverlapBound, IsTheSumOfTheSmallerCountPerRange) {
     EXPECT_EQ(OverlapBound(full).with(OverlapBound(full)), 256u * 255u);
 }
 
+TEST(PackedOverlapBound, IsTheFullBoundUnlessBothSetsHaveAFullRange) {
+    // Counts of 0 to 40 a range (short and long articles): where not both
+    // sets have a range of 15 or more, the 4-bit counts give the very sum of
+    // the byte counts; either way never less than the shared count.
+    std::mt19937_64 random(23);
+    std::size_t exact = 0;
+    for (int round = 0; round < 600; ++round) {
+        const auto make = [&](std::size_t size, const std::vector<std::uint64_t>& from) {
+            std::set<std::uint64_t> set;
+            while (set.size() < size) set.insert(random() % 3 == 0 && !from.empty() ? from[random() % from.size()] : random());
+            return std::vector<std::uint64_t>(set.begin(), set.end());
+        };
+        const auto a = make(random() % (round % 3 == 0 ? 6000 : 700), {});
+        const auto b = make(random() % 700, a);
+        std::vector<std::uint64_t> shared;
+        std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
+        const PackedOverlapBound packed_a(a), packed_b(b);
+        if (packed_a.has_full_range() && packed_b.has_full_range()) continue;  // ask the OverlapBounds
+        ++exact;
+        EXPECT_GE(packed_a.with(packed_b), shared.size());
+        EXPECT_EQ(packed_a.with(packed_b), packed_b.with(packed_a));
+        // (no byte count saturates at these sizes)
+        EXPECT_EQ(packed_a.with(packed_b), OverlapBound(a).with(OverlapBound(b))) << a.size() << " " << b.size();
+    }
+    EXPECT_GE(exact, 300u);
+    std::vector<std::uint64_t> fifteen;  // 15 hashes in every range: full everywhere
+    for (std::uint64_t range = 0; range < 256; ++range) {
+        for (std::uint64_t i = 0; i < 15; ++i) fifteen.push_back(range << 56 | i);
+    }
+    EXPECT_TRUE(PackedOverlapBound(fifteen).has_full_range());
+    EXPECT_EQ(PackedOverlapBound(fifteen).with(PackedOverlapBound()), 0u);
+    const std::vector<std::uint64_t> fourteen(fifteen.begin(), fifteen.begin() + 14);
+    EXPECT_FALSE(PackedOverlapBound(fourteen).has_full_range());
+    EXPECT_EQ(PackedOverlapBound(fifteen).with(PackedOverlapBound(fourteen)), 14u);
+}
+
 TEST(Containment, NeededOverlapIsTheSmallestCountThatReaches) {
     for (const double threshold : {0.6, 3.0 / 5.0, 0.6 + 1e-12, 0.5, 1.0, 1.01, 0.0}) {
         for (std::size_t size = 0; size < 200; ++size) {
@@ -263,6 +299,45 @@ TEST(ClusterDocuments, StoriesSharingATemplatedSentenceStayApartAndTheirCopiesMe
             EXPECT_NE(clusters[2 * story], clusters[2 * story - 2]) << story;
         }
     }
+}
+
+TEST(ClusterDocuments, TheClustersAreTheSameWithTheShinglesAndKeysSpilled) {
+    // Copies of a few stories among unrelated texts, and stories sharing a
+    // templated passage (crowded buckets): spilled from the start, part way
+    // or not at all, on one thread or three.
+    std::vector<std::vector<std::uint64_t>> shingles;
+    for (int i = 0; i < 1500; ++i) {
+        const int story = i % 7 == 0 ? (i % 5) * 400 : 10000 + i * 50;
+        shingles.push_back(shingle_hashes(words(story, 60) + words(90000 + i, 5, "tail")));
+    }
+    const std::string templated = words(0, 40, "template");
+    for (int story = 0; story < 200; ++story) {
+        const std::string own = words(story * 100, 70, "story");
+        shingles.push_back(shingle_hashes(templated + own));
+        shingles.push_back(shingle_hashes(own + templated + words(story, 6, "comment")));
+    }
+    DedupOptions in_memory;
+    in_memory.spill.memory_budget = SIZE_MAX;
+    const auto expected = cluster_documents(shingles, in_memory);
+    EXPECT_EQ(expected[0], expected[35]);
+    // 0: everything spilled from the start; 900 KiB: the keys (1,900 x 384
+    // bytes) stay in memory, the shingles (~1.1 MB) spill part way.
+    for (const std::size_t budget : {std::size_t{0}, std::size_t{900} << 10}) {
+        for (const int jobs : {1, 3}) {
+            DedupOptions spilled;
+            spilled.spill.memory_budget = budget;
+            spilled.jobs = jobs;
+            EXPECT_EQ(cluster_documents(shingles, spilled), expected) << budget << " bytes, " << jobs << " threads";
+        }
+    }
+}
+
+TEST(ClusterDocuments, AFailedSpillIsAnErrorNotOtherClusters) {
+    const std::vector<std::vector<std::uint64_t>> shingles{shingle_hashes(words(0, 100)), shingle_hashes(words(0, 100))};
+    DedupOptions options;
+    options.spill.memory_budget = 0;
+    options.spill.spill_to = "/dev/full";
+    EXPECT_THROW((void)cluster_documents(shingles, options), SpillError);
 }
 
 TEST(ClusterDocuments, ThresholdComesFromOptions) {

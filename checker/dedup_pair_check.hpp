@@ -1,0 +1,80 @@
+#pragma once
+// The exact check of dedup's candidate pairs: is the containment of the
+// smaller document in the larger at or above the threshold? What a document
+// needs for it (a PackedOverlapBound and its needed overlap, 140 bytes; the
+// full OverlapBound as well for the rare long document) is made the first
+// time it is in a candidate pair (a crowded bucket pairs a document
+// hundreds of times; on a corpus of templated stories every document is
+// met), and its shingles are read from the ShingleStore only then and when
+// a pair passes the bound: a spilled store costs a read per document met
+// and per pair merged, not memory for every document's shingles.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "checker/overlap_bound.hpp"
+#include "checker/shingle_store.hpp"
+
+namespace factline {
+
+/// True when sorted unique sets `a` and `b` share at least `needed` hashes;
+/// the merge stops as soon as the count is reached or can no longer be.
+[[nodiscard]] bool shares_at_least(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b,
+                                   std::size_t needed);
+
+class PairCheck {
+public:
+    PairCheck(const ShingleStore& shingles, double threshold);
+
+    /// containment_reaches() of the two documents' shingles, with the bounds
+    /// asked before the sets are read and merged. Throws SpillError if a read fails.
+    [[nodiscard]] bool copies(std::size_t a, std::size_t b);
+
+    /// How many documents were met in candidate pairs, how many pairs were
+    /// checked and merged, and how many times shingles were read (for the debug log).
+    [[nodiscard]] std::size_t documents_met() const { return met_count_; }
+    [[nodiscard]] std::size_t pairs_checked() const { return pairs_checked_; }
+    [[nodiscard]] std::size_t pairs_merged() const { return pairs_merged_; }
+    [[nodiscard]] std::size_t reads() const { return reads_done_; }
+
+private:
+    /// What a document met in a candidate pair keeps.
+    struct Met {
+        PackedOverlapBound bound;
+        std::uint32_t needed;  // needed_overlap() of its size: the smaller set's decides
+        std::uint32_t wide;    // index in wide_ when bound.has_full_range()
+    };
+    static constexpr std::uint32_t not_met = UINT32_MAX;
+    static constexpr std::size_t chunk_size = 256;  // Mets a chunk: they never move, and no doubling copy
+
+    /// `doc`'s Met, made now if it is not yet.
+    const Met& met(std::size_t doc);
+
+    /// `doc`'s shingles; the last two documents read stay valid (a pair's
+    /// two). Spilled, the sets read are kept in a small cache (64 sets of
+    /// two by document number, the older of a set replaced): a bucket pairs
+    /// its members with each other, so most of a bucket's reads are one read
+    /// of each member.
+    std::span<const std::uint64_t> read(std::size_t doc);
+
+    const ShingleStore& shingles_;
+    double threshold_;
+    std::vector<std::uint32_t> met_of_;  // per document: its index among the Mets, or not_met
+    std::vector<std::unique_ptr<Met[]>> chunks_;  // the Mets, in the order met
+    std::size_t met_count_ = 0;
+    std::vector<OverlapBound> wide_;  // of the Mets with a full range
+    struct Read {
+        std::size_t doc = SIZE_MAX;
+        std::vector<std::uint64_t> buffer;
+        std::span<const std::uint64_t> shingles;
+    };
+    static constexpr std::size_t cache_sets = 64;
+    std::array<std::array<Read, 2>, cache_sets> reads_;
+    std::array<std::uint8_t, cache_sets> last_read_{};  // per set, the way read last
+    std::size_t pairs_checked_ = 0, pairs_merged_ = 0, reads_done_ = 0;
+};
+
+}  // namespace factline
