@@ -1,9 +1,34 @@
 #include "checker/band_key_store.hpp"
 
+#include <Eigen/Core>
 #include <algorithm>
 #include <cassert>
 
 namespace factline {
+
+namespace {
+
+using KeyRows = Eigen::Matrix<std::uint64_t, Eigen::Dynamic, lsh_bands, Eigen::RowMajor>;
+using KeyColumns = Eigen::Matrix<std::uint64_t, Eigen::Dynamic, lsh_bands, Eigen::ColMajor>;
+
+/// One document's keys as a 1 x bands row.
+Eigen::Map<const KeyRows> row_of(const BandKeys& keys) { return {keys.data(), 1, lsh_bands}; }
+
+}  // namespace
+
+struct BandKeyStore::Rows {
+    KeyRows keys;
+};
+
+/// Consecutive documents' keys: keys(doc - first, band), each band's column contiguous.
+struct BandKeyStore::Block {
+    KeyColumns keys;
+    std::size_t filled = 0;
+};
+
+BandKeyStore::BandKeyStore(BandKeyStore&&) noexcept = default;
+BandKeyStore& BandKeyStore::operator=(BandKeyStore&&) noexcept = default;
+BandKeyStore::~BandKeyStore() = default;
 
 BandKeyStore::BandKeyStore(std::size_t documents, SpillOptions options)
     : documents_(documents),
@@ -14,9 +39,11 @@ BandKeyStore::BandKeyStore(std::size_t documents, SpillOptions options)
         open_.resize(blocks);
         block_offsets_.assign(blocks, not_written);
     } else {
-        // Not zeroed: every document put writes its row, and a document
-        // never put has no shingles, so no band of it is read.
-        rows_ = std::make_unique_for_overwrite<BandKeys[]>(documents);
+        // Not zeroed (Eigen leaves a resized matrix as it is): every document
+        // put writes its row, and a document never put has no shingles, so
+        // no band of it is read.
+        rows_ = std::make_unique<Rows>();
+        rows_->keys.resize(static_cast<Eigen::Index>(documents), lsh_bands);
     }
 }
 
@@ -27,7 +54,7 @@ std::size_t BandKeyStore::block_size(std::size_t block) const {
 void BandKeyStore::put(std::size_t doc, const BandKeys& keys) {
     assert(doc < documents_);
     if (!spills_) {
-        rows_[doc] = keys;  // each document its own row: no lock
+        rows_->keys.row(static_cast<Eigen::Index>(doc)) = row_of(keys);  // no lock: its own row
         return;
     }
     const std::lock_guard lock(*mutex_);
@@ -35,10 +62,10 @@ void BandKeyStore::put(std::size_t doc, const BandKeys& keys) {
     auto& block = open_[index];
     if (!block) {
         block = std::make_unique<Block>();
-        block->keys.assign(size * lsh_bands, 0);
+        block->keys.setZero(static_cast<Eigen::Index>(size), lsh_bands);
     }
-    const std::size_t place = doc - index * block_documents;
-    for (std::size_t band = 0; band < keys.size(); ++band) block->keys[band * size + place] = keys[band];
+    const auto place = static_cast<Eigen::Index>(doc - index * block_documents);
+    block->keys.row(place) = row_of(keys);
     if (++block->filled == size) write_block(index);
 }
 
@@ -47,7 +74,8 @@ void BandKeyStore::write_block(std::size_t index) {
     if (!failure_) {
         try {
             if (!file_) file_.emplace(options_.open());
-            block_offsets_[index] = file_->append(block->keys.data(), block->keys.size() * sizeof(std::uint64_t));
+            block_offsets_[index] =
+                file_->append(block->keys.data(), static_cast<std::size_t>(block->keys.size()) * sizeof(std::uint64_t));
         } catch (const SpillError& error) {
             failure_ = error.what();
         }
@@ -61,7 +89,7 @@ void BandKeyStore::finish() {
         if (block_offsets_[index] != not_written) continue;
         if (!open_[index]) {  // no document of it was put
             open_[index] = std::make_unique<Block>();
-            open_[index]->keys.assign(block_size(index) * lsh_bands, 0);
+            open_[index]->keys.setZero(static_cast<Eigen::Index>(block_size(index)), lsh_bands);
         }
         write_block(index);
     }
@@ -76,7 +104,7 @@ void BandKeyStore::finish() {
 }
 
 BandKeyStore::Band BandKeyStore::band(int band, std::vector<std::uint64_t>& buffer) const {
-    if (!spills_) return {documents_ == 0 ? nullptr : rows_[0].data() + band, lsh_bands};
+    if (!spills_) return {documents_ == 0 ? nullptr : rows_->keys.data() + band, lsh_bands};
     buffer.resize(documents_);
     for (std::size_t index = 0; index < block_offsets_.size(); ++index) {
         const std::size_t size = block_size(index);

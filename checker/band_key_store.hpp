@@ -28,6 +28,9 @@ namespace factline {
 class BandKeyStore {
 public:
     BandKeyStore(std::size_t documents, SpillOptions options);
+    BandKeyStore(BandKeyStore&&) noexcept;
+    BandKeyStore& operator=(BandKeyStore&&) noexcept;
+    ~BandKeyStore();
 
     /// Keeps `doc`'s keys (once per document; thread-safe).
     void put(std::size_t doc, const BandKeys& keys);
@@ -59,11 +62,10 @@ public:
     [[nodiscard]] bool spilled() const { return spills_; }
 
 private:
-    /// Consecutive documents' keys, band-major: keys[band * size + (doc - first)].
-    struct Block {
-        std::vector<std::uint64_t> keys;
-        std::size_t filled = 0;
-    };
+    // Eigen matrices, a document per row and a band per column, defined in
+    // the .cpp (Eigen stays out of the headers that include this one).
+    struct Rows;   // the whole corpus in memory: row-major, a document's keys together as put
+    struct Block;  // consecutive documents: column-major, a band together as written and read
     static constexpr std::size_t block_documents = 4096;  // a band of a block: 32 KiB a read
     static constexpr std::uint64_t not_written = UINT64_MAX;
 
@@ -73,7 +75,7 @@ private:
     std::size_t documents_;
     SpillOptions options_;
     bool spills_;
-    std::unique_ptr<BandKeys[]> rows_;  // per document, when held in memory
+    std::unique_ptr<Rows> rows_;  // per document, when held in memory
     std::unique_ptr<std::mutex> mutex_ = std::make_unique<std::mutex>();  // a pointer: the store can be moved
     std::vector<std::unique_ptr<Block>> open_;  // per block, while it is being filled
     std::vector<std::uint64_t> block_offsets_;  // per block, in bytes, or not_written
