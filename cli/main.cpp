@@ -11,6 +11,7 @@
 #include <mimalloc.h>
 #endif
 
+#include "checker/spill_file.hpp"
 #include "cli/commands.hpp"
 
 namespace {
@@ -186,6 +187,10 @@ int main(int argc, char** argv) {
         if (*rules_cmd) return factline::cli::run_rules(rules, rules_action, rules_verbose);
         if (*time_cmd) return factline::cli::run_time(time_files, time_dct);
         if (*config_cmd) return factline::cli::run_config(config);
+    } catch (const factline::SpillError& error) {
+        // Not a bug: the machine has no room (or no folder) for dedup's temporary files.
+        std::fprintf(stderr, "factline: error: %s\n", error.what());
+        return 2;
     } catch (const std::exception& error) {
         // An internal error is a bug: say so, and which stage/input if known.
         std::fprintf(stderr, "factline: internal error: %s\n", error.what());

@@ -2,6 +2,8 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <iterator>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "tests/cli/run_binary.hpp"
@@ -74,6 +76,25 @@ TEST(Cli, UnknownFormatIsAUsageError) {
                                      " --format json,pdf");
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_NE(result.err.find("unknown format 'pdf'"), std::string::npos) << result.err;
+}
+
+// No room for dedup's temporary files is the machine's problem, not a bug:
+// an error (exit 2) that says where it tried, not an "internal error" (3).
+TEST(Cli, NoFolderForDedupSpillIsAnErrorNotABug) {
+    const fs::path dir = temp_dir("spill");
+    std::ofstream(dir / "a.txt") << "MOSCOW (Reuters) - Talks resumed in Geneva on Monday, officials said.\n";
+    const fs::path err = dir / "stderr.txt";
+    const std::string command = "TMPDIR=/nonexistent/factline FACTLINE_DEDUP_BUDGET_MIB=0 '" + std::string(FACTLINE_BINARY) +
+                                "' check '" + (dir / "a.txt").string() + "' --out '" + (dir / "out").string() +
+                                "' --format json 2>'" + err.string() + "' >/dev/null";
+    const int status = std::system(command.c_str());
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 2);
+    std::ifstream in(err);
+    const std::string message((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(message.find("factline: error:"), std::string::npos) << message;
+    EXPECT_NE(message.find("/nonexistent/factline"), std::string::npos) << message;
+    EXPECT_EQ(message.find("internal error"), std::string::npos) << message;
 }
 
 TEST(Cli, MissingRulesFolderIsAnError) {
