@@ -267,22 +267,42 @@ bool write_lines(const std::filesystem::path& path, std::size_t count,
         diagnostics.error("output.unwritable", path.string(), 0, 0, "cannot write file");
         return false;
     }
-    constexpr std::size_t block = 1024;         // lines per block of text
-    constexpr std::size_t blocks_at_once = 16;  // blocks made before they are written: bounds the memory
-    std::vector<std::string> texts(blocks_at_once);
-    for (std::size_t first = 0; first < count; first += block * blocks_at_once) {
-        const std::size_t blocks = std::min(blocks_at_once, (count - first + block - 1) / block);
+    // Lines are made a round at a time, a block of lines per thread task,
+    // and written before the next round. A round holds about `round_bytes`
+    // of text, sized from the lines written so far (the first round is one
+    // line): lines run from 200 bytes (a document record) to over 100 MB (a
+    // finding with hundreds of thousands of pieces of evidence), and a fixed
+    // 16,384 lines a round held a 1 M-article run's whole 555 MB findings
+    // file in memory at once (issue 7).
+    constexpr std::size_t round_bytes = std::size_t{32} << 20;
+    constexpr std::size_t most_lines_per_block = 1024;
+    constexpr std::size_t most_blocks_at_once = 16;
+    std::vector<std::string> texts(most_blocks_at_once);
+    std::size_t lines_per_block = 1, blocks_at_once = 1;
+    std::size_t written_bytes = 0;
+    for (std::size_t first = 0; first < count;) {
+        const std::size_t blocks = std::min(blocks_at_once, (count - first + lines_per_block - 1) / lines_per_block);
         parallel_for(blocks, jobs, [&](std::size_t b) {
             std::string& text = texts[b];
             text.clear();
-            const std::size_t begin = first + b * block;
-            const std::size_t end = std::min(count, begin + block);
+            const std::size_t begin = first + b * lines_per_block;
+            const std::size_t end = std::min(count, begin + lines_per_block);
             for (std::size_t i = begin; i < end; ++i) {
                 append_line(i, text);
                 text += '\n';
             }
         });
-        for (std::size_t b = 0; b < blocks; ++b) out << texts[b];
+        for (std::size_t b = 0; b < blocks; ++b) {
+            out << texts[b];
+            written_bytes += texts[b].size();
+            if (texts[b].capacity() > round_bytes) std::string().swap(texts[b]);  // not kept for small lines
+        }
+        first = std::min(count, first + blocks * lines_per_block);
+        const std::size_t bytes_per_line = std::max<std::size_t>(1, written_bytes / first);
+        const std::size_t lines_per_round =
+            std::clamp<std::size_t>(round_bytes / bytes_per_line, 1, most_lines_per_block * most_blocks_at_once);
+        blocks_at_once = std::min(most_blocks_at_once, lines_per_round);
+        lines_per_block = lines_per_round / blocks_at_once;
     }
     return static_cast<bool>(out);
 }

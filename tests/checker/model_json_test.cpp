@@ -118,5 +118,28 @@ TEST(ModelJson, AJsonLinesFileIsTheSameOnAnyNumberOfThreads) {
     EXPECT_NE(first.find(R"({"doc":"doc19999")"), std::string::npos);
 }
 
+// Rounds of lines are sized from the lines written so far: lines of very
+// different lengths (a few megabytes among short ones) still come out whole
+// and in order, on any number of threads.
+TEST(ModelJson, LinesOfMixedLengthsAreWrittenInOrder) {
+    const auto line = [](std::size_t i) {
+        const std::size_t length = i % 97 == 5 ? (std::size_t{3} << 20) + i : 10 + i % 13;
+        return std::string(length, static_cast<char>('a' + i % 26)) + std::to_string(i);
+    };
+    constexpr std::size_t count = 1500;
+    std::string expected;
+    for (std::size_t i = 0; i < count; ++i) expected += line(i) + '\n';
+    for (const int jobs : {1, 3}) {
+        const auto path = std::filesystem::temp_directory_path() / ("factline_mixed_lines_" + std::to_string(jobs));
+        Diagnostics diagnostics;
+        ASSERT_TRUE(write_lines(
+            path, count, [&](std::size_t i, std::string& text) { text += line(i); }, diagnostics, jobs));
+        std::ifstream in(path, std::ios::binary);
+        const std::string text(std::istreambuf_iterator<char>(in), {});
+        std::filesystem::remove(path);
+        EXPECT_TRUE(text == expected) << "jobs " << jobs << ": " << text.size() << " bytes, expected " << expected.size();
+    }
+}
+
 }  // namespace
 }  // namespace factline
