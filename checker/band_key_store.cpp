@@ -93,14 +93,7 @@ void BandKeyStore::finish() {
         }
         write_block(index);
     }
-    if (file_ && !failure_) {
-        try {
-            file_->flush();
-        } catch (const SpillError& error) {
-            failure_ = error.what();
-        }
-    }
-    if (failure_) throw SpillError("dedup could not spill the band keys of the corpus: " + *failure_);
+    finish_spill(file_, failure_, "the band keys of the corpus");
 }
 
 BandKeyStore::Band BandKeyStore::band(int band, std::vector<std::uint64_t>& buffer) const {

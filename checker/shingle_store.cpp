@@ -51,14 +51,7 @@ void ShingleStore::append(std::size_t doc, const std::vector<std::uint64_t>& shi
 
 void ShingleStore::finish() {
     const std::lock_guard lock(*mutex_);
-    if (file_ && !failure_) {
-        try {
-            file_->flush();
-        } catch (const SpillError& error) {
-            failure_ = error.what();
-        }
-    }
-    if (failure_) throw SpillError("dedup could not spill the shingles of the corpus: " + *failure_);
+    finish_spill(file_, failure_, "the shingles of the corpus");
 }
 
 std::span<const std::uint64_t> ShingleStore::read(std::size_t doc, std::vector<std::uint64_t>& buffer) const {

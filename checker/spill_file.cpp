@@ -118,4 +118,15 @@ void SpillFile::read(std::uint64_t offset, void* data, std::size_t bytes) const 
     }
 }
 
+void finish_spill(std::optional<SpillFile>& file, std::optional<std::string>& failure, std::string_view what) {
+    if (file && !failure) {
+        try {
+            file->flush();
+        } catch (const SpillError& error) {
+            failure = error.what();
+        }
+    }
+    if (failure) throw SpillError("dedup could not spill " + std::string(what) + ": " + *failure);
+}
+
 }  // namespace factline

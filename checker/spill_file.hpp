@@ -10,8 +10,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace factline {
@@ -71,5 +73,10 @@ private:
     std::uint64_t written_ = 0;  // bytes in the file (the buffer's start)
     std::vector<char> buffer_;
 };
+
+/// Ends a store's spilling: flushes `file`, if it was made and no write
+/// failed, then throws SpillError("dedup could not spill <what>: <cause>")
+/// if a write or the flush failed.
+void finish_spill(std::optional<SpillFile>& file, std::optional<std::string>& failure, std::string_view what);
 
 }  // namespace factline
