@@ -7,6 +7,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstddef>
+#include <exception>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -18,7 +19,9 @@ namespace factline {
     return jobs > 0 ? static_cast<std::size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
 }
 
-/// Runs `work(i)` for i in [0, count) on `jobs` threads (0: all cores).
+/// Runs `work(i)` for i in [0, count) on `jobs` threads (0: all cores), this
+/// one among them. If an item throws, the items not begun are left and the
+/// first exception is rethrown here once every thread has stopped.
 template <typename Work>
 void parallel_for(std::size_t count, int jobs, Work work) {
     std::size_t threads = thread_count(jobs);
@@ -28,14 +31,25 @@ void parallel_for(std::size_t count, int jobs, Work work) {
         return;
     }
     std::atomic<std::size_t> next{0};
-    std::vector<std::thread> pool;
-    pool.reserve(threads);
-    for (std::size_t t = 0; t < threads; ++t) {
-        pool.emplace_back([&] {
+    std::mutex failure_mutex;
+    std::exception_ptr failure;  // the first item's exception, on any thread
+    const auto take_items = [&] {
+        try {
             for (std::size_t i = next++; i < count; i = next++) work(i);
-        });
-    }
-    for (auto& thread : pool) thread.join();
+        } catch (...) {
+            const std::lock_guard lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+            next = count;  // the others stop at their next item
+        }
+    };
+    // This thread is one of them: one thread fewer to start per call, and
+    // its warm caches and allocator heap do a share of the work.
+    std::vector<std::thread> others;
+    others.reserve(threads - 1);
+    for (std::size_t t = 1; t < threads; ++t) others.emplace_back(take_items);
+    take_items();
+    for (auto& thread : others) thread.join();
+    if (failure) std::rethrow_exception(failure);
 }
 
 /// parallel_for(count, jobs, work) while this thread first runs `first()`:
