@@ -61,8 +61,4 @@ const PhraseIndex& Lexicon::phrases(std::string_view word_class) const {
     return it == phrase_index->end() ? none : it->second;
 }
 
-bool Lexicon::in_class(std::string_view word_class, const Token& token) const {
-    return phrases(word_class).is_word(token);
-}
-
 }  // namespace factline

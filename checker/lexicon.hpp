@@ -110,8 +110,6 @@ struct Lexicon {
     [[nodiscard]] const std::vector<std::vector<std::string>>& words(const std::string& word_class) const;
     /// The PhraseIndex of a word class (an empty one when the class is unknown or not indexed).
     [[nodiscard]] const PhraseIndex& phrases(std::string_view word_class) const;
-    /// True when the token alone is a phrase of `word_class`.
-    [[nodiscard]] bool in_class(std::string_view word_class, const Token& token) const;
 };
 
 }  // namespace factline
