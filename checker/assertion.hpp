@@ -9,6 +9,7 @@
 
 #include "checker/civil_date.hpp"
 #include "checker/interned.hpp"
+#include "checker/shared_text.hpp"
 #include "checker/span.hpp"
 
 namespace factline {
@@ -17,14 +18,15 @@ struct Evidence {
     std::uint32_t line = 0;  // 1-based, in the document's text
     std::uint32_t col = 0;   // 1-based, code points
     Span span;               // bytes of the evidence sentence
-    std::string text;        // the sentence as written (original characters)
+    SharedText text;         // the sentence as written (original characters); findings share it
 };
 
 // The vocabulary fields (ids a rule pack defines) are Interned: 8 bytes each,
 // one copy per id however many assertions name it. The per-document fields
-// (doc, cluster, outlet, doc_hash) grow with the corpus and stay strings.
+// (doc, cluster, outlet, doc_hash) grow with the corpus: SharedText, one copy
+// per document that its record, its assertions and their evidence share.
 struct Assertion {
-    std::string doc;        // document path as given
+    SharedText doc;         // document path as given
     Interned holder;        // actor id ("peskov"), or a group id when no actor is named ("russia", "narrator")
     Interned holder_group;  // russia | ukraine | west | narrator | other (rule-pack defined)
     Interned topic;         // status | control | event | negotiation | concession | aims | …
@@ -37,12 +39,12 @@ struct Assertion {
     // Time windows compare claims by it; `stated` stays the day of the statement.
     std::optional<CivilDate> about;
     Evidence evidence;
-    std::string cluster;       // syndication cluster id ("c1"), set by dedup
+    SharedText cluster;        // syndication cluster id ("c1"), set by dedup
     Interned rule;             // id of the pattern rule that produced it
     bool headline = false;     // evidence is the headline
     bool negated = false;      // the value came from a negated pattern
-    std::string outlet;        // copied from the document's metadata (may be "")
-    std::string doc_hash;      // hash of the document text (stable finding ids)
+    SharedText outlet;         // the document's metadata, else its dateline's agency (may be "")
+    SharedText doc_hash;       // hash of the document text (stable finding ids)
     std::vector<std::string> subject_alternatives;  // other places of the same name the subject could be
 };
 

@@ -8,23 +8,28 @@
 
 #include "checker/civil_date.hpp"
 #include "checker/diagnostic.hpp"
+#include "checker/interned.hpp"
+#include "checker/shared_text.hpp"
 
 namespace factline {
 
+// One assertion as a finding cites it. Its texts are the assertion's, shared
+// (a finding on a large corpus cites millions of assertions: a copy of a
+// dozen strings each was most of a 1 M-article run's memory).
 struct FindingEvidence {
-    std::string doc;
+    SharedText doc;
     std::uint32_t line = 0;
     std::uint32_t col = 0;
     std::optional<CivilDate> stated;
     DateSource stated_source = DateSource::unknown;
-    std::string text;
-    std::string holder;
-    std::string outlet;
-    std::string cluster;
-    std::string rule;
-    std::string doc_hash;
+    SharedText text;
+    Interned holder;
+    SharedText outlet;
+    SharedText cluster;
+    Interned rule;
+    SharedText doc_hash;
     bool headline = false;
-    std::string subject;  // the assertion's subject when it is a place inside the finding's subject, else ""
+    Interned subject;  // the assertion's subject when it is a place inside the finding's subject, else ""
 };
 
 struct FindingSide {

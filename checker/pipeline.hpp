@@ -18,24 +18,26 @@
 #include "checker/document.hpp"
 #include "checker/finding.hpp"
 #include "checker/rule_pack.hpp"
+#include "checker/shared_text.hpp"
 #include "checker/text_hash.hpp"
 
 namespace factline {
 
-/// One line of documents.jsonl.
+/// One line of documents.jsonl. Its doc, cluster, outlet and hash are the
+/// copies its assertions share.
 struct DocumentRecord {
-    std::string doc;
+    SharedText doc;
     std::string status = "ok";  // ok | skipped
     std::string reason;         // why skipped
     std::optional<CivilDate> published;
     DateSource published_source = DateSource::unknown;
     std::string headline;
-    std::string cluster;
+    SharedText cluster;
     std::uint32_t boilerplate_lines = 0;
     std::uint32_t assertions = 0;
     std::string url;
-    std::string outlet;
-    std::string doc_hash;       // hash of the text; finding ids use it
+    SharedText outlet;
+    SharedText doc_hash;        // hash of the text; finding ids use it
 };
 
 struct RunSummary {

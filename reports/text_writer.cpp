@@ -30,7 +30,7 @@ void TextWriter::write(const RunOutput& run, const ReportContext&, const std::fi
                 break;
             }
         }
-        const std::string doc = primary ? primary->doc : std::string("-");
+        const std::string doc = primary ? primary->doc.str() : std::string("-");
         const std::uint32_t line = primary ? primary->line : 1;
         const std::uint32_t col = primary ? primary->col : 1;
         if (github_) {

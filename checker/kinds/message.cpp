@@ -34,7 +34,7 @@ std::string who_said(const FindingSide& side) {
 
 std::string source_name(const FindingEvidence& evidence) {
     if (!evidence.outlet.empty()) return evidence.outlet;
-    return std::filesystem::path(evidence.doc).filename().string();
+    return std::filesystem::path(evidence.doc.str()).filename().string();
 }
 
 std::string when_where(const FindingEvidence& evidence) {

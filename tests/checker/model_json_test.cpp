@@ -33,7 +33,7 @@ TEST(ModelJson, AnAssertionLineReadsBackAsWritten) {
     const std::string line = to_json_line(a);
     const auto json = nlohmann::ordered_json::parse(line);
     EXPECT_EQ(json.dump(-1, ' ', false), line);  // what nlohmann itself would write
-    EXPECT_EQ(json["evidence"]["text"], a.evidence.text);
+    EXPECT_EQ(json["evidence"]["text"], a.evidence.text.str());
     EXPECT_EQ(json["stated"], "2022-10-05");
     EXPECT_EQ(json["about"], "2022-09-30");
     EXPECT_EQ(json["subject_alternatives"][0], "kherson_city");
@@ -59,7 +59,7 @@ TEST(ModelJson, AFindingLineIsWhatNlohmannWouldWriteAndReadsBack) {
     e.subject = "bakhmut_city";
     side.evidence = {e, e};
     side.evidence[1].stated.reset();
-    side.evidence[1].subject.clear();
+    side.evidence[1].subject = Interned();
     f.sides = {side, side};
     f.sides[1].value = "ukraine";
     f.sides[1].evidence.clear();

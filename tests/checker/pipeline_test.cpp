@@ -4,6 +4,7 @@
 // JSON Lines records that share an id and so a path.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -46,6 +47,49 @@ TEST(Pipeline, AssertionsComeOutInTheirFinalOrderEvenWhenRecordsShareAPath) {
     EXPECT_EQ(run.assertions.front().doc, "a");
     EXPECT_EQ(run.assertions.front().evidence.line, 1u);  // the second "a" record's claim, merged in by line
     EXPECT_EQ(run.assertions.back().doc, "b");
+}
+
+TEST(Pipeline, AssertionsAndFindingEvidenceShareTheirDocumentsTexts) {
+    // One copy of a document's path, cluster, outlet and hash, whatever the
+    // number of its assertions and of the findings that cite them, and one
+    // of each evidence sentence (issue 7: the copies were most of a 1 M-article run's memory).
+    const std::string jsonl =
+        R"({"id":"a","published":"2022-10-12","outlet":"Wire","text":"Talks stall\n\nPeskov said that peace talks were impossible.\nPeskov said Russia was open to negotiations."})"
+        "\n"
+        R"({"id":"b","published":"2022-11-02","outlet":"Daily","text":"Talks\n\nPeskov said Russia was open to negotiations."})"
+        "\n";
+    Corpus corpus;
+    read_json_lines(jsonl, "corpus.jsonl", corpus, 1);
+    RunOutput run = analyse_corpus(corpus, shipped_rules(), AnalysisOptions{2});
+    ASSERT_EQ(run.documents.size(), 2u);
+    ASSERT_GE(run.assertions.size(), 2u) << order_of(run);
+    for (const auto& a : run.assertions) {
+        const auto record = std::find_if(run.documents.begin(), run.documents.end(),
+                                         [&](const DocumentRecord& r) { return r.doc == a.doc; });
+        ASSERT_NE(record, run.documents.end());
+        EXPECT_EQ(&a.doc.str(), &record->doc.str());
+        EXPECT_EQ(&a.cluster.str(), &record->cluster.str());
+        EXPECT_EQ(&a.outlet.str(), &record->outlet.str());
+        EXPECT_EQ(&a.doc_hash.str(), &record->doc_hash.str());
+        EXPECT_FALSE(a.outlet.empty());
+    }
+    add_findings(run, shipped_rules(), {});
+    ASSERT_FALSE(run.findings.empty()) << order_of(run);
+    std::size_t cited = 0;
+    for (const auto& finding : run.findings) {
+        for (const auto& side : finding.sides) {
+            for (const auto& evidence : side.evidence) {
+                const auto a = std::find_if(run.assertions.begin(), run.assertions.end(), [&](const Assertion& x) {
+                    return x.doc == evidence.doc && x.evidence.line == evidence.line && x.evidence.col == evidence.col;
+                });
+                ASSERT_NE(a, run.assertions.end());
+                EXPECT_EQ(&evidence.text.str(), &a->evidence.text.str());
+                EXPECT_EQ(&evidence.doc.str(), &a->doc.str());
+                ++cited;
+            }
+        }
+    }
+    EXPECT_GE(cited, 2u);
 }
 
 TEST(Pipeline, SkippedInputsAreMergedIntoPathOrderAsAStableSortWouldPlaceThem) {
