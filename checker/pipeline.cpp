@@ -154,7 +154,7 @@ void put_in_path_order(RunOutput& run, std::vector<Document>& documents, std::ve
     });
     for (std::size_t k = 0; k < order.size(); ++k) {
         const std::size_t i = order[k];
-        const std::string& path = run.documents[k].doc;
+        const SharedText& path = run.documents[k].doc;
         const std::size_t first = run.assertions.size();
         for (auto& assertion : per_document[i]) run.assertions.push_back(std::move(assertion));
         std::vector<Assertion>().swap(per_document[i]);  // moved-from shells

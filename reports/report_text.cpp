@@ -247,7 +247,7 @@ std::vector<SourceCluster> source_clusters(const std::vector<DocumentRecord>& do
             continue;
         }
         auto [it, inserted] = index.emplace(d->cluster, out.size());
-        if (inserted) out.push_back({d->cluster, {}});
+        if (inserted) out.push_back({d->cluster.str(), {}});
         out[it->second].members.push_back(d);
     }
     // Members are sorted, so `out` is already in order of each cluster's first

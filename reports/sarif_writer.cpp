@@ -134,7 +134,7 @@ Json notification(std::string_view level, const std::string& text, const std::st
 Json invocation_json(const RunOutput& run, const ReportContext& context) {
     Json notifications = Json::array();
     for (const DocumentRecord* d : skipped_documents(run.documents)) {
-        notifications.push_back(notification("warning", "skipped input: " + d->reason, d->doc, context));
+        notifications.push_back(notification("warning", "skipped input: " + d->reason, d->doc.str(), context));
     }
     for (const auto& entry : run.stale_ignores) {
         const std::string what = !entry.id.empty() ? "id " + entry.id : "kind " + entry.kind;

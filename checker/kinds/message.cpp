@@ -33,7 +33,7 @@ std::string who_said(const FindingSide& side) {
 }
 
 std::string source_name(const FindingEvidence& evidence) {
-    if (!evidence.outlet.empty()) return evidence.outlet;
+    if (!evidence.outlet.empty()) return evidence.outlet.str();
     return std::filesystem::path(evidence.doc.str()).filename().string();
 }
 

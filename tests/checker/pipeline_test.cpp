@@ -67,10 +67,10 @@ TEST(Pipeline, AssertionsAndFindingEvidenceShareTheirDocumentsTexts) {
         const auto record = std::find_if(run.documents.begin(), run.documents.end(),
                                          [&](const DocumentRecord& r) { return r.doc == a.doc; });
         ASSERT_NE(record, run.documents.end());
-        EXPECT_EQ(&a.doc.str(), &record->doc.str());
-        EXPECT_EQ(&a.cluster.str(), &record->cluster.str());
-        EXPECT_EQ(&a.outlet.str(), &record->outlet.str());
-        EXPECT_EQ(&a.doc_hash.str(), &record->doc_hash.str());
+        EXPECT_EQ(a.doc.data(), record->doc.data());
+        EXPECT_EQ(a.cluster.data(), record->cluster.data());
+        EXPECT_EQ(a.outlet.data(), record->outlet.data());
+        EXPECT_EQ(a.doc_hash.data(), record->doc_hash.data());
         EXPECT_FALSE(a.outlet.empty());
     }
     add_findings(run, shipped_rules(), {});
@@ -83,8 +83,8 @@ TEST(Pipeline, AssertionsAndFindingEvidenceShareTheirDocumentsTexts) {
                     return x.doc == evidence.doc && x.evidence.line == evidence.line && x.evidence.col == evidence.col;
                 });
                 ASSERT_NE(a, run.assertions.end());
-                EXPECT_EQ(&evidence.text.str(), &a->evidence.text.str());
-                EXPECT_EQ(&evidence.doc.str(), &a->doc.str());
+                EXPECT_EQ(evidence.text.data(), a->evidence.text.data());
+                EXPECT_EQ(evidence.doc.data(), a->doc.data());
                 ++cited;
             }
         }

@@ -13,9 +13,9 @@ namespace {
 TEST(SharedText, CopiesShareOneStringAndSeparateTextsDoNot) {
     const SharedText a(std::string("reuters-0001.txt"));
     const SharedText copy = a;  // NOLINT: the copy is the point
-    EXPECT_EQ(&copy.str(), &a.str());
+    EXPECT_EQ(copy.data(), a.data());
     const SharedText separate("reuters-0001.txt");
-    EXPECT_NE(&separate.str(), &a.str());
+    EXPECT_NE(separate.data(), a.data());
     EXPECT_EQ(separate, a);  // equal by text, not only by handle
 }
 
@@ -26,6 +26,16 @@ TEST(SharedText, DefaultAndEmptyTextsAreEmpty) {
     EXPECT_EQ(none, "");
     EXPECT_EQ(none.size(), 0u);
     EXPECT_EQ(none.str(), std::string());
+    EXPECT_STREQ(none.c_str(), "");
+}
+
+TEST(SharedText, KeepsEveryByteAndEndsWithANul) {
+    const std::string bytes("a\0b\xEF\xBF\xBD", 6);
+    const SharedText text(bytes);
+    EXPECT_EQ(text.size(), 6u);
+    EXPECT_EQ(text.view(), bytes);
+    EXPECT_EQ(text.c_str()[6], '\0');
+    EXPECT_EQ(text.str(), bytes);
 }
 
 TEST(SharedText, OrdersAndComparesAsItsText) {
@@ -70,7 +80,7 @@ TEST(SharedText, HandlesCopiedAndDroppedOnManyThreadsFreeTheTextOnce) {
     for (auto& thread : threads) thread.join();
     for (const auto& mine : copies) {
         ASSERT_EQ(mine.size(), 5000u);
-        EXPECT_EQ(&mine.back().str(), &origin.str());
+        EXPECT_EQ(mine.back().data(), origin.data());
     }
 }
 
