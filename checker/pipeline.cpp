@@ -19,6 +19,7 @@
 #include "checker/finding_sink.hpp"
 #include "checker/layout.hpp"
 #include "checker/sentences.hpp"
+#include "checker/text_pool.hpp"
 #include "checker/time.hpp"
 
 namespace factline {
@@ -118,7 +119,7 @@ void add_date_findings(RunOutput& run, std::vector<Document>& documents, const s
 /// large corpus).
 void put_in_path_order(RunOutput& run, std::vector<Document>& documents, std::vector<DocumentDraft>& drafts,
                        std::vector<ClusterAssignment>& clusters, std::vector<std::vector<Assertion>>& per_document,
-                       int jobs) {
+                       TextPool& pool, int jobs) {
     std::size_t total = 0;
     for (const auto& assertions : per_document) total += assertions.size();
     run.assertions.reserve(total);  // one allocation, not a doubling copy of the largest vector
@@ -139,11 +140,11 @@ void put_in_path_order(RunOutput& run, std::vector<Document>& documents, std::ve
         record.published = clusters[i].date.date;
         record.published_source = clusters[i].date.source;
         record.headline = std::move(drafts[i].headline);
-        record.cluster = std::move(clusters[i].cluster);
+        record.cluster = pool.share(clusters[i].cluster);  // one copy per cluster and per outlet, not per document
         record.boilerplate_lines = drafts[i].boilerplate_lines;
         record.assertions = static_cast<std::uint32_t>(per_document[i].size());
         record.url = std::move(document.meta.url);
-        record.outlet = std::move(outlet_of(document, drafts[i]));
+        record.outlet = pool.share(outlet_of(document, drafts[i]));
         record.doc_hash = std::move(clusters[i].doc_hash);
         for (auto& assertion : per_document[i]) {
             assertion.doc = record.doc;
@@ -188,6 +189,9 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     auto& documents = corpus.documents;
 
     PhaseClock clock;
+    // Syndicated copies quote the same sentences: their assertions share one
+    // copy. The records share their outlets and cluster ids from it too.
+    TextPool shared_texts;
     std::vector<DocumentDraft> drafts(documents.size());
     std::vector<DocumentSketch> sketches(documents.size());
     std::vector<std::vector<Assertion>> per_document(documents.size());
@@ -203,6 +207,7 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
         std::optional<DateScan> own;
         DateScan& dates = scan != nullptr ? *scan : own.emplace(document.text, layout);
         per_document[i] = extract_assertions({document, layout, sentences, date, &dates}, rules);
+        for (auto& assertion : per_document[i]) assertion.evidence.text = shared_texts.share(assertion.evidence.text);
         std::stable_sort(per_document[i].begin(), per_document[i].end(), assertion_order_in_document);
         date_conflicts[i] = find_date_conflicts(dates, date);
         // Only two facts of the layout outlive extraction; the caller frees the rest.
@@ -277,7 +282,7 @@ RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOpti
     clock.lap("clusters beside the other documents (pass 2)");
 
     add_date_findings(run, documents, drafts, clusters, date_conflicts);
-    put_in_path_order(run, documents, drafts, clusters, per_document, options.jobs);
+    put_in_path_order(run, documents, drafts, clusters, per_document, shared_texts, options.jobs);
     for (const auto& skipped : corpus.skipped) {
         DocumentRecord record;
         record.doc = skipped.path;

@@ -90,6 +90,14 @@ TEST(Pipeline, AssertionsAndFindingEvidenceShareTheirDocumentsTexts) {
         }
     }
     EXPECT_GE(cited, 2u);
+    // Both documents quote "Peskov said Russia was open to negotiations.": one copy.
+    std::vector<const Assertion*> open;
+    for (const auto& a : run.assertions) {
+        if (a.evidence.text == "Peskov said Russia was open to negotiations.") open.push_back(&a);
+    }
+    ASSERT_EQ(open.size(), 2u);
+    EXPECT_NE(open[0]->doc, open[1]->doc);
+    EXPECT_EQ(open[0]->evidence.text.data(), open[1]->evidence.text.data());
 }
 
 TEST(Pipeline, SkippedInputsAreMergedIntoPathOrderAsAStableSortWouldPlaceThem) {
