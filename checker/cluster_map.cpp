@@ -44,7 +44,7 @@ std::vector<DatedBy> settle_document_dates(const std::vector<DocumentSketch>& sk
     return dates;
 }
 
-std::string cluster_name(const std::string& smallest_doc_hash) { return "c" + smallest_doc_hash.substr(0, 8); }
+std::string cluster_name(std::string_view smallest_doc_hash) { return "c" + std::string(smallest_doc_hash.substr(0, 8)); }
 
 bool same_assignment(const ClusterAssignment& a, const ClusterAssignment& b) {
     return std::tie(a.doc_hash, a.cluster, a.date.date, a.date.source) ==
@@ -67,16 +67,21 @@ std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketc
 
     // Cluster ids come from the members' text hashes, not from input order, so
     // that they are the same for any order, any --jobs and any sharding.
-    std::map<std::size_t, std::string> smallest_hash;
+    // Indexed by cluster (a member's index): a std::map of one node per
+    // document was 80 MB at 1 M documents, nearly all of them alone.
+    std::vector<SharedText> smallest_hash(sketches.size());
     for (std::size_t i = 0; i < sketches.size(); ++i) {
-        auto [it, inserted] = smallest_hash.emplace(cluster_of[i], sketches[i].doc_hash);
-        if (!inserted && sketches[i].doc_hash < it->second) it->second = sketches[i].doc_hash;
+        SharedText& smallest = smallest_hash[cluster_of[i]];
+        if (smallest.empty() || sketches[i].doc_hash < smallest) smallest = sketches[i].doc_hash;
     }
+    std::vector<SharedText> names(sketches.size());  // one copy per cluster, shared by its members
     std::vector<ClusterAssignment> assignments(sketches.size());
     for (std::size_t i = 0; i < sketches.size(); ++i) {
+        SharedText& name = names[cluster_of[i]];
+        if (name.empty()) name = cluster_name(smallest_hash[cluster_of[i]]);
         assignments[i].doc = std::move(sketches[i].doc);
         assignments[i].doc_hash = std::move(sketches[i].doc_hash);
-        assignments[i].cluster = cluster_name(smallest_hash[cluster_of[i]]);
+        assignments[i].cluster = name;
         assignments[i].date = dates[i];
     }
     return assignments;
@@ -86,7 +91,7 @@ ClusterMap index_cluster_map(std::vector<ClusterAssignment> assignments, const s
                              Diagnostics& diagnostics) {
     ClusterMap map{file, {}};
     for (auto& assignment : assignments) {
-        const auto [it, inserted] = map.by_doc.emplace(assignment.doc, assignment);
+        const auto [it, inserted] = map.by_doc.emplace(assignment.doc.str(), assignment);
         if (inserted || same_assignment(it->second, assignment)) continue;
         diagnostics.error("clusters.duplicate", file, assignment.line, 1,
                           fmt::format("'{}' is listed again (first at line {}) with another text, cluster or date; "
@@ -101,13 +106,13 @@ std::vector<ClusterAssignment> look_up_clusters(const std::vector<DocumentSketch
     std::vector<ClusterAssignment> assignments;
     assignments.reserve(sketches.size());
     for (const auto& sketch : sketches) {
-        const auto it = map.by_doc.find(sketch.doc);
+        const auto it = map.by_doc.find(sketch.doc.view());
         if (it != map.by_doc.end() && it->second.doc_hash == sketch.doc_hash) {
             assignments.push_back(it->second);
             continue;
         }
         if (it == map.by_doc.end()) {
-            diagnostics.error("clusters.missing", sketch.doc, 0, 0,
+            diagnostics.error("clusters.missing", sketch.doc.str(), 0, 0,
                               fmt::format("not in the cluster map {}; run `factline cluster` over the sketches of "
                                           "every shard, with the paths given to `extract`",
                                           map.file));

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "checker/shared_text.hpp"
+
 #include "checker/civil_date.hpp"
 #include "checker/dedup.hpp"
 #include "checker/dedup_index.hpp"
@@ -24,17 +26,17 @@ namespace factline {
 /// what it says about its own date, and its body's shingles (which `check`
 /// moves into a DedupIndex as soon as they are made).
 struct DocumentSketch {
-    std::string doc;       // path as given
-    std::string doc_hash;  // text_hash() of the document
+    SharedText doc;       // path as given
+    SharedText doc_hash;  // text_hash() of the document (the records and assertions share it)
     DocumentDateEvidence date_evidence;  // `evidence` (a span) is not kept in sketch files
     std::vector<std::uint64_t> shingles;  // shingle_hashes() of the cleaned body
 };
 
 /// One document's cluster and settled date: one line of the cluster map.
 struct ClusterAssignment {
-    std::string doc;
-    std::string doc_hash;
-    std::string cluster;  // "c" + the first 8 hex digits of the smallest member doc_hash
+    SharedText doc;
+    SharedText doc_hash;
+    SharedText cluster;   // "c" + the first 8 hex digits of the smallest member doc_hash
     DatedBy date;         // own date, else the cluster's (provenance `cluster`), else weekday-completed
     std::uint32_t line = 0;  // where it stands in the map file, for messages
 };
@@ -55,7 +57,7 @@ struct ClusterAssignment {
 /// A cluster map read back, by document path.
 struct ClusterMap {
     std::string file;  // as the user gave it
-    std::map<std::string, ClusterAssignment> by_doc;
+    std::map<std::string, ClusterAssignment, std::less<>> by_doc;
 };
 
 /// Indexes `assignments` by document. A path listed twice with another text

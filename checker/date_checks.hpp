@@ -48,10 +48,10 @@ struct DateCheckOptions {
 
 /// Where a finding's evidence comes from.
 struct DateFindingSource {
-    std::string doc;
-    std::string doc_hash;
-    std::string outlet;
-    std::string cluster;
+    SharedText doc;
+    SharedText doc_hash;
+    SharedText outlet;
+    SharedText cluster;
 };
 
 /// A `date_mismatch` finding (topic "date", subject the ISO date) with two

@@ -136,15 +136,16 @@ void put_in_path_order(RunOutput& run, std::vector<Document>& documents, std::ve
         const std::size_t i = order[k];
         Document& document = documents[i];
         DocumentRecord& record = run.documents[k];
-        record.doc = std::move(document.path);
+        record.doc = std::move(clusters[i].doc);  // the document's path, one copy since it was sketched
+        std::string().swap(document.path);
         record.published = clusters[i].date.date;
         record.published_source = clusters[i].date.source;
         record.headline = std::move(drafts[i].headline);
-        record.cluster = pool.share(clusters[i].cluster);  // one copy per cluster and per outlet, not per document
+        record.cluster = std::move(clusters[i].cluster);  // one copy per cluster (assign_clusters)
         record.boilerplate_lines = drafts[i].boilerplate_lines;
         record.assertions = static_cast<std::uint32_t>(per_document[i].size());
         record.url = std::move(document.meta.url);
-        record.outlet = pool.share(outlet_of(document, drafts[i]));
+        record.outlet = pool.share(outlet_of(document, drafts[i]));  // one copy per outlet
         record.doc_hash = std::move(clusters[i].doc_hash);
         for (auto& assertion : per_document[i]) {
             assertion.doc = record.doc;

@@ -70,7 +70,7 @@ int run_cluster(const ClusterOptions& options) {
         return std::tie(a.doc, a.doc_hash) < std::tie(b.doc, b.doc_hash);
     });
     std::set<std::string> clusters;
-    for (const auto& assignment : assignments) clusters.insert(assignment.cluster);
+    for (const auto& assignment : assignments) clusters.insert(assignment.cluster.str());
     spdlog::info("{} documents in {} clusters", documents, clusters.size());
     if (options.out.empty()) {
         for (const auto& assignment : assignments) std::cout << to_json_line(assignment) << '\n';
