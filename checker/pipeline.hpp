@@ -23,19 +23,27 @@
 
 namespace factline {
 
-/// One line of documents.jsonl. Its doc, cluster, outlet and hash are the
-/// copies its assertions share.
+/// "ok", the status of a processed document: made once, not interned (a
+/// locked look-up) each time a record is made.
+inline const Interned& document_ok() {
+    static const Interned ok("ok");
+    return ok;
+}
+
+/// One line of documents.jsonl: one per document of the corpus, so handles,
+/// not strings (a 1 M-article run holds a million). Its doc, cluster, outlet
+/// and hash are the copies its assertions share.
 struct DocumentRecord {
     SharedText doc;
-    std::string status = "ok";  // ok | skipped
-    std::string reason;         // why skipped
+    Interned status = document_ok();  // ok | skipped
+    SharedText reason;          // why skipped
     std::optional<CivilDate> published;
     DateSource published_source = DateSource::unknown;
-    std::string headline;
+    SharedText headline;
     SharedText cluster;
     std::uint32_t boilerplate_lines = 0;
     std::uint32_t assertions = 0;
-    std::string url;
+    SharedText url;
     SharedText outlet;
     SharedText doc_hash;        // hash of the text; finding ids use it
 };
