@@ -42,7 +42,7 @@ struct CorpusAnalysis::State {
     DedupIndex dedup_index;
     std::vector<Document> pending;            // the batch added last, not through pass 1 yet
     std::size_t held_from = SIZE_MAX;         // the first document held back from pass 1's extraction
-    PhaseClock pass_one_clock;                // pass 1 of every batch, logged once
+    PhaseClock pass_one_clock;                // from the analysis's start to the end of pass 1 of the last batch
 };
 
 // `scan`: pass 1's scan of the document's dates, when it is extracted
@@ -131,7 +131,7 @@ RunOutput CorpusAnalysis::finish(std::vector<Skipped> skipped, const Diagnostics
     RunOutput run;
     run.diagnostics.append(diagnostics);
     state.pass_one(std::move(state.pending), true);
-    state.pass_one_clock.lap("layout, sketches and most dated documents (pass 1)");
+    state.pass_one_clock.lap("layout, sketches and most dated documents (pass 1; with batches, since the first)");
     auto& documents = state.documents;
     auto& drafts = state.drafts;
 
