@@ -113,6 +113,7 @@ private:
         }
         if (fs::is_directory(status)) {
             walk(given);
+            hand_over_if_due();  // what waited for the walk's sidecars
             return;
         }
         if (path.filename() == sidecar_name) {
