@@ -31,13 +31,9 @@ BandKeyStore& BandKeyStore::operator=(BandKeyStore&&) noexcept = default;
 BandKeyStore::~BandKeyStore() = default;
 
 BandKeyStore::BandKeyStore(std::size_t documents, SpillOptions options)
-    : documents_(documents),
-      options_(std::move(options)),
-      spills_(documents > 0 && documents * sizeof(BandKeys) >= options_.memory_budget) {
+    : documents_(documents), options_(std::move(options)), spills_(reaches_budget(documents)) {
     if (spills_) {
-        const std::size_t blocks = (documents + block_documents - 1) / block_documents;
-        open_.resize(blocks);
-        block_offsets_.assign(blocks, not_written);
+        open_blocks(documents);
     } else {
         // Not zeroed (Eigen leaves a resized matrix as it is): every document
         // put writes its row, and a document never put has no shingles, so
@@ -45,6 +41,40 @@ BandKeyStore::BandKeyStore(std::size_t documents, SpillOptions options)
         rows_ = std::make_unique<Rows>();
         rows_->keys.resize(static_cast<Eigen::Index>(documents), lsh_bands);
     }
+}
+
+bool BandKeyStore::reaches_budget(std::size_t documents) const {
+    return documents > 0 && documents * sizeof(BandKeys) >= options_.memory_budget;
+}
+
+void BandKeyStore::open_blocks(std::size_t documents) {
+    const std::size_t blocks = (documents + block_documents - 1) / block_documents;
+    open_.resize(blocks);
+    block_offsets_.resize(blocks, not_written);
+}
+
+void BandKeyStore::grow(std::size_t documents) {
+    assert(documents >= documents_);
+    const std::size_t before = documents_;
+    documents_ = documents;
+    if (spills_) {
+        open_blocks(documents);  // a block is written once full or at finish(): none grows after it is written
+        return;
+    }
+    if (!reaches_budget(documents)) {
+        rows_->keys.conservativeResize(static_cast<Eigen::Index>(documents), Eigen::NoChange);
+        return;
+    }
+    // The keys put so far go to blocks as if they had been put spilling.
+    spills_ = true;
+    open_blocks(documents);
+    const std::lock_guard lock(*mutex_);
+    for (std::size_t doc = 0; doc < before; ++doc) {
+        BandKeys keys;
+        Eigen::Map<KeyRows>(keys.data(), 1, lsh_bands) = rows_->keys.row(static_cast<Eigen::Index>(doc));
+        put_in_block(doc, keys);
+    }
+    rows_.reset();
 }
 
 std::size_t BandKeyStore::block_size(std::size_t block) const {
@@ -58,19 +88,27 @@ void BandKeyStore::put(std::size_t doc, const BandKeys& keys) {
         return;
     }
     const std::lock_guard lock(*mutex_);
-    const std::size_t index = doc / block_documents, size = block_size(index);
+    put_in_block(doc, keys);
+}
+
+void BandKeyStore::put_in_block(std::size_t doc, const BandKeys& keys) {
+    const std::size_t index = doc / block_documents;
     auto& block = open_[index];
     if (!block) {
+        // A whole block's rows, even for the last (a store that grows may
+        // fill it later); write_block() cuts it to the documents it holds.
         block = std::make_unique<Block>();
-        block->keys.setZero(static_cast<Eigen::Index>(size), lsh_bands);
+        block->keys.setZero(static_cast<Eigen::Index>(block_documents), lsh_bands);
     }
     const auto place = static_cast<Eigen::Index>(doc - index * block_documents);
     block->keys.row(place) = row_of(keys);
-    if (++block->filled == size) write_block(index);
+    if (++block->filled == block_documents) write_block(index);
 }
 
 void BandKeyStore::write_block(std::size_t index) {
     auto& block = open_[index];
+    const auto size = static_cast<Eigen::Index>(block_size(index));
+    if (block->keys.rows() != size) block->keys.conservativeResize(size, Eigen::NoChange);  // the last block
     if (!failure_) {
         try {
             if (!file_) file_.emplace(options_.open());

@@ -10,6 +10,9 @@
 // band after band, so that one band of the whole corpus is read back with
 // one pread a block. Either way a band reads back as put.
 //
+// A corpus read in batches grows the store between batches (grow()); once
+// its keys reach the budget, those in memory go to blocks and the file.
+//
 // put() is thread-safe; a failed write is kept and thrown by finish() as
 // SpillError. band() comes after finish().
 #include <cstddef>
@@ -34,6 +37,10 @@ public:
 
     /// Keeps `doc`'s keys (once per document; thread-safe).
     void put(std::size_t doc, const BandKeys& keys);
+
+    /// Room for `documents` documents (no fewer than before), spilling the
+    /// keys held so far if they now reach the budget. Never during put().
+    void grow(std::size_t documents);
 
     /// Ends the puts: writes out the blocks still open. A document never put
     /// has no keys to read: it must have no shingles either (not eligible).
@@ -70,6 +77,9 @@ private:
     static constexpr std::uint64_t not_written = UINT64_MAX;
 
     [[nodiscard]] std::size_t block_size(std::size_t block) const;
+    [[nodiscard]] bool reaches_budget(std::size_t documents) const;
+    void open_blocks(std::size_t documents);  // sizes open_ and block_offsets_ for the documents
+    void put_in_block(std::size_t doc, const BandKeys& keys);  // the mutex held
     void write_block(std::size_t block);  // the mutex held
 
     std::size_t documents_;

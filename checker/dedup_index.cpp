@@ -28,6 +28,11 @@ void DedupIndex::add(std::size_t doc, std::vector<std::uint64_t> shingles) {
     shingles_.put(doc, std::move(shingles));
 }
 
+void DedupIndex::grow(std::size_t documents) {
+    keys_.grow(documents);
+    shingles_.grow(documents, keys_.spilled());
+}
+
 void DedupIndex::finish() {
     keys_.finish();
     shingles_.finish();

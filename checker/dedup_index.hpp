@@ -25,6 +25,10 @@ public:
     /// Thread-safe for distinct documents; each document once.
     void add(std::size_t doc, std::vector<std::uint64_t> shingles);
 
+    /// Room for `documents` documents (no fewer than before): a corpus
+    /// analysed in batches grows its index between them, never during add().
+    void grow(std::size_t documents);
+
     /// Ends the adds. Throws SpillError if spilling failed.
     void finish();
 

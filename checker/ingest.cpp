@@ -5,6 +5,7 @@
 #include "checker/ingest.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <fmt/format.h>
 #include <future>
@@ -12,6 +13,7 @@
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <spdlog/spdlog.h>
 
 #include "checker/in_order.hpp"
@@ -53,6 +55,9 @@ struct PreparedFile {
     bool read_ahead = false;  // `read` holds the file
 };
 
+/// stream_json_lines_file's read size (its default, given with a hand-over).
+constexpr std::size_t json_lines_block_bytes = std::size_t{1} << 20;
+
 /// How many walked files may be read ahead of the one added next: enough to
 /// keep every thread busy, few enough that a huge folder is not held twice.
 constexpr std::size_t read_ahead_files = 1024;
@@ -76,6 +81,7 @@ public:
 
     Corpus finish() {
         warn_unused_sidecar_entries();
+        if (options_.on_documents && !corpus_.documents.empty()) hand_over();
         return std::move(corpus_);
     }
 
@@ -88,6 +94,7 @@ private:
                 return;
             }
             add_bytes(given, {}, std::move(read.bytes), "", true);
+            hand_over_if_due();
             return;
         }
         const fs::path path(given);
@@ -106,6 +113,7 @@ private:
         }
         if (fs::is_directory(status)) {
             walk(given);
+            hand_over_if_due();  // what waited for the walk's sidecars
             return;
         }
         if (path.filename() == sidecar_name) {
@@ -114,6 +122,7 @@ private:
         }
         read_sidecar(path.parent_path().empty() ? fs::path(".") / sidecar_name : path.parent_path() / sidecar_name);
         add_file(given, given, lower_extension(path));
+        hand_over_if_due();
     }
 
     /// Collects every file under `root` (iteratively, no symlinked folders),
@@ -154,13 +163,13 @@ private:
             std::async(beside ? std::launch::async : std::launch::deferred,
                        [&to_read, &listed, jobs = beside ? 1 : options_.jobs] { return read_sidecars(to_read, listed, jobs); });
         waiting_for_sidecars_ = true;
+        sidecar_reading_ = &reading;
+        sidecar_messages_before_ = messages_before;
         struct FinishSidecars {  // also when the walk stops early or throws
             Ingester& self;
-            std::future<SidecarReading>& reading;
-            std::size_t messages_before;
             const std::string& given;
-            ~FinishSidecars() { self.finish_sidecars(reading, messages_before, given); }
-        } finish{*this, reading, messages_before, given};
+            ~FinishSidecars() { self.end_walk_sidecars(given); }
+        } finish{*this, given};
         read_walked_files(given, root, root_key, entries);
     }
 
@@ -176,7 +185,9 @@ private:
         const std::string open_prefix = prefix_before(root, false);
         const OpenFolder folder(root.native());
         std::vector<PreparedFile> slots(std::min(entries.size(), read_ahead_files));
-        corpus_.documents.reserve(corpus_.documents.size() + entries.size());  // not grown (and moved) a file at a time
+        if (!options_.on_documents) {
+            corpus_.documents.reserve(corpus_.documents.size() + entries.size());  // not grown (and moved) a file at a time
+        }
         const auto prepare = [&](std::size_t i) {
             PreparedFile& file = slots[i % slots.size()];
             file = PreparedFile{};
@@ -248,6 +259,7 @@ private:
             internal_error(shown, error.what());
         }
         file = PreparedFile{};  // its text is the corpus's now; the rest is freed while the slot waits
+        hand_over_if_due();
     }
 
     /// Why a file found in a walk is not read as an article; "" when it is
@@ -272,7 +284,13 @@ private:
         }
         if (is_json_lines_extension(ext)) {
             std::string reason;
-            switch (stream_json_lines_file(path, shown, corpus_, options_.jobs, options_.max_file_bytes, reason)) {
+            // Records go on a block at a time only from a file larger than a batch (it is read twice).
+            const JsonLinesHandOver hand_over{options_.batch_bytes, [this] {
+                                                  hand_over_if_due();
+                                                  return !stopped();
+                                              }};
+            switch (stream_json_lines_file(path, shown, corpus_, options_.jobs, options_.max_file_bytes, reason,
+                                           json_lines_block_bytes, options_.on_documents ? &hand_over : nullptr)) {
                 case JsonLinesStream::read: return;
                 case JsonLinesStream::skipped: skip(shown, reason); return;
                 case JsonLinesStream::fall_back: prefetched = nullptr; break;  // the walk did not read it
@@ -367,17 +385,49 @@ private:
     }
 
     /// Waits for the walk's sidecars, records them as read_sidecar would
-    /// have, and gives the documents read meanwhile their metadata.
-    void finish_sidecars(std::future<SidecarReading>& reading, std::size_t messages_before, const std::string& given) {
+    /// have, and gives the documents read meanwhile their metadata. Their
+    /// messages go before the walk's files', wherever the walk is; a
+    /// failure is reported at the walk's end (end_walk_sidecars), as before.
+    void take_sidecars() {
+        if (!waiting_for_sidecars_) return;
         waiting_for_sidecars_ = false;
-        SidecarReading read = reading.get();
-        corpus_.diagnostics.insert(messages_before, read.diagnostics);
+        SidecarReading read = sidecar_reading_->get();
+        sidecar_reading_ = nullptr;
+        corpus_.diagnostics.insert(sidecar_messages_before_, read.diagnostics);
         sidecars_.append(std::move(read.record));
         for (const auto& [index, key] : awaiting_sidecar_) {
             if (const SourceMeta* meta = metadata_for(key)) corpus_.documents[index].meta = *meta;
         }
         awaiting_sidecar_.clear();
-        if (!read.failure.empty()) internal_error(given, read.failure);
+        sidecar_failure_ = std::move(read.failure);
+    }
+
+    void end_walk_sidecars(const std::string& given) {
+        take_sidecars();
+        if (!sidecar_failure_.empty()) internal_error(given, std::exchange(sidecar_failure_, {}));
+    }
+
+    /// Hands the documents read on (IngestOptions::on_documents) once they
+    /// hold a batch of text. Not while some wait for a walk's sidecars: they
+    /// are taken once read, or waited for once twice a batch is held.
+    void hand_over_if_due() {
+        if (!options_.on_documents) return;
+        for (; counted_ < corpus_.documents.size(); ++counted_) pending_bytes_ += corpus_.documents[counted_].text.size();
+        if (pending_bytes_ < options_.batch_bytes) return;
+        if (waiting_for_sidecars_) {
+            const bool read = sidecar_reading_->wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+            if (!read && pending_bytes_ / 2 < options_.batch_bytes) return;
+            take_sidecars();
+        }
+        hand_over();
+    }
+
+    void hand_over() {
+        std::vector<Document> batch = std::move(corpus_.documents);
+        corpus_.documents = {};
+        counted_ = 0;
+        pending_bytes_ = 0;
+        options_.on_documents(std::move(batch));
     }
 
     /// Config entries beat sidecar entries; either beats the page's own tags.
@@ -426,7 +476,13 @@ private:
     // While a walk's sidecars are read on another thread: the documents that
     // had no config metadata, by index, with their manifest keys.
     bool waiting_for_sidecars_ = false;
+    std::future<SidecarReading>* sidecar_reading_ = nullptr;
+    std::size_t sidecar_messages_before_ = 0;
+    std::string sidecar_failure_;
     std::vector<std::pair<std::size_t, std::string>> awaiting_sidecar_;
+    // The documents of corpus_ counted into pending_bytes_, their text's bytes (with on_documents).
+    std::size_t counted_ = 0;
+    std::size_t pending_bytes_ = 0;
 };
 
 }  // namespace

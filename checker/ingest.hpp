@@ -26,6 +26,14 @@ struct IngestOptions {
     /// Set by another thread when the run is abandoned (its rules failed to
     /// load): no further file or folder batch is read. Null: never.
     const std::atomic<bool>* stop = nullptr;
+    /// Where the documents go as they are read, when set (`check` analyses
+    /// them while the rest is read: issue 7's 1 M-article corpus held 1.4 GB
+    /// of text when it was read whole first). In corpus order: a batch
+    /// whenever the documents read hold `batch_bytes` of text, the rest
+    /// before ingest() returns, whose Corpus then holds no documents (its
+    /// skipped inputs and messages as without). Unset: all in the Corpus.
+    std::function<void(std::vector<Document>&&)> on_documents;
+    std::size_t batch_bytes = std::size_t{32} << 20;
 };
 
 /// Reads every path. Directories are walked recursively in sorted order
@@ -115,6 +123,15 @@ enum class JsonLinesStream {
     fall_back,  // not plain UTF-8 (UTF-16, NULs, invalid bytes): decode the whole file instead; corpus untouched
 };
 
+/// How stream_json_lines_file() may pass a large file's records on before
+/// its end (IngestOptions::on_documents).
+struct JsonLinesHandOver {
+    /// Files up to this size are read whole first, as without a hand-over.
+    std::uint64_t above_bytes = 0;
+    /// Called after each block's records joined the corpus; false: stop reading the file.
+    std::function<bool()> after_block;
+};
+
 /// Reads the regular JSON Lines file `file` (shown as `path`) a block of
 /// lines at a time, so that the raw file is never held whole and its size
 /// has no limit; `max_line_bytes` limits each record instead. The corpus is
@@ -123,10 +140,16 @@ enum class JsonLinesStream {
 /// only more fresh pages to fault in (16 MiB cost ~4,000 faults on Reuters);
 /// read_json_lines_block cuts a block's lines into at least four chunks per
 /// thread, so its records are still decoded on all threads.
+/// Records join the corpus once the whole file has read as plain UTF-8, since
+/// a later block may send it back (fall_back). With `hand_over`, a file
+/// larger than its `above_bytes` is first checked whole (one more sequential
+/// read), and if it is plain its records join the corpus block by block; it
+/// is then never sent back, and a read error ends it with the records read so far.
 [[nodiscard]] JsonLinesStream stream_json_lines_file(const std::filesystem::path& file, const std::string& path,
                                                      Corpus& corpus, int jobs, std::uint64_t max_line_bytes,
                                                      std::string& reason,
-                                                     std::size_t block_bytes = std::size_t{1} << 20);
+                                                     std::size_t block_bytes = std::size_t{1} << 20,
+                                                     const JsonLinesHandOver* hand_over = nullptr);
 
 /// One `[[source]]` entry with where it stands in its TOML file.
 struct SourceEntry {

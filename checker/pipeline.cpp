@@ -7,7 +7,9 @@
 #include <memory>
 #include <spdlog/spdlog.h>
 
+#include "checker/analysis_steps.hpp"
 #include "checker/cluster_map.hpp"
+#include "checker/corpus_analysis.hpp"
 #include "checker/consistency.hpp"
 #include "checker/parallel.hpp"
 #include "checker/phase_clock.hpp"
@@ -24,18 +26,9 @@
 
 namespace factline {
 
-namespace {
+using namespace analysis_steps;
 
-/// What the first pass keeps of a document for its record (its sketch is
-/// kept apart, for the clusters). Small, since there is one per document of
-/// the corpus for the whole run (issue 7: a 1 M-article corpus held 352 MB
-/// of drafts when each carried a whole Layout and the sketch).
-struct DocumentDraft {
-    std::unique_ptr<Layout> layout;       // only while the document waits to be extracted after pass 1
-    std::string headline;
-    std::string agency;                   // the dateline's agency, if any (the outlet without metadata)
-    std::uint32_t boilerplate_lines = 0;  // kept from the layout for the document record
-};
+namespace {
 
 /// The body blocks, whose text joined by line breaks is what dedup compares.
 std::vector<Span> body_spans(const Layout& layout) {
@@ -46,8 +39,25 @@ std::vector<Span> body_spans(const Layout& layout) {
     return body;
 }
 
+// The order of assertions.jsonl: by document, then place in it, then content.
+bool assertion_order(const Assertion& a, const Assertion& b) {
+    if (a.doc != b.doc) return a.doc < b.doc;
+    return assertion_order_in_document(a, b);
+}
+
+/// The outlet: the source's metadata, else the dateline's agency (a
+/// reference the records can move from, when given non-const).
+template <typename DocumentOrConst, typename DraftOrConst>
+auto& outlet_of(DocumentOrConst& document, DraftOrConst& draft) {
+    return document.meta.outlet.empty() ? draft.agency : document.meta.outlet;
+}
+
+}  // namespace
+
+namespace analysis_steps {
+
 DocumentSketch sketch_document(const Document& document, const Layout& layout, NumericOrder numeric_order,
-                               DateScan* dates = nullptr) {
+                               DateScan* dates) {
     DocumentSketch sketch;
     sketch.doc = document.path;
     sketch.doc_hash = text_hash(document.text);
@@ -63,15 +73,9 @@ Layout lay_out(const Document& document, const RuleSet& rules, DocumentDraft& dr
     return layout;
 }
 
-// The order of assertions.jsonl: by document, then place in it, then content.
 bool assertion_order_in_document(const Assertion& a, const Assertion& b) {
     return std::tie(a.evidence.line, a.evidence.col, a.topic, a.subject, a.holder, a.value) <
            std::tie(b.evidence.line, b.evidence.col, b.topic, b.subject, b.holder, b.value);
-}
-
-bool assertion_order(const Assertion& a, const Assertion& b) {
-    if (a.doc != b.doc) return a.doc < b.doc;
-    return assertion_order_in_document(a, b);
 }
 
 void sort_documents_and_date_findings(RunOutput& run) {
@@ -86,13 +90,6 @@ void sort_documents_and_date_findings(RunOutput& run) {
     std::stable_sort(unsorted, run.documents.end(), by_doc);
     std::inplace_merge(run.documents.begin(), unsorted, run.documents.end(), by_doc);
     sort_findings(run.date_findings);
-}
-
-/// The outlet: the source's metadata, else the dateline's agency (a
-/// reference the records can move from, when given non-const).
-template <typename DocumentOrConst, typename DraftOrConst>
-auto& outlet_of(DocumentOrConst& document, DraftOrConst& draft) {
-    return document.meta.outlet.empty() ? draft.agency : document.meta.outlet;
 }
 
 /// The weekday findings, which quote the text: freed once they are made.
@@ -182,120 +179,12 @@ NumericOrder numeric_order_of(const AnalysisOptions& options) {
     return parse_numeric_order(options.numeric_date_order).value_or(NumericOrder::month_first);
 }
 
-}  // namespace
+}  // namespace analysis_steps
 
 RunOutput analyse_corpus(Corpus corpus, const RuleSet& rules, const AnalysisOptions& options) {
-    RunOutput run;
-    run.diagnostics.append(corpus.diagnostics);
-    auto& documents = corpus.documents;
-
-    PhaseClock clock;
-    // Syndicated copies quote the same sentences: their assertions share one
-    // copy. The records share their outlets and cluster ids from it too.
-    TextPool shared_texts;
-    std::vector<DocumentDraft> drafts(documents.size());
-    std::vector<DocumentSketch> sketches(documents.size());
-    std::vector<std::vector<Assertion>> per_document(documents.size());
-    std::vector<std::vector<DateConflict>> date_conflicts(documents.size());
-    // `scan`: pass 1's scan of the document's dates, when it is extracted
-    // right after pass 1; one scan serves the lead, extraction and the weekday
-    // checks. It views the layout, which is freed here: it is not used after.
-    const auto extract_document = [&](std::size_t i, const Layout& layout, const DatedBy& date,
-                                      DateScan* scan = nullptr) {
-        Document& document = documents[i];
-        assert(scan == nullptr || &scan->layout() == &layout);
-        const auto sentences = split_sentences(document.text, layout);
-        std::optional<DateScan> own;
-        DateScan& dates = scan != nullptr ? *scan : own.emplace(document.text, layout);
-        per_document[i] = extract_assertions({document, layout, sentences, date, &dates}, rules);
-        for (auto& assertion : per_document[i]) assertion.evidence.text = shared_texts.share(assertion.evidence.text);
-        std::stable_sort(per_document[i].begin(), per_document[i].end(), assertion_order_in_document);
-        date_conflicts[i] = find_date_conflicts(dates, date);
-        // Only two facts of the layout outlive extraction; the caller frees the rest.
-        drafts[i].boilerplate_lines = layout.boilerplate_lines;
-        if (layout.dateline) drafts[i].agency = layout.dateline->agency;
-        // The text is not needed after extraction (the assertions carry their
-        // sentences): on a large corpus it is most of the memory. A date
-        // finding quotes it, once the clusters are known.
-        if (date_conflicts[i].empty()) std::string().swap(document.text);
-    };
-    // A document that carries its own date keeps it whatever the clusters
-    // say (cluster_map.cpp settles only the undated), so it can be extracted
-    // as soon as its layout is known, while its text is still in the cache,
-    // and its text and layout freed at once instead of held for the whole
-    // corpus (issue 7: they were a third of the peak memory). The last
-    // documents are held back all the same, for the other threads to extract
-    // while this one decides the clusters, mostly serial work (a sixth to a
-    // third of the extraction's on Reuters and the synthetic corpora): a
-    // quarter of the corpus per other thread, and never more than half of
-    // it, so that a machine with many cores still gains the memory. A map has
-    // the last word on every date, so with one every document waits.
-    constexpr std::size_t shares = 4;  // the corpus in quarters: one held back per other thread
-    const std::size_t threads = thread_count(options.jobs);
-    const std::size_t held_back = std::min(documents.size() / 2, documents.size() * (threads - 1) / shares);
-    const auto extract_at_once = [&](std::size_t i) {
-        return options.clusters == nullptr && i < documents.size() - held_back &&
-               sketches[i].date_evidence.date.date.has_value();
-    };
-    // Each document's band keys are made, and its shingles stored (spilled
-    // to a file on a large corpus), as it is sketched: clustering never needs
-    // the whole corpus's shingles in memory. A map has decided the clusters.
-    DedupIndex dedup_index(options.clusters == nullptr ? documents.size() : 0, dedup_options(options));
-    parallel_for(documents.size(), options.jobs, [&](std::size_t i) {
-        Layout layout = lay_out(documents[i], rules, drafts[i]);
-        DateScan dates(documents[i].text, layout);  // views the layout: made once the layout is in place
-        sketches[i] = sketch_document(documents[i], layout, numeric_order_of(options), &dates);
-        if (options.clusters == nullptr) dedup_index.add(i, std::move(sketches[i].shingles));
-        if (extract_at_once(i)) {
-            extract_document(i, layout, sketches[i].date_evidence.date, &dates);
-        } else {
-            layout.blocks.shrink_to_fit();  // held until the document is extracted
-            drafts[i].layout = std::make_unique<Layout>(std::move(layout));
-        }
-    });
-    clock.lap("layout, sketches and most dated documents (pass 1)");
-    // Those not extracted yet: the dated first, while the clusters are
-    // decided; those that wait for a cluster's date last.
-    std::vector<std::optional<DatedBy>> own_date(documents.size());
-    std::vector<std::size_t> remaining;
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-        if (sketches[i].date_evidence.date.date) own_date[i] = sketches[i].date_evidence.date;
-        if (!extract_at_once(i)) remaining.push_back(i);
-    }
-    const auto waits = [&](std::size_t i) { return options.clusters != nullptr || !own_date[i]; };
-    std::stable_partition(remaining.begin(), remaining.end(), [&](std::size_t i) { return !waits(i); });
-    // With a map, clusters and dates were decided over the whole corpus of a
-    // sharded run; without one, over this corpus (the same thing for `check`).
-    std::vector<ClusterAssignment> clusters;
-    const auto decide_clusters = [&] {
-        PhaseClock clusters_clock;
-        clusters = options.clusters != nullptr ? look_up_clusters(sketches, *options.clusters, run.diagnostics)
-                                               : assign_clusters(std::move(sketches), std::move(dedup_index));
-        clusters_clock.lap("clusters (beside extraction)");
-    };
-    parallel_for_beside(
-        remaining.size(), options.jobs, decide_clusters, [&](std::size_t k) { return waits(remaining[k]); },
-        [&](std::size_t k) {
-            const std::size_t i = remaining[k];
-            extract_document(i, *drafts[i].layout, waits(i) ? clusters[i].date : *own_date[i]);
-            drafts[i].layout.reset();
-        });
-    clock.lap("clusters beside the other documents (pass 2)");
-
-    add_date_findings(run, documents, drafts, clusters, date_conflicts);
-    put_in_path_order(run, documents, drafts, clusters, per_document, shared_texts, options.jobs);
-    for (const auto& skipped : corpus.skipped) {
-        DocumentRecord record;
-        record.doc = skipped.path;
-        record.status = "skipped";
-        record.reason = skipped.reason;
-        run.documents.push_back(std::move(record));
-    }
-    sort_documents_and_date_findings(run);  // the assertions are in order already
-    clock.lap("records in order");
-    spdlog::info("analysed {} documents ({} skipped), {} assertions", documents.size(), corpus.skipped.size(),
-                 run.assertions.size());
-    return run;
+    CorpusAnalysis analysis(rules, options);
+    analysis.add(std::move(corpus.documents));
+    return analysis.finish(std::move(corpus.skipped), corpus.diagnostics);
 }
 
 std::vector<DocumentSketch> sketch_corpus(const Corpus& corpus, const RuleSet& rules, const AnalysisOptions& options) {

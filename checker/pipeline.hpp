@@ -4,6 +4,8 @@
 // analyse_corpus() runs layout, time, extraction and dedup per document (in
 // parallel, deterministic output); find_conflicts() then turns assertions into
 // findings. Writers in reports/ format the RunOutput; nothing here prints.
+// `check` runs the same analysis batch by batch as ingest reads the corpus
+// (CorpusAnalysis, corpus_analysis.hpp).
 // A sharded run moves the corpus-level part of dedup (clusters, and the dates
 // they settle) out: sketch_corpus() per shard, assign_clusters() over all
 // sketches (cluster_map.hpp), then analyse_corpus() with the map per shard.

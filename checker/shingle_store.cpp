@@ -23,6 +23,21 @@ void ShingleStore::put(std::size_t doc, std::vector<std::uint64_t> shingles) {
     append(doc, shingles);
 }
 
+void ShingleStore::grow(std::size_t documents, bool spill_now) {
+    assert(documents >= counts_.size());
+    const std::lock_guard lock(*mutex_);
+    counts_.resize(documents, 0);
+    if (file_) {
+        offsets_.resize(documents, 0);
+    } else {
+        held_.resize(documents);
+    }
+    if (spill_now && options_.memory_budget > 0) {
+        options_.memory_budget = 0;  // as DedupIndex starts a store whose keys spill from the first document
+        if (!file_ && !failure_) spill_held();
+    }
+}
+
 void ShingleStore::spill_held() {
     try {
         file_.emplace(options_.open());

@@ -31,6 +31,11 @@ public:
     /// Keeps `doc`'s shingles (once per document; thread-safe).
     void put(std::size_t doc, std::vector<std::uint64_t> shingles);
 
+    /// Room for `documents` documents (no fewer than before), for a corpus
+    /// read in batches; `spill_now`: every shingle held goes to the file now
+    /// and those to come after it (the band keys have spilled). Never during put().
+    void grow(std::size_t documents, bool spill_now);
+
     /// Ends the puts: writes out what is buffered. Throws SpillError if the
     /// spill file could not be made or written.
     void finish();

@@ -31,10 +31,9 @@ bool print_diagnostics(const Diagnostics& diagnostics) {
 }
 
 int run_check(const CheckOptions& options) {
-    auto prepared = prepare_and_read(options.common, options.paths);
+    auto prepared = prepare_and_analyse(options.common, options.paths);
     if (!prepared) return 2;
-    auto& [setup, corpus] = *prepared;
-    RunOutput run = analyse_corpus(std::move(corpus), setup.rules, analysis_options(setup.config));
+    auto& [setup, run] = *prepared;
     print_diagnostics(run.diagnostics);
     const int code = finish_run(run, options, setup, corpus_root(options.paths));
     keep_until_exit(std::move(run));

@@ -1,11 +1,15 @@
 #include "cli/run_support.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <exception>
 #include <fmt/format.h>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
+#include "checker/corpus_analysis.hpp"
 #include "checker/ingest.hpp"
 #include "checker/model_json.hpp"
 #include "checker/parallel.hpp"
@@ -74,33 +78,64 @@ std::optional<Setup> prepare(const CommonOptions& common) {
     return Setup{std::move(*config), std::move(*rules)};
 }
 
-std::optional<std::pair<Setup, Corpus>> prepare_and_read(const CommonOptions& common,
-                                                         const std::vector<std::string>& paths) {
+std::optional<std::pair<Setup, RunOutput>> prepare_and_analyse(const CommonOptions& common,
+                                                               const std::vector<std::string>& paths) {
     auto config = resolve_config(common);
     if (!config) return std::nullopt;
     std::optional<RuleSet> rules;
-    Corpus corpus;
+    std::optional<CorpusAnalysis> analysis;  // once the rules are loaded
+    std::exception_ptr analysis_failure;     // thrown by a batch: rethrown here, not taken for a reading error
+    std::atomic<bool> stop{false};
+    std::mutex mutex;
+    std::condition_variable rules_ready;
+    bool rules_done = false;
+    const auto analyse = [&](std::vector<Document>&& batch) {
+        {
+            std::unique_lock lock(mutex);
+            rules_ready.wait(lock, [&] { return rules_done; });
+        }
+        if (!analysis || analysis_failure) return;  // the run is abandoned: `stop` ends the reading
+        try {
+            analysis->add(std::move(batch));
+        } catch (...) {
+            analysis_failure = std::current_exception();
+            stop = true;
+        }
+    };
+    const auto load_rules = [&] {
+        PhaseClock clock;
+        rules = load_configured_rules(*config);
+        clock.lap("rules loaded");
+        if (rules) {
+            analysis.emplace(*rules, analysis_options(*config));
+        } else {
+            stop = true;  // bad rules still fail fast: the reading ends at its next file or batch
+        }
+        {
+            const std::lock_guard lock(mutex);
+            rules_done = true;
+        }
+        rules_ready.notify_all();
+    };
+    Corpus corpus;  // with no documents: they went to the analysis
     if (thread_count(config->jobs) > 1) {
-        std::atomic<bool> stop{false};
         std::thread reader([&] {
             PhaseClock clock;
-            corpus = read_corpus(paths, *config, &stop);
-            clock.lap("input read (beside the rules)");
+            corpus = read_corpus(paths, *config, &stop, analyse);
+            clock.lap("input read, and pass 1 of all but the last batch (beside the rules)");
         });
-        PhaseClock clock;
-        rules = load_configured_rules(*config);
-        clock.lap("rules loaded");
-        if (!rules) stop = true;  // bad rules still fail fast: the reading ends at its next batch
+        load_rules();
         reader.join();
     } else {
+        load_rules();
         PhaseClock clock;
-        rules = load_configured_rules(*config);
-        clock.lap("rules loaded");
-        if (rules) corpus = read_corpus(paths, *config);
-        clock.lap("input read");
+        if (rules) corpus = read_corpus(paths, *config, &stop, analyse);
+        clock.lap("input read, and pass 1 of all but the last batch");
     }
     if (!rules) return std::nullopt;
-    return std::pair<Setup, Corpus>{Setup{std::move(*config), std::move(*rules)}, std::move(corpus)};
+    if (analysis_failure) std::rethrow_exception(analysis_failure);
+    RunOutput run = analysis->finish(std::move(corpus.skipped), corpus.diagnostics);
+    return std::pair<Setup, RunOutput>{Setup{std::move(*config), std::move(*rules)}, std::move(run)};
 }
 
 AnalysisOptions analysis_options(const Config& config) {
@@ -109,9 +144,11 @@ AnalysisOptions analysis_options(const Config& config) {
     return analysis;
 }
 
-Corpus read_corpus(const std::vector<std::string>& paths, const Config& config, const std::atomic<bool>* stop) {
+Corpus read_corpus(const std::vector<std::string>& paths, const Config& config, const std::atomic<bool>* stop,
+                   std::function<void(std::vector<Document>&&)> on_documents) {
     IngestOptions options;
     options.stop = stop;
+    options.on_documents = std::move(on_documents);
     options.max_file_bytes = config.max_file_bytes;
     options.manifest = config.manifest;
     options.jobs = config.jobs;

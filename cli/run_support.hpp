@@ -4,6 +4,7 @@
 // and shard_commands.cpp (the sharded-run steps); no subcommand lives here.
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -31,15 +32,20 @@ struct Setup {
 [[nodiscard]] std::optional<Setup> prepare(const CommonOptions& common);
 
 /// The input files, folders or stdin as a corpus, with the config's limits and [[source]] metadata.
-/// `stop`, when given and set by another thread, ends the reading early.
+/// `stop`, when given and set by another thread, ends the reading early;
+/// `on_documents`, when set, takes the documents as they are read (IngestOptions).
 [[nodiscard]] Corpus read_corpus(const std::vector<std::string>& paths, const Config& config,
-                                 const std::atomic<bool>* stop = nullptr);
+                                 const std::atomic<bool>* stop = nullptr,
+                                 std::function<void(std::vector<Document>&&)> on_documents = {});
 
-/// prepare() and read_corpus(): with more than one thread the corpus is read
-/// while the rules load, as neither needs the other. Nothing when the config
-/// or the rules have errors (printed; the reading then stops early).
-[[nodiscard]] std::optional<std::pair<Setup, Corpus>> prepare_and_read(const CommonOptions& common,
-                                                                       const std::vector<std::string>& paths);
+/// prepare(), then the corpus analysed as it is read (`check`): each batch
+/// of documents read goes through pass 1 while the next is read, so that
+/// only a batch or two of unanalysed text is held (issue 7). With more than
+/// one thread the reading starts while the rules load, and its first batch
+/// waits for them. Nothing when the config or the rules have errors
+/// (printed; the reading then stops early).
+[[nodiscard]] std::optional<std::pair<Setup, RunOutput>> prepare_and_analyse(const CommonOptions& common,
+                                                                             const std::vector<std::string>& paths);
 
 /// The analysis settings the config gives (threads, dedup threshold, numeric date order).
 [[nodiscard]] AnalysisOptions analysis_options(const Config& config);

@@ -2,6 +2,7 @@
 // whole-file reader gives, wherever the blocks fall, and apply the size limit
 // to each record instead of to the file.
 #include <gtest/gtest.h>
+#include <algorithm>
 #include <random>
 #include <sstream>
 #include <string>
@@ -71,11 +72,14 @@ TEST(JsonLinesFile, ARecordOverTheLimitIsRejectedAndTheRestRead) {
     TempDir dir;
     const std::string big = "{\"id\":\"big\",\"text\":\"" + std::string(300, 'x') + "\"}";
     const auto file = dir.write("feed.jsonl", "{\"id\":\"a\",\"text\":\"first\"}\n" + big + "\r\n{\"id\":\"b\",\"text\":\"after\"}\n" + big);
-    for (std::size_t block : {16, 100, 1 << 20}) {
+    const JsonLinesHandOver hand_over{0, [] { return true; }};
+    for (std::size_t block : {16, 100, 1 << 20})
+    for (const JsonLinesHandOver* handed : {static_cast<const JsonLinesHandOver*>(nullptr), &hand_over}) {
         Corpus corpus;
         std::string reason;
         // The file (about 700 bytes) is larger than the limit: only records count.
-        ASSERT_EQ(stream_json_lines_file(file, "feed.jsonl", corpus, 1, 200, reason, block), JsonLinesStream::read);
+        ASSERT_EQ(stream_json_lines_file(file, "feed.jsonl", corpus, 1, 200, reason, block, handed),
+                  JsonLinesStream::read);
         ASSERT_EQ(corpus.documents.size(), 2u) << "block " << block;
         EXPECT_EQ(corpus.documents[0].path, "a");
         EXPECT_EQ(corpus.documents[1].path, "b");
@@ -176,7 +180,84 @@ TEST(JsonLinesFile, RandomFeedsReadAsTheWholeFileAtRandomBlockSizes) {
         }
         ASSERT_EQ(result, JsonLinesStream::read) << "round " << round << ", block " << block;
         EXPECT_EQ(dump(streamed), dump(whole)) << "round " << round << ", block " << block;
+        // Handed on block by block: the same corpus.
+        const JsonLinesHandOver hand_over{0, [] { return true; }};
+        Corpus handed;
+        ASSERT_EQ(stream_json_lines_file(file, "feed.jsonl", handed, 2, UINT64_MAX, reason, block, &hand_over),
+                  JsonLinesStream::read)
+            << "round " << round << ", block " << block;
+        EXPECT_EQ(dump(handed), dump(whole)) << "round " << round << ", block " << block;
     }
+}
+
+TEST(JsonLinesFile, AHandOverGetsTheRecordsBlockByBlockAsTheWholeFileGivesThem) {
+    TempDir dir;
+    const auto file = dir.write("feed.jsonl", feed);
+    const std::string expected = dump(whole_file(feed, "feed.jsonl"));
+    for (std::size_t block : {1, 7, 64, 1 << 20}) {
+        Corpus corpus;
+        std::vector<std::size_t> seen;  // the documents in the corpus after each block
+        const JsonLinesHandOver hand_over{0, [&] {
+                                              seen.push_back(corpus.documents.size());
+                                              return true;
+                                          }};
+        std::string reason;
+        ASSERT_EQ(stream_json_lines_file(file, "feed.jsonl", corpus, 2, UINT64_MAX, reason, block, &hand_over),
+                  JsonLinesStream::read)
+            << "block " << block;
+        EXPECT_EQ(dump(corpus), expected) << "block " << block;
+        ASSERT_FALSE(seen.empty());
+        EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+        EXPECT_EQ(seen.back(), corpus.documents.size());
+        if (block < 64) EXPECT_LT(seen.front(), corpus.documents.size()) << "records came before the file's end";
+    }
+}
+
+TEST(JsonLinesFile, AHandOverStopsWhenTold) {
+    TempDir dir;
+    const auto file = dir.write("feed.jsonl", feed);
+    Corpus corpus;
+    int blocks = 0;
+    const JsonLinesHandOver hand_over{0, [&] { return ++blocks < 3; }};
+    std::string reason;
+    EXPECT_EQ(stream_json_lines_file(file, "feed.jsonl", corpus, 1, UINT64_MAX, reason, 64, &hand_over),
+              JsonLinesStream::read);
+    EXPECT_EQ(blocks, 3);
+    EXPECT_LT(corpus.documents.size(), 6u);
+}
+
+TEST(JsonLinesFile, WithAHandOverWhatDecodingWouldChangeStillFallsBackUntouched) {
+    // The NUL or bad byte is in a later block: the whole file is checked before any record is handed on.
+    TempDir dir;
+    const std::vector<std::string> not_plain = {
+        "{\"text\":\"a\"}\n{\"text\":\"b\"}\n{\"text\":\"bad \xFF byte\"}\n",
+        "{\"text\":\"a\"}\n{\"text\":\"b\"}\n{\"text\":\"c\0\"}\n"s,
+    };
+    for (std::size_t i = 0; i < not_plain.size(); ++i) {
+        const auto file = dir.write("feed" + std::to_string(i) + ".jsonl", not_plain[i]);
+        Corpus corpus;
+        int blocks = 0;
+        const JsonLinesHandOver hand_over{0, [&] { return ++blocks > 0; }};
+        std::string reason;
+        EXPECT_EQ(stream_json_lines_file(file, "f", corpus, 1, UINT64_MAX, reason, 8, &hand_over),
+                  JsonLinesStream::fall_back)
+            << i;
+        EXPECT_EQ(blocks, 0) << i;
+        EXPECT_TRUE(corpus.documents.empty() && corpus.skipped.empty() && corpus.diagnostics.items().empty()) << i;
+    }
+}
+
+TEST(JsonLinesFile, AFileNoLargerThanTheHandOversSizeIsReadWholeFirst) {
+    TempDir dir;
+    const auto file = dir.write("feed.jsonl", feed);
+    Corpus corpus;
+    int blocks = 0;
+    const JsonLinesHandOver hand_over{feed.size(), [&] { return ++blocks > 0; }};
+    std::string reason;
+    EXPECT_EQ(stream_json_lines_file(file, "feed.jsonl", corpus, 1, UINT64_MAX, reason, 8, &hand_over),
+              JsonLinesStream::read);
+    EXPECT_EQ(blocks, 0);
+    EXPECT_EQ(dump(corpus), dump(whole_file(feed, "feed.jsonl")));
 }
 
 }  // namespace

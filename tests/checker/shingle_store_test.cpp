@@ -177,3 +177,67 @@ TEST(BandKeyStore, AFailedWriteIsReportedByFinish) {
 
 }  // namespace
 }  // namespace factline
+
+namespace factline {
+namespace {
+
+// A corpus analysed in batches grows its stores between them: what reads
+// back is what was put, whether the store stayed in memory, spilled from the
+// start, or spilled at a later batch (the keys held so far moved to blocks).
+TEST(BandKeyStore, GrownBetweenBatchesGivesTheBandsPut) {
+    // Batches of 1,500: a block (4,096) is left part filled, then filled, by a later batch.
+    const std::size_t documents = 9001, batch = 1500;
+    const TempDir dir("factline-spill");
+    for (const std::size_t bytes : {SIZE_MAX, std::size_t{0}, std::size_t{5000} * sizeof(BandKeys)}) {
+        BandKeyStore store(0, budget(bytes, dir.path()));
+        for (std::size_t begin = 0; begin < documents; begin += batch) {
+            const std::size_t end = std::min(documents, begin + batch);
+            store.grow(end);
+            parallel_for(end - begin, 3, [&](std::size_t k) { store.put(begin + k, keys_of(begin + k)); });
+        }
+        store.finish();
+        EXPECT_EQ(store.spilled(), bytes != SIZE_MAX) << bytes;
+        EXPECT_EQ(store.documents(), documents);
+        std::vector<std::uint64_t> buffer;
+        for (int band = 0; band < lsh_bands; ++band) {
+            const auto column = store.band(band, buffer);
+            for (std::size_t doc = 0; doc < documents; ++doc) {
+                ASSERT_EQ(column[doc], keys_of(doc)[static_cast<std::size_t>(band)])
+                    << "band " << band << ", document " << doc << ", budget " << bytes;
+            }
+        }
+        EXPECT_TRUE(fs::is_empty(dir.path()));
+    }
+}
+
+TEST(ShingleStore, GrownBetweenBatchesReadsBackTheSetsPut) {
+    const auto sets = corpus_sets(3000);
+    const std::size_t batch = 700;
+    const TempDir dir("factline-spill");
+    const struct {
+        const char* name;
+        std::size_t budget;
+        std::size_t spill_at;  // the batch whose grow() is told to spill now (the keys spilled)
+        bool spills;
+    } cases[] = {
+        {"in memory", SIZE_MAX, SIZE_MAX, false},
+        {"spilled from the start", 0, SIZE_MAX, true},
+        {"spilled part way", 400 * 1024, SIZE_MAX, true},
+        {"told to spill at the third batch", SIZE_MAX, 2, true},
+    };
+    for (const auto& c : cases) {
+        ShingleStore store(0, budget(c.budget, dir.path()));
+        for (std::size_t begin = 0, index = 0; begin < sets.size(); begin += batch, ++index) {
+            const std::size_t end = std::min(sets.size(), begin + batch);
+            store.grow(end, index >= c.spill_at);
+            parallel_for(end - begin, 3, [&](std::size_t k) { store.put(begin + k, sets[begin + k]); });
+        }
+        store.finish();
+        EXPECT_EQ(store.spilled(), c.spills) << c.name;
+        EXPECT_EQ(read_all(store), sets) << c.name;
+        EXPECT_TRUE(fs::is_empty(dir.path())) << c.name;
+    }
+}
+
+}  // namespace
+}  // namespace factline
