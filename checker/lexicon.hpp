@@ -100,9 +100,9 @@ struct Lexicon {
     std::map<std::string, Topic> topics;
     /// Word classes (words.toml): class id -> phrases, each as normalised tokens.
     std::map<std::string, std::vector<std::vector<std::string>>> word_classes;
-    /// Compiled matcher over all the names above; rebuilt after each pack is loaded.
+    /// Compiled matcher over all the names above; built once every pack's lexicon is loaded (compile_lexicon).
     std::shared_ptr<const LexiconMatcher> matcher;
-    /// Word class id -> its PhraseIndex; rebuilt with the matcher.
+    /// Word class id -> its PhraseIndex; built with the matcher.
     /// (std::less<>: asked with a string_view, a class name is not copied into a std::string first.)
     std::shared_ptr<const std::map<std::string, PhraseIndex, std::less<>>> phrase_index;
 

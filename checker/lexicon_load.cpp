@@ -255,6 +255,9 @@ void load_lexicon(const RulePackInfo& pack, Lexicon& into, Diagnostics& diagnost
             if (normalise(alias) == name) into.namesake_city[parent->first] = id;
         }
     }
+}
+
+void compile_lexicon(Lexicon& into) {
     into.matcher = build_matcher(into);
     auto index = std::make_shared<std::map<std::string, PhraseIndex, std::less<>>>();
     for (const auto& [id, phrases] : into.word_classes) index->emplace(id, PhraseIndex(phrases));

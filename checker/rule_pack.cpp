@@ -55,6 +55,7 @@ RuleSet load_rules(const std::vector<fs::path>& roots, Diagnostics& diagnostics)
     }
     // Lexicons first: patterns and conflict rules of any pack may name ids from any pack.
     for (const auto& pack : rules.packs) load_lexicon(pack, rules.lexicon, diagnostics);
+    if (!rules.packs.empty()) compile_lexicon(rules.lexicon);  // no pack: no matcher, as extraction expects
     for (const auto& pack : rules.packs) {
         load_layout_rules(pack, rules.layout, diagnostics);
         load_patterns(pack, rules.lexicon, rules.patterns, diagnostics);

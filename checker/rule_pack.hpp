@@ -36,6 +36,10 @@ struct RuleSet {
 /// Per-part loaders, each owned by its stage. They append to `into`.
 void load_layout_rules(const RulePackInfo& pack, LayoutRules& into, Diagnostics& diagnostics);
 void load_lexicon(const RulePackInfo& pack, Lexicon& into, Diagnostics& diagnostics);
+/// Builds the lexicon's matcher and phrase indexes from every pack loaded into
+/// it: once, after the last pack (built after each pack, every matcher but the
+/// last was thrown away unused).
+void compile_lexicon(Lexicon& into);
 void load_patterns(const RulePackInfo& pack, const Lexicon& lexicon, PatternSet& into, Diagnostics& diagnostics);
 void load_conflict_rules(const RulePackInfo& pack, const Lexicon& lexicon, ConflictRules& into,
                          Diagnostics& diagnostics);

@@ -111,7 +111,7 @@ TEST(Tokens, FastPathsGiveThePlainTokens) {
     const std::vector<std::string> pieces = {
         "a", "Z", "7", "Kyiv", "SAID", "x9", "'", "`", "’", "s", "t", "n't", "’s", "'S", " ", "  ", "\n", "\t", "-",
         "—", ",", ".", "\"", "“", "”", "…", "é", "Ł", "ß", "Х", "е", "\xE2\x80\x8B", "\xC2\xA0", "\xC2\xAD",
-        "\xFF", "\xC3", "\xE2\x80", "(", "%", "\x01",
+        "\xFF", "\xC3", "\xE2\x80", "(", "%", "\x01", "Ά", "ÿ", "«", "×", "ʼ", "Ѐ", "Џ", "ӿ", "ß",
         std::string(31, 'q'), std::string(32, 'W'), std::string(33, 'e'), std::string(64, '5'), std::string(65, 'R')};
     std::mt19937 random(7);
     for (int round = 0; round < 3000; ++round) {
@@ -135,6 +135,28 @@ TEST(Tokens, FastPathsGiveThePlainTokensAtEveryCut) {
         for (std::uint32_t end = begin; end <= length; ++end) {
             expect_same_tokens(tokenize(text, {begin, end}), reference::tokenize(text, {begin, end}), text, {begin, end});
         }
+    }
+}
+
+// Characters of two bytes are classified and folded from a table: every one
+// of them (and every lead byte followed by a byte that does not continue it,
+// or cut off by the text's end) must give the plain tokens, alone, inside and
+// after a word, before an apostrophe and "s", in upper-case words. (Overlong
+// C0/C1 forms are not compared: they take the same path as before, and the
+// plain tokenizer never returns on an overlong ASCII digit.)
+TEST(Tokens, EveryTwoByteCharacterGivesThePlainTokens) {
+    const auto check = [](const std::string& text) {
+        const Span all{0, static_cast<std::uint32_t>(text.size())};
+        expect_same_tokens(tokenize(text, all), reference::tokenize(text, all), text, all);
+    };
+    for (unsigned lead = 0xC2; lead < 0xE0; ++lead) {
+        for (unsigned next = 0x00; next < 0x100; ++next) {
+            const std::string c{static_cast<char>(lead), static_cast<char>(next)};
+            for (const std::string& text : {c, "Ab" + c + "cd", "x " + c + "’s " + c, c + c + "n't", "KYIV" + c}) {
+                check(text);
+            }
+        }
+        check(std::string("ab") + static_cast<char>(lead));
     }
 }
 
