@@ -53,7 +53,8 @@ void add_date_findings(RunOutput& run, std::vector<Document>& documents, const s
                        const std::vector<ClusterAssignment>& clusters,
                        const std::vector<std::vector<DateConflict>>& date_conflicts);
 
-/// The document records and the assertions, in path order (moved, not copied).
+/// The document records and the assertions, in path order (moved, not
+/// copied); frees the documents, drafts, clusters and per-document vectors.
 /// Outlets are shared through `pool`.
 void put_in_path_order(RunOutput& run, std::vector<Document>& documents, std::vector<DocumentDraft>& drafts,
                        std::vector<ClusterAssignment>& clusters, std::vector<std::vector<Assertion>>& per_document,

@@ -170,6 +170,9 @@ RunOutput CorpusAnalysis::finish(std::vector<Skipped> skipped, const Diagnostics
     clock.lap("clusters beside the other documents (pass 2)");
 
     add_date_findings(run, documents, drafts, clusters, state.date_conflicts);
+    std::vector<std::vector<DateConflict>>().swap(state.date_conflicts);
+    std::vector<std::optional<DatedBy>>().swap(own_date);
+    const std::size_t analysed = documents.size();
     put_in_path_order(run, documents, drafts, clusters, state.per_document, state.shared_texts, options.jobs);
     for (auto& entry : skipped) {
         DocumentRecord record;
@@ -180,7 +183,7 @@ RunOutput CorpusAnalysis::finish(std::vector<Skipped> skipped, const Diagnostics
     }
     sort_documents_and_date_findings(run);  // the assertions are in order already
     clock.lap("records in order");
-    spdlog::info("analysed {} documents ({} skipped), {} assertions", documents.size(), skipped.size(),
+    spdlog::info("analysed {} documents ({} skipped), {} assertions", analysed, skipped.size(),
                  run.assertions.size());
     return run;
 }

@@ -113,14 +113,10 @@ void add_date_findings(RunOutput& run, std::vector<Document>& documents, const s
 /// are merged as one sort of the whole run would merge them. Takes the
 /// documents' paths and metadata, the drafts' headlines and the clusters'
 /// names and hashes rather than copying them (a copy per document of a
-/// large corpus).
+/// large corpus), and frees all four vectors.
 void put_in_path_order(RunOutput& run, std::vector<Document>& documents, std::vector<DocumentDraft>& drafts,
                        std::vector<ClusterAssignment>& clusters, std::vector<std::vector<Assertion>>& per_document,
                        TextPool& pool, int jobs) {
-    std::size_t total = 0;
-    for (const auto& assertions : per_document) total += assertions.size();
-    run.assertions.reserve(total);  // one allocation, not a doubling copy of the largest vector
-
     std::vector<std::size_t> order(documents.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
@@ -151,6 +147,16 @@ void put_in_path_order(RunOutput& run, std::vector<Document>& documents, std::ve
             assertion.outlet = record.outlet;
         }
     });
+    // The records have what they need of the documents, drafts and clusters:
+    // those are freed before the assertions' one array is made, the run's
+    // peak (issue 7: at 1 M articles, ~280 MB of arrays, each one allocation
+    // the allocator gives back whole).
+    std::vector<Document>().swap(documents);
+    std::vector<DocumentDraft>().swap(drafts);
+    std::vector<ClusterAssignment>().swap(clusters);
+    std::size_t total = 0;
+    for (const auto& assertions : per_document) total += assertions.size();
+    run.assertions.reserve(total);  // one allocation, not a doubling copy of the largest vector
     for (std::size_t k = 0; k < order.size(); ++k) {
         const std::size_t i = order[k];
         const SharedText& path = run.documents[k].doc;
@@ -166,6 +172,7 @@ void put_in_path_order(RunOutput& run, std::vector<Document>& documents, std::ve
                              assertion_order_in_document);
         }
     }
+    std::vector<std::vector<Assertion>>().swap(per_document);
 }
 
 DedupOptions dedup_options(const AnalysisOptions& options) {
