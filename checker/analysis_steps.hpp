@@ -29,8 +29,8 @@ namespace analysis_steps {
 /// of drafts when each carried a whole Layout and the sketch).
 struct DocumentDraft {
     std::unique_ptr<Layout> layout;       // only while the document waits to be extracted after pass 1
-    std::string headline;
-    std::string agency;                   // the dateline's agency, if any (the outlet without metadata)
+    SharedText headline;
+    SharedText agency;                    // the dateline's agency, if any (the outlet without metadata); pooled
     std::uint32_t boilerplate_lines = 0;  // kept from the layout for the document record
 };
 

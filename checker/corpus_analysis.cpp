@@ -64,7 +64,7 @@ void CorpusAnalysis::State::extract_document(std::size_t i, const Layout& layout
     date_conflicts[i] = find_date_conflicts(dates, date);
     // Only two facts of the layout outlive extraction; the caller frees the rest.
     drafts[i].boilerplate_lines = layout.boilerplate_lines;
-    if (layout.dateline) drafts[i].agency = layout.dateline->agency;
+    if (layout.dateline) drafts[i].agency = shared_texts.share(layout.dateline->agency);
     // The text is not needed after extraction (the assertions carry their
     // sentences): on a large corpus it is most of the memory. A date
     // finding quotes it, once the clusters are known.

@@ -45,11 +45,9 @@ bool assertion_order(const Assertion& a, const Assertion& b) {
     return assertion_order_in_document(a, b);
 }
 
-/// The outlet: the source's metadata, else the dateline's agency (a
-/// reference the records can move from, when given non-const).
-template <typename DocumentOrConst, typename DraftOrConst>
-auto& outlet_of(DocumentOrConst& document, DraftOrConst& draft) {
-    return document.meta.outlet.empty() ? draft.agency : document.meta.outlet;
+/// The outlet: the source's metadata, else the dateline's agency.
+SharedText outlet_of(const Document& document, const DocumentDraft& draft) {
+    return document.meta.outlet.empty() ? draft.agency : SharedText(document.meta.outlet);
 }
 
 }  // namespace
@@ -69,7 +67,7 @@ DocumentSketch sketch_document(const Document& document, const Layout& layout, N
 /// The layout, with the headline kept in the draft.
 Layout lay_out(const Document& document, const RuleSet& rules, DocumentDraft& draft) {
     Layout layout = analyse_layout(document.text, rules.layout);
-    if (layout.headline) draft.headline = std::string(layout.headline->of(document.text));
+    if (layout.headline) draft.headline = SharedText(layout.headline->of(document.text));
     return layout;
 }
 
