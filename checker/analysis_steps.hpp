@@ -34,6 +34,24 @@ struct DocumentDraft {
     std::uint32_t boilerplate_lines = 0;  // kept from the layout for the document record
 };
 
+/// What the analysis keeps of a document once pass 1 has seen it: what its
+/// record takes, and the whole document only while its text is needed (to
+/// extract it after pass 1, or for a date finding to quote). One per
+/// document for the whole analysis: a 1 M-article corpus held 152 MB of
+/// Documents whose texts were long gone.
+struct KeptDocument {
+    SharedText url;
+    SharedText outlet;              // the source's metadata ("" if none)
+    std::unique_ptr<Document> whole;
+
+    /// Keeps `document` whole while its text is left (extraction frees it).
+    void keep(Document&& document) {
+        url = SharedText(document.meta.url);
+        outlet = SharedText(document.meta.outlet);
+        if (!document.text.empty()) whole = std::make_unique<Document>(std::move(document));
+    }
+};
+
 /// The document's text hash, date evidence and shingles; `dates`, when
 /// given, is the scan of its dates over `layout` (else one is made).
 [[nodiscard]] DocumentSketch sketch_document(const Document& document, const Layout& layout,
@@ -49,14 +67,14 @@ struct DocumentDraft {
 void sort_documents_and_date_findings(RunOutput& run);
 
 /// The weekday findings, which quote the text: freed once they are made.
-void add_date_findings(RunOutput& run, std::vector<Document>& documents, const std::vector<DocumentDraft>& drafts,
+void add_date_findings(RunOutput& run, std::vector<KeptDocument>& documents, const std::vector<DocumentDraft>& drafts,
                        const std::vector<ClusterAssignment>& clusters,
                        const std::vector<std::vector<DateConflict>>& date_conflicts);
 
 /// The document records and the assertions, in path order (moved, not
 /// copied); frees the documents, drafts, clusters and per-document vectors.
 /// Outlets are shared through `pool`.
-void put_in_path_order(RunOutput& run, std::vector<Document>& documents, std::vector<DocumentDraft>& drafts,
+void put_in_path_order(RunOutput& run, std::vector<KeptDocument>& documents, std::vector<DocumentDraft>& drafts,
                        std::vector<ClusterAssignment>& clusters, std::vector<std::vector<Assertion>>& per_document,
                        TextPool& pool, int jobs);
 

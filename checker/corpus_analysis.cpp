@@ -23,7 +23,8 @@ struct CorpusAnalysis::State {
         : rules(rules), options(options), dedup_index(0, dedup_options(options)) {}
 
     void pass_one(std::vector<Document>&& batch, bool last);
-    void extract_document(std::size_t i, const Layout& layout, const DatedBy& date, DateScan* scan = nullptr);
+    void extract_document(std::size_t i, Document& document, const Layout& layout, const DatedBy& date,
+                          DateScan* scan = nullptr);
     [[nodiscard]] bool extract_at_once(std::size_t i) const {
         return options.clusters == nullptr && i < held_from && sketches[i].date_evidence.date.date.has_value();
     }
@@ -31,7 +32,7 @@ struct CorpusAnalysis::State {
     const RuleSet& rules;
     const AnalysisOptions options;
     // One entry per document of every batch analysed so far, in corpus order.
-    std::vector<Document> documents;
+    std::vector<KeptDocument> documents;
     std::vector<DocumentDraft> drafts;
     std::vector<DocumentSketch> sketches;
     std::vector<std::vector<Assertion>> per_document;
@@ -51,9 +52,8 @@ struct CorpusAnalysis::State {
 // `scan`: pass 1's scan of the document's dates, when it is extracted
 // right after pass 1; one scan serves the lead, extraction and the weekday
 // checks. It views the layout, which is freed here: it is not used after.
-void CorpusAnalysis::State::extract_document(std::size_t i, const Layout& layout, const DatedBy& date,
-                                             DateScan* scan) {
-    Document& document = documents[i];
+void CorpusAnalysis::State::extract_document(std::size_t i, Document& document, const Layout& layout,
+                                             const DatedBy& date, DateScan* scan) {
     assert(scan == nullptr || &scan->layout() == &layout);
     const auto sentences = split_sentences(document.text, layout);
     std::optional<DateScan> own;
@@ -85,13 +85,7 @@ void CorpusAnalysis::State::extract_document(std::size_t i, const Layout& layout
 void CorpusAnalysis::State::pass_one(std::vector<Document>&& batch, bool last) {
     const std::size_t begin = documents.size();
     const std::size_t end = begin + batch.size();
-    if (begin == 0) {
-        documents = std::move(batch);
-    } else {
-        documents.insert(documents.end(), std::make_move_iterator(batch.begin()),
-                         std::make_move_iterator(batch.end()));
-        std::vector<Document>().swap(batch);
-    }
+    documents.resize(end);
     drafts.resize(end);
     sketches.resize(end);
     per_document.resize(end);
@@ -105,17 +99,20 @@ void CorpusAnalysis::State::pass_one(std::vector<Document>&& batch, bool last) {
     }
     parallel_for(end - begin, options.jobs, [&](std::size_t k) {
         const std::size_t i = begin + k;
-        Layout layout = lay_out(documents[i], rules, drafts[i]);
-        DateScan dates(documents[i].text, layout);  // views the layout: made once the layout is in place
-        sketches[i] = sketch_document(documents[i], layout, numeric_order_of(options), &dates);
+        Document& document = batch[k];
+        Layout layout = lay_out(document, rules, drafts[i]);
+        DateScan dates(document.text, layout);  // views the layout: made once the layout is in place
+        sketches[i] = sketch_document(document, layout, numeric_order_of(options), &dates);
         if (options.clusters == nullptr) dedup_index.add(i, std::move(sketches[i].shingles));
         if (extract_at_once(i)) {
-            extract_document(i, layout, sketches[i].date_evidence.date, &dates);
+            extract_document(i, document, layout, sketches[i].date_evidence.date, &dates);
         } else {
             layout.blocks.shrink_to_fit();  // held until the document is extracted
             drafts[i].layout = std::make_unique<Layout>(std::move(layout));
         }
+        documents[i].keep(std::move(document));  // last: `dates` viewed its text
     });
+    std::vector<Document>().swap(batch);
 }
 
 CorpusAnalysis::CorpusAnalysis(const RuleSet& rules, const AnalysisOptions& options)
@@ -164,8 +161,10 @@ RunOutput CorpusAnalysis::finish(std::vector<Skipped> skipped, const Diagnostics
         remaining.size(), options.jobs, decide_clusters, [&](std::size_t k) { return waits(remaining[k]); },
         [&](std::size_t k) {
             const std::size_t i = remaining[k];
-            state.extract_document(i, *drafts[i].layout, waits(i) ? clusters[i].date : *own_date[i]);
+            Document& document = *documents[i].whole;
+            state.extract_document(i, document, *drafts[i].layout, waits(i) ? clusters[i].date : *own_date[i]);
             drafts[i].layout.reset();
+            if (document.text.empty()) documents[i].whole.reset();  // kept only for a date finding
         });
     clock.lap("clusters beside the other documents (pass 2)");
 

@@ -129,7 +129,10 @@ void append_json_line(std::string& line, const Assertion& a) {
     j.close();
 }
 
-void append_json_line(std::string& line, const Finding& f) {
+void append_json_line(std::string& line, const Finding& f) { append_json_line(line, f, SIZE_MAX, {}); }
+
+void append_json_line(std::string& line, const Finding& f, std::size_t drain_bytes,
+                      const std::function<void(std::string&)>& drain) {
     JsonObjectText j(line);
     j.string("id", f.id).string("kind", f.kind).string("severity", to_string(f.severity));
     j.string("topic", f.topic).string("subject", f.subject);
@@ -138,7 +141,10 @@ void append_json_line(std::string& line, const Finding& f) {
         JsonObjectText s = sides.object();
         s.string("value", side.value).string("holder_group", side.holder_group).number("clusters", side.clusters);
         JsonArrayText evidence = s.array("evidence");
-        for (const auto& e : side.evidence) write_evidence(evidence.object(), e);
+        for (const auto& e : side.evidence) {
+            write_evidence(evidence.object(), e);
+            if (line.size() > drain_bytes) drain(line);  // the writers append to `line`: they hold no place in it
+        }
         evidence.close();
         s.close();
     }
@@ -258,6 +264,28 @@ std::vector<DocumentRecord> read_documents(const std::filesystem::path& path, Di
         d.doc_hash = string_from(j, "doc_hash");
         return d;
     });
+}
+
+bool write_findings(const std::filesystem::path& path, const std::vector<Finding>& findings,
+                    Diagnostics& diagnostics) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) {
+        diagnostics.error("output.unwritable", path.string(), 0, 0, "cannot write file");
+        return false;
+    }
+    constexpr std::size_t drain_bytes = std::size_t{4} << 20;
+    std::string text;
+    const auto drain = [&out](std::string& pending) {
+        out << pending;
+        pending.clear();
+    };
+    for (const auto& finding : findings) {
+        append_json_line(text, finding, drain_bytes, drain);
+        text += '\n';
+        if (text.size() > drain_bytes) drain(text);
+    }
+    drain(text);
+    return static_cast<bool>(out);
 }
 
 bool write_lines(const std::filesystem::path& path, std::size_t count,

@@ -22,12 +22,23 @@ namespace factline {
 /// of lines in one string, with no string made per line.
 void append_json_line(std::string& line, const Assertion& assertion);
 void append_json_line(std::string& line, const Finding& finding);
+/// The same, handing `line` to `drain` (which writes it out and empties it)
+/// whenever it holds more than `drain_bytes` after a piece of evidence.
+void append_json_line(std::string& line, const Finding& finding, std::size_t drain_bytes,
+                      const std::function<void(std::string&)>& drain);
 void append_json_line(std::string& line, const DocumentRecord& record);
 
 /// Reads a JSON Lines file of the given kind; a bad line is reported at file:line:col and skipped.
 [[nodiscard]] std::vector<Assertion> read_assertions(const std::filesystem::path& path, Diagnostics& diagnostics);
 [[nodiscard]] std::vector<Finding> read_findings(const std::filesystem::path& path, Diagnostics& diagnostics);
 [[nodiscard]] std::vector<DocumentRecord> read_documents(const std::filesystem::path& path, Diagnostics& diagnostics);
+
+/// Writes findings.jsonl a few MiB at a time, on this thread: a finding that
+/// cites a whole corpus's assertions is a line of hundreds of MB (a 1 M-article
+/// run's largest is over 100 MB), never held whole. False (and a diagnostic)
+/// when the file cannot be written.
+bool write_findings(const std::filesystem::path& path, const std::vector<Finding>& findings,
+                    Diagnostics& diagnostics);
 
 /// Writes line(i) for i < count to `path`, one per line; false (and a
 /// diagnostic) when the file cannot be written. Lines are made a block at a

@@ -46,8 +46,8 @@ bool assertion_order(const Assertion& a, const Assertion& b) {
 }
 
 /// The outlet: the source's metadata, else the dateline's agency.
-SharedText outlet_of(const Document& document, const DocumentDraft& draft) {
-    return document.meta.outlet.empty() ? draft.agency : SharedText(document.meta.outlet);
+const SharedText& outlet_of(const KeptDocument& document, const DocumentDraft& draft) {
+    return document.outlet.empty() ? draft.agency : document.outlet;
 }
 
 }  // namespace
@@ -91,17 +91,17 @@ void sort_documents_and_date_findings(RunOutput& run) {
 }
 
 /// The weekday findings, which quote the text: freed once they are made.
-void add_date_findings(RunOutput& run, std::vector<Document>& documents, const std::vector<DocumentDraft>& drafts,
+void add_date_findings(RunOutput& run, std::vector<KeptDocument>& documents, const std::vector<DocumentDraft>& drafts,
                        const std::vector<ClusterAssignment>& clusters,
                        const std::vector<std::vector<DateConflict>>& date_conflicts) {
     for (std::size_t i = 0; i < documents.size(); ++i) {
         if (date_conflicts[i].empty()) continue;
         for (const auto& conflict : date_conflicts[i]) {
             run.date_findings.push_back(date_conflict_finding(
-                conflict, documents[i].text,
-                {documents[i].path, clusters[i].doc_hash, outlet_of(documents[i], drafts[i]), clusters[i].cluster}));
+                conflict, documents[i].whole->text,
+                {clusters[i].doc, clusters[i].doc_hash, outlet_of(documents[i], drafts[i]), clusters[i].cluster}));
         }
-        std::string().swap(documents[i].text);
+        documents[i].whole.reset();
     }
 }
 
@@ -112,30 +112,29 @@ void add_date_findings(RunOutput& run, std::vector<Document>& documents, const s
 /// documents' paths and metadata, the drafts' headlines and the clusters'
 /// names and hashes rather than copying them (a copy per document of a
 /// large corpus), and frees all four vectors.
-void put_in_path_order(RunOutput& run, std::vector<Document>& documents, std::vector<DocumentDraft>& drafts,
+void put_in_path_order(RunOutput& run, std::vector<KeptDocument>& documents, std::vector<DocumentDraft>& drafts,
                        std::vector<ClusterAssignment>& clusters, std::vector<std::vector<Assertion>>& per_document,
                        TextPool& pool, int jobs) {
     std::vector<std::size_t> order(documents.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return documents[a].path < documents[b].path; });
+                     [&](std::size_t a, std::size_t b) { return clusters[a].doc < clusters[b].doc; });
     // The records, and the copies of their fields each assertion carries, are
     // made on every thread (a dozen strings per document); this one only
     // moves the assertions into place.
     run.documents.resize(documents.size());
     parallel_for(order.size(), jobs, [&](std::size_t k) {
         const std::size_t i = order[k];
-        Document& document = documents[i];
+        KeptDocument& document = documents[i];
         DocumentRecord& record = run.documents[k];
         record.doc = std::move(clusters[i].doc);  // the document's path, one copy since it was sketched
-        std::string().swap(document.path);
         record.published = clusters[i].date.date;
         record.published_source = clusters[i].date.source;
         record.headline = std::move(drafts[i].headline);
         record.cluster = std::move(clusters[i].cluster);  // one copy per cluster (assign_clusters)
         record.boilerplate_lines = drafts[i].boilerplate_lines;
         record.assertions = static_cast<std::uint32_t>(per_document[i].size());
-        record.url = std::move(document.meta.url);
+        record.url = std::move(document.url);
         record.outlet = pool.share(outlet_of(document, drafts[i]));  // one copy per outlet
         record.doc_hash = std::move(clusters[i].doc_hash);
         for (auto& assertion : per_document[i]) {
@@ -149,7 +148,7 @@ void put_in_path_order(RunOutput& run, std::vector<Document>& documents, std::ve
     // those are freed before the assertions' one array is made, the run's
     // peak (issue 7: at 1 M articles, ~280 MB of arrays, each one allocation
     // the allocator gives back whole).
-    std::vector<Document>().swap(documents);
+    std::vector<KeptDocument>().swap(documents);
     std::vector<DocumentDraft>().swap(drafts);
     std::vector<ClusterAssignment>().swap(clusters);
     std::size_t total = 0;

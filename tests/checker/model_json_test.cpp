@@ -118,6 +118,54 @@ TEST(ModelJson, AJsonLinesFileIsTheSameOnAnyNumberOfThreads) {
     EXPECT_NE(first.find(R"({"doc":"doc19999")"), std::string::npos);
 }
 
+// A finding citing many assertions is written a few pieces of evidence at a
+// time (issue 7: a 1 M-article run's findings are lines of over 100 MB): the
+// pieces, drained as they grow, join into the line to_json_line() makes, and
+// write_findings() writes exactly those lines.
+TEST(ModelJson, AHugeFindingIsWrittenInPiecesThatJoinIntoItsLine) {
+    std::vector<Finding> findings(3);
+    for (std::size_t n = 0; n < findings.size(); ++n) {
+        Finding& f = findings[n];
+        f.id = "F-" + std::to_string(n);
+        f.kind = "dispute";
+        f.subject = "bakhmut";
+        for (int s = 0; s < 2; ++s) {
+            FindingSide side;
+            side.value = s == 0 ? "russia" : "ukraine";
+            for (int i = 0; i < 4000 * static_cast<int>(n); ++i) {
+                FindingEvidence e;
+                e.doc = "doc" + std::to_string(i) + ".txt";
+                e.line = static_cast<std::uint32_t>(i + 1);
+                e.text = "Sentence number " + std::to_string(i) + " said \"so\".";
+                side.evidence.push_back(e);
+            }
+            f.sides.push_back(side);
+        }
+    }
+    std::string drained, line;
+    std::size_t drains = 0;
+    append_json_line(line, findings[2], 1000, [&](std::string& pending) {
+        EXPECT_GT(pending.size(), 1000u);
+        drained += pending;
+        pending.clear();
+        ++drains;
+    });
+    drained += line;
+    EXPECT_GT(drains, 100u);
+    EXPECT_EQ(drained, to_json_line(findings[2]));
+
+    const auto path = std::filesystem::temp_directory_path() / "factline_write_findings.jsonl";
+    Diagnostics diagnostics;
+    ASSERT_TRUE(write_findings(path, findings, diagnostics));
+    std::ifstream in(path, std::ios::binary);
+    const std::string text(std::istreambuf_iterator<char>(in), {});
+    std::filesystem::remove(path);
+    std::string expected;
+    for (const auto& f : findings) expected += to_json_line(f) + "\n";
+    EXPECT_GT(expected.size(), std::size_t{4} << 20);  // past one drain of write_findings
+    EXPECT_EQ(text, expected);
+}
+
 // Rounds of lines are sized from the lines written so far: lines of very
 // different lengths (a few megabytes among short ones) still come out whole
 // and in order, on any number of threads.
