@@ -41,13 +41,13 @@ struct DocumentDraft {
 /// Documents whose texts were long gone.
 struct KeptDocument {
     SharedText url;
-    SharedText outlet;              // the source's metadata ("" if none)
+    SharedText outlet;              // the source's metadata ("" if none), one copy per outlet from the pool
     std::unique_ptr<Document> whole;
 
     /// Keeps `document` whole while its text is left (extraction frees it).
-    void keep(Document&& document) {
+    void keep(Document&& document, TextPool& pool) {
         url = SharedText(document.meta.url);
-        outlet = SharedText(document.meta.outlet);
+        outlet = pool.share(document.meta.outlet);
         if (!document.text.empty()) whole = std::make_unique<Document>(std::move(document));
     }
 };
@@ -73,10 +73,9 @@ void add_date_findings(RunOutput& run, std::vector<KeptDocument>& documents, con
 
 /// The document records and the assertions, in path order (moved, not
 /// copied); frees the documents, drafts, clusters and per-document vectors.
-/// Outlets are shared through `pool`.
 void put_in_path_order(RunOutput& run, std::vector<KeptDocument>& documents, std::vector<DocumentDraft>& drafts,
                        std::vector<ClusterAssignment>& clusters, std::vector<std::vector<Assertion>>& per_document,
-                       TextPool& pool, int jobs);
+                       int jobs);
 
 [[nodiscard]] DedupOptions dedup_options(const AnalysisOptions& options);
 [[nodiscard]] NumericOrder numeric_order_of(const AnalysisOptions& options);

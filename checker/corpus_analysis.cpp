@@ -42,7 +42,7 @@ struct CorpusAnalysis::State {
     // the whole corpus's shingles in memory. A map has decided the clusters.
     DedupIndex dedup_index;
     // Syndicated copies quote the same sentences: their assertions share one
-    // copy. The records share their outlets from it too.
+    // copy. Outlets and agencies are one copy each from it too.
     TextPool shared_texts;
     std::vector<Document> pending;            // the batch added last, not through pass 1 yet
     std::size_t held_from = SIZE_MAX;         // the first document held back from pass 1's extraction
@@ -110,7 +110,7 @@ void CorpusAnalysis::State::pass_one(std::vector<Document>&& batch, bool last) {
             layout.blocks.shrink_to_fit();  // held until the document is extracted
             drafts[i].layout = std::make_unique<Layout>(std::move(layout));
         }
-        documents[i].keep(std::move(document));  // last: `dates` viewed its text
+        documents[i].keep(std::move(document), shared_texts);  // last: `dates` viewed its text
     });
     std::vector<Document>().swap(batch);
 }
@@ -172,7 +172,7 @@ RunOutput CorpusAnalysis::finish(std::vector<Skipped> skipped, const Diagnostics
     std::vector<std::vector<DateConflict>>().swap(state.date_conflicts);
     std::vector<std::optional<DatedBy>>().swap(own_date);
     const std::size_t analysed = documents.size();
-    put_in_path_order(run, documents, drafts, clusters, state.per_document, state.shared_texts, options.jobs);
+    put_in_path_order(run, documents, drafts, clusters, state.per_document, options.jobs);
     for (auto& entry : skipped) {
         DocumentRecord record;
         record.doc = std::move(entry.path);

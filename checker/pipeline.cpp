@@ -21,7 +21,6 @@
 #include "checker/finding_sink.hpp"
 #include "checker/layout.hpp"
 #include "checker/sentences.hpp"
-#include "checker/text_pool.hpp"
 #include "checker/time.hpp"
 
 namespace factline {
@@ -114,7 +113,7 @@ void add_date_findings(RunOutput& run, std::vector<KeptDocument>& documents, con
 /// large corpus), and frees all four vectors.
 void put_in_path_order(RunOutput& run, std::vector<KeptDocument>& documents, std::vector<DocumentDraft>& drafts,
                        std::vector<ClusterAssignment>& clusters, std::vector<std::vector<Assertion>>& per_document,
-                       TextPool& pool, int jobs) {
+                       int jobs) {
     std::vector<std::size_t> order(documents.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
@@ -135,7 +134,7 @@ void put_in_path_order(RunOutput& run, std::vector<KeptDocument>& documents, std
         record.boilerplate_lines = drafts[i].boilerplate_lines;
         record.assertions = static_cast<std::uint32_t>(per_document[i].size());
         record.url = std::move(document.url);
-        record.outlet = pool.share(outlet_of(document, drafts[i]));  // one copy per outlet
+        record.outlet = outlet_of(document, drafts[i]);  // pooled, as is the agency: one copy per outlet
         record.doc_hash = std::move(clusters[i].doc_hash);
         for (auto& assertion : per_document[i]) {
             assertion.doc = record.doc;
