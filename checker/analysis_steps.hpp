@@ -66,10 +66,18 @@ struct KeptDocument {
 /// Documents by path (stably), date findings in finding order.
 void sort_documents_and_date_findings(RunOutput& run);
 
+/// A document's weekday conflicts. Few documents have any: the analysis
+/// lists those, not an empty vector for every document (24 MB at 1 M).
+struct DocumentDateConflicts {
+    std::size_t document;  // its index in the analysis
+    std::vector<DateConflict> conflicts;
+};
+
 /// The weekday findings, which quote the text: freed once they are made.
+/// `date_conflicts` in document order.
 void add_date_findings(RunOutput& run, std::vector<KeptDocument>& documents, const std::vector<DocumentDraft>& drafts,
                        const std::vector<ClusterAssignment>& clusters,
-                       const std::vector<std::vector<DateConflict>>& date_conflicts);
+                       const std::vector<DocumentDateConflicts>& date_conflicts);
 
 /// The document records and the assertions, in path order (moved, not
 /// copied); frees the documents, drafts, clusters and per-document vectors.

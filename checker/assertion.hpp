@@ -9,6 +9,7 @@
 
 #include "checker/civil_date.hpp"
 #include "checker/interned.hpp"
+#include "checker/interned_list.hpp"
 #include "checker/shared_text.hpp"
 #include "checker/span.hpp"
 
@@ -25,6 +26,8 @@ struct Evidence {
 // one copy per id however many assertions name it. The per-document fields
 // (doc, cluster, outlet, doc_hash) grow with the corpus: SharedText, one copy
 // per document that its record, its assertions and their evidence share.
+// The one-byte fields come last, packed together: 152 bytes an assertion,
+// where they were spread between wider ones (176).
 struct Assertion {
     SharedText doc;         // document path as given
     Interned holder;        // actor id ("peskov"), or a group id when no actor is named ("russia", "narrator")
@@ -33,19 +36,19 @@ struct Assertion {
     Interned subject;       // region id, party id or "any"
     Interned value;
     std::optional<CivilDate> stated;
-    DateSource stated_source = DateSource::unknown;
     // The earlier time the claim describes, when the sentence names one ("took
     // Kherson in March" in a November story): the first day of that period.
     // Time windows compare claims by it; `stated` stays the day of the statement.
     std::optional<CivilDate> about;
     Evidence evidence;
-    SharedText cluster;        // syndication cluster id ("c1"), set by dedup
-    Interned rule;             // id of the pattern rule that produced it
-    bool headline = false;     // evidence is the headline
-    bool negated = false;      // the value came from a negated pattern
-    SharedText outlet;         // the document's metadata, else its dateline's agency (may be "")
-    SharedText doc_hash;       // hash of the document text (stable finding ids)
-    std::vector<std::string> subject_alternatives;  // other places of the same name the subject could be
+    SharedText cluster;                 // syndication cluster id ("c1"), set by dedup
+    Interned rule;                      // id of the pattern rule that produced it
+    SharedText outlet;                  // the document's metadata, else its dateline's agency (may be "")
+    SharedText doc_hash;                // hash of the document text (stable finding ids)
+    InternedList subject_alternatives;  // other places of the same name the subject could be
+    DateSource stated_source = DateSource::unknown;
+    bool headline = false;  // evidence is the headline
+    bool negated = false;   // the value came from a negated pattern
 };
 
 }  // namespace factline

@@ -29,7 +29,7 @@ struct CivilDate {
 [[nodiscard]] CivilDate add_days(CivilDate date, std::int64_t days);
 
 /// Where a date came from (SPEC §2.3). The order is the inference order.
-enum class DateSource { metadata, header, dateline, cluster, weekday, relative, unknown };
+enum class DateSource : std::uint8_t { metadata, header, dateline, cluster, weekday, relative, unknown };
 
 [[nodiscard]] std::string_view to_string(DateSource source);
 [[nodiscard]] std::optional<DateSource> parse_date_source(std::string_view text);

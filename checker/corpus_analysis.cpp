@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <iterator>
+#include <mutex>
 #include <optional>
 #include <spdlog/spdlog.h>
 
@@ -36,7 +37,8 @@ struct CorpusAnalysis::State {
     std::vector<DocumentDraft> drafts;
     std::vector<DocumentSketch> sketches;
     std::vector<std::vector<Assertion>> per_document;
-    std::vector<std::vector<DateConflict>> date_conflicts;
+    std::mutex date_conflicts_lock;
+    std::vector<DocumentDateConflicts> date_conflicts;  // of the documents with any, in the order found
     // Each document's band keys are made, and its shingles stored (spilled
     // to a file on a large corpus), as it is sketched: clustering never needs
     // the whole corpus's shingles in memory. A map has decided the clusters.
@@ -61,14 +63,19 @@ void CorpusAnalysis::State::extract_document(std::size_t i, Document& document, 
     per_document[i] = extract_assertions({document, layout, sentences, date, &dates}, rules);
     for (auto& assertion : per_document[i]) assertion.evidence.text = shared_texts.share(assertion.evidence.text);
     std::stable_sort(per_document[i].begin(), per_document[i].end(), assertion_order_in_document);
-    date_conflicts[i] = find_date_conflicts(dates, date);
+    auto conflicts = find_date_conflicts(dates, date);
     // Only two facts of the layout outlive extraction; the caller frees the rest.
     drafts[i].boilerplate_lines = layout.boilerplate_lines;
     if (layout.dateline) drafts[i].agency = shared_texts.share(layout.dateline->agency);
     // The text is not needed after extraction (the assertions carry their
     // sentences): on a large corpus it is most of the memory. A date
     // finding quotes it, once the clusters are known.
-    if (date_conflicts[i].empty()) std::string().swap(document.text);
+    if (conflicts.empty()) {
+        std::string().swap(document.text);
+    } else {
+        const std::lock_guard<std::mutex> hold(date_conflicts_lock);
+        date_conflicts.push_back({i, std::move(conflicts)});
+    }
 }
 
 // A document that carries its own date keeps it whatever the clusters
@@ -89,7 +96,6 @@ void CorpusAnalysis::State::pass_one(std::vector<Document>&& batch, bool last) {
     drafts.resize(end);
     sketches.resize(end);
     per_document.resize(end);
-    date_conflicts.resize(end);
     if (options.clusters == nullptr) dedup_index.grow(end);
     if (last) {
         constexpr std::size_t shares = 4;  // the batch in quarters: one held back per other thread
@@ -168,8 +174,10 @@ RunOutput CorpusAnalysis::finish(std::vector<Skipped> skipped, const Diagnostics
         });
     clock.lap("clusters beside the other documents (pass 2)");
 
+    std::sort(state.date_conflicts.begin(), state.date_conflicts.end(),
+              [](const auto& a, const auto& b) { return a.document < b.document; });
     add_date_findings(run, documents, drafts, clusters, state.date_conflicts);
-    std::vector<std::vector<DateConflict>>().swap(state.date_conflicts);
+    std::vector<DocumentDateConflicts>().swap(state.date_conflicts);
     std::vector<std::optional<DatedBy>>().swap(own_date);
     const std::size_t analysed = documents.size();
     put_in_path_order(run, documents, drafts, clusters, state.per_document, options.jobs);

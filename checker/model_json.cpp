@@ -210,9 +210,11 @@ std::vector<Assertion> read_assertions(const std::filesystem::path& path, Diagno
         a.outlet = string_from(j, "outlet");
         a.doc_hash = string_from(j, "doc_hash");
         if (auto it = j.find("subject_alternatives"); it != j.end() && it->is_array()) {
+            std::vector<std::string> alternatives;
             for (const auto& id : *it) {
-                if (id.is_string()) a.subject_alternatives.push_back(id.get<std::string>());
+                if (id.is_string()) alternatives.push_back(id.get<std::string>());
             }
+            a.subject_alternatives = alternatives;
         }
         return a;
     });

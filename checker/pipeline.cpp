@@ -92,10 +92,9 @@ void sort_documents_and_date_findings(RunOutput& run) {
 /// The weekday findings, which quote the text: freed once they are made.
 void add_date_findings(RunOutput& run, std::vector<KeptDocument>& documents, const std::vector<DocumentDraft>& drafts,
                        const std::vector<ClusterAssignment>& clusters,
-                       const std::vector<std::vector<DateConflict>>& date_conflicts) {
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-        if (date_conflicts[i].empty()) continue;
-        for (const auto& conflict : date_conflicts[i]) {
+                       const std::vector<DocumentDateConflicts>& date_conflicts) {
+    for (const auto& [i, conflicts] : date_conflicts) {
+        for (const auto& conflict : conflicts) {
             run.date_findings.push_back(date_conflict_finding(
                 conflict, documents[i].whole->text,
                 {clusters[i].doc, clusters[i].doc_hash, outlet_of(documents[i], drafts[i]), clusters[i].cluster}));
