@@ -1,17 +1,19 @@
 #include "checker/cluster_map.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <optional>
 #include <tuple>
 
 #include "checker/parallel.hpp"
+#include "checker/phase_clock.hpp"
 
 namespace factline {
 
 namespace {
 
 /// Document dates after corpus-level completion: weekday-year, then cluster propagation.
-std::vector<DatedBy> settle_document_dates(const std::vector<DocumentSketch>& sketches,
+std::vector<DatedBy> settle_document_dates(const std::vector<SketchHeader>& sketches,
                                            const std::vector<std::size_t>& cluster_of) {
     std::vector<DatedBy> dates(sketches.size());
     std::optional<CivilDate> newest;
@@ -25,21 +27,22 @@ std::vector<DatedBy> settle_document_dates(const std::vector<DocumentSketch>& sk
     for (std::size_t i = 0; i < sketches.size(); ++i) {
         if (!dates[i].date) dates[i] = complete_with_weekday(sketches[i].date_evidence, reference);
     }
-    // Syndicated copies share the date of a dated member (the best-sourced, earliest).
-    std::map<std::size_t, DatedBy> cluster_date;
+    // Syndicated copies share the date of a dated member (the best-sourced,
+    // earliest). Clusters are numbered from 0 in order: a vector, not a
+    // std::map of a node per cluster (half a million at 1 M documents).
+    const std::size_t clusters = cluster_of.empty() ? 0 : *std::max_element(cluster_of.begin(), cluster_of.end()) + 1;
+    std::vector<DatedBy> cluster_date(clusters);  // no date: no dated member
     for (std::size_t i = 0; i < sketches.size(); ++i) {
         if (!dates[i].date) continue;
-        auto [it, inserted] = cluster_date.emplace(cluster_of[i], dates[i]);
-        if (!inserted && (dates[i].source < it->second.source ||
-                          (dates[i].source == it->second.source && *dates[i].date < *it->second.date))) {
-            it->second = dates[i];
+        DatedBy& best = cluster_date[cluster_of[i]];
+        if (!best.date || dates[i].source < best.source ||
+            (dates[i].source == best.source && *dates[i].date < *best.date)) {
+            best = dates[i];
         }
     }
     for (std::size_t i = 0; i < sketches.size(); ++i) {
         if (dates[i].date) continue;
-        if (auto it = cluster_date.find(cluster_of[i]); it != cluster_date.end()) {
-            dates[i] = {it->second.date, DateSource::cluster};
-        }
+        if (const DatedBy& best = cluster_date[cluster_of[i]]; best.date) dates[i] = {best.date, DateSource::cluster};
     }
     return dates;
 }
@@ -56,13 +59,19 @@ bool same_assignment(const ClusterAssignment& a, const ClusterAssignment& b) {
 std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketches, const DedupOptions& options) {
     DedupIndex index(sketches.size(), options);
     // Each sketch's shingles leave it as they are added: held once, not twice.
-    parallel_for(sketches.size(), options.jobs,
-                 [&](std::size_t i) { index.add(i, std::move(sketches[i].shingles)); });
-    return assign_clusters(std::move(sketches), std::move(index));
+    std::vector<SketchHeader> headers(sketches.size());
+    parallel_for(sketches.size(), options.jobs, [&](std::size_t i) {
+        index.add(i, std::move(sketches[i].shingles));
+        headers[i] = std::move(static_cast<SketchHeader&>(sketches[i]));
+    });
+    std::vector<DocumentSketch>().swap(sketches);
+    return assign_clusters(std::move(headers), std::move(index));
 }
 
-std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketches, DedupIndex index) {
+std::vector<ClusterAssignment> assign_clusters(std::vector<SketchHeader> sketches, DedupIndex index) {
+    PhaseClock clock;
     const auto cluster_of = cluster_documents(std::move(index));
+    clock.lap("clusters: candidate pairs checked");
     const auto dates = settle_document_dates(sketches, cluster_of);
 
     // Cluster ids come from the members' text hashes, not from input order, so
@@ -101,7 +110,7 @@ ClusterMap index_cluster_map(std::vector<ClusterAssignment> assignments, const s
     return map;
 }
 
-std::vector<ClusterAssignment> look_up_clusters(const std::vector<DocumentSketch>& sketches, const ClusterMap& map,
+std::vector<ClusterAssignment> look_up_clusters(const std::vector<SketchHeader>& sketches, const ClusterMap& map,
                                                 Diagnostics& diagnostics) {
     std::vector<ClusterAssignment> assignments;
     assignments.reserve(sketches.size());

@@ -22,13 +22,19 @@
 
 namespace factline {
 
-/// What cluster and date decisions need from one document: its text hash,
-/// what it says about its own date, and its body's shingles (which `check`
-/// moves into a DedupIndex as soon as they are made).
-struct DocumentSketch {
+/// What cluster and date decisions need from one document once its shingles
+/// are in a DedupIndex: its path, its text hash and what it says about its
+/// own date. `check` keeps one per document until the clusters are decided,
+/// so without an emptied shingle vector (24 MB at 1 M documents).
+struct SketchHeader {
     SharedText doc;       // path as given
     SharedText doc_hash;  // text_hash() of the document (the records and assertions share it)
     DocumentDateEvidence date_evidence;  // `evidence` (a span) is not kept in sketch files
+};
+
+/// A whole sketch, as sketch files hold it: the header and the body's
+/// shingles (which `check` moves into a DedupIndex as soon as they are made).
+struct DocumentSketch : SketchHeader {
     std::vector<std::uint64_t> shingles;  // shingle_hashes() of the cleaned body
 };
 
@@ -52,7 +58,7 @@ struct ClusterAssignment {
 /// as the sketches were made (the sketches' own shingles are not read), by
 /// the options the index was made with. Throws SpillError if the index
 /// could not spill.
-[[nodiscard]] std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketches, DedupIndex index);
+[[nodiscard]] std::vector<ClusterAssignment> assign_clusters(std::vector<SketchHeader> sketches, DedupIndex index);
 
 /// A cluster map read back, by document path.
 struct ClusterMap {
@@ -70,7 +76,7 @@ struct ClusterMap {
 /// the map does not list, or whose text hash differs from the map's (it
 /// changed since it was sketched), is an error; it then keeps its own date
 /// and a cluster of its own, so the run can still report every problem.
-[[nodiscard]] std::vector<ClusterAssignment> look_up_clusters(const std::vector<DocumentSketch>& sketches,
+[[nodiscard]] std::vector<ClusterAssignment> look_up_clusters(const std::vector<SketchHeader>& sketches,
                                                               const ClusterMap& map, Diagnostics& diagnostics);
 
 }  // namespace factline

@@ -35,7 +35,7 @@ struct CorpusAnalysis::State {
     // One entry per document of every batch analysed so far, in corpus order.
     std::vector<KeptDocument> documents;
     std::vector<DocumentDraft> drafts;
-    std::vector<DocumentSketch> sketches;
+    std::vector<SketchHeader> sketches;  // the shingles are in dedup_index
     std::vector<std::vector<Assertion>> per_document;
     std::mutex date_conflicts_lock;
     std::vector<DocumentDateConflicts> date_conflicts;  // of the documents with any, in the order found
@@ -108,8 +108,9 @@ void CorpusAnalysis::State::pass_one(std::vector<Document>&& batch, bool last) {
         Document& document = batch[k];
         Layout layout = lay_out(document, rules, drafts[i]);
         DateScan dates(document.text, layout);  // views the layout: made once the layout is in place
-        sketches[i] = sketch_document(document, layout, numeric_order_of(options), &dates);
-        if (options.clusters == nullptr) dedup_index.add(i, std::move(sketches[i].shingles));
+        DocumentSketch sketch = sketch_document(document, layout, numeric_order_of(options), &dates);
+        if (options.clusters == nullptr) dedup_index.add(i, std::move(sketch.shingles));
+        sketches[i] = std::move(static_cast<SketchHeader&>(sketch));
         if (extract_at_once(i)) {
             extract_document(i, document, layout, sketches[i].date_evidence.date, &dates);
         } else {
