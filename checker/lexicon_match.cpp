@@ -9,18 +9,18 @@ namespace {
 // Asked at every token: a length check and one byte, not a string compare.
 bool is_hyphen(const Token& token) { return token.text.size() == 1 && token.text[0] == '-'; }
 
-bool joined_hyphen_after(const std::vector<Token>& tokens, std::uint32_t end) {
+bool joined_hyphen_after(std::span<const Token> tokens, std::uint32_t end) {
     return end + 1 < tokens.size() && is_hyphen(tokens[end]) && !tokens[end].space_before &&
            tokens[end + 1].word && !tokens[end + 1].space_before;
 }
 
-bool joined_hyphen_before(const std::vector<Token>& tokens, std::uint32_t begin) {
+bool joined_hyphen_before(std::span<const Token> tokens, std::uint32_t begin) {
     return begin >= 2 && is_hyphen(tokens[begin - 1]) && !tokens[begin - 1].space_before &&
            !tokens[begin].space_before && tokens[begin - 2].word;
 }
 
 // Words that put a name in place context: before it ("in Lyman") or after it ("Lyman town").
-bool place_context(const std::vector<Token>& tokens, std::uint32_t begin, std::uint32_t end) {
+bool place_context(std::span<const Token> tokens, std::uint32_t begin, std::uint32_t end) {
     static const std::vector<std::string> before = {"in", "of", "near", "from", "around", "at", "outside",
                                                     "into", "to", "toward", "towards", "across", "through"};
     static const std::vector<std::string> after = {"region", "oblast", "city", "town", "village", "province",
@@ -98,7 +98,7 @@ std::size_t LexiconMatcher::free_slot(std::uint32_t parent, std::uint64_t hash) 
     return at;
 }
 
-bool LexiconMatcher::accepted(const Entry& entry, const std::vector<Token>& tokens, std::uint32_t begin,
+bool LexiconMatcher::accepted(const Entry& entry, std::span<const Token> tokens, std::uint32_t begin,
                               std::uint32_t end) const {
     if (entry.kind != MentionKind::region) return true;
     if (end + 1 < tokens.size() && tokens[end].text == ",") {
@@ -114,7 +114,7 @@ bool LexiconMatcher::accepted(const Entry& entry, const std::vector<Token>& toke
     return tokens[begin].capitalised && place_context(tokens, begin, end);
 }
 
-std::vector<Mention> LexiconMatcher::find(const std::vector<Token>& tokens) const {
+std::vector<Mention> LexiconMatcher::find(std::span<const Token> tokens) const {
     std::vector<Mention> out;
     const auto n = static_cast<std::uint32_t>(tokens.size());
     std::uint32_t i = 0;
