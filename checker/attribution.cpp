@@ -226,12 +226,10 @@ SentenceSpeech AttributionState::analyse(std::span<const Token> tokens, const st
     const PhraseIndex& attribution_phrases = *classes_->attribution_phrases;
     const PhraseIndex& speech_verbs = *classes_->speech_verbs;
     for (std::uint32_t i = 0; i < n; ++i) {
-        if (asides.is_word(tokens[i]) && !inside(speech, i, i + 1)) speech.asides.push_back(i);
-    }
-    for (std::uint32_t i = 0; i < n; ++i) {
-        // A quoted "said" is the quoted person's word. Most sentences quote
-        // nothing, and their tokens need no test against the quotes.
+        // A quoted "said" (or "even though") is the quoted person's word. Most
+        // sentences quote nothing, and their tokens need no test against the quotes.
         if (speech.quoted && inside(speech, i, i + 1)) continue;
+        if (asides.is_word(tokens[i])) speech.asides.push_back(i);
         // Most tokens cue no speech: settled before a speaker list is made.
         const std::uint32_t phrase = attribution_phrases.longest_at(tokens, i);
         const std::uint32_t verb = phrase != 0 ? 0 : speech_verbs.longest_at(tokens, i);

@@ -250,6 +250,12 @@ public:
                 space_before = false;
                 continue;
             }
+            if (lead == ' ') {  // what most runs stop at: settled without decoding or classifying
+                flush_word();
+                space_before = true;
+                ++at;
+                continue;
+            }
             const CodePoint cp = decode(text_, at);
             const CharClass cls = classify(cp.value);
             if (cls == CharClass::space) {
