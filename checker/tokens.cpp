@@ -219,6 +219,10 @@ char* append_folded(char32_t cp, char* out) {
 // becomes U+FFFD (three bytes); every other character keeps its size or shrinks
 // ("…" and the quotes and dashes that become literals write nothing).
 constexpr std::size_t max_folded_per_byte = 3;
+// The last character of a span may end past it (a span cut inside a
+// character is read whole, as the text allows): a four-byte one on the span's
+// last byte writes one byte more than that byte's three.
+constexpr std::size_t past_the_end_slack = 4;
 
 // Texts of the tokens that are not the folded input (string literals outlive every Tokens).
 constexpr std::string_view double_quote_text = "\"";
@@ -237,7 +241,7 @@ public:
         const std::uint32_t end = std::min<std::uint32_t>(span_.end, static_cast<std::uint32_t>(text_.size()));
         if (end > at) {
             tokens_.reserve((end - at) / 4 + 1);  // about one token per four bytes of English
-            buffer_ = std::make_unique_for_overwrite<char[]>(max_folded_per_byte * (end - at));
+            buffer_ = std::make_unique_for_overwrite<char[]>(max_folded_per_byte * (end - at) + past_the_end_slack);
             out_ = buffer_.get();
         }
         bool space_before = true;
@@ -398,7 +402,7 @@ private:
     std::string_view text_;
     Span span_;
     std::vector<Token> tokens_;
-    std::unique_ptr<char[]> buffer_;  // the tokens' folded text, max_folded_per_byte per input byte
+    std::unique_ptr<char[]> buffer_;  // the tokens' folded text: max_folded_per_byte per input byte, and the slack
     char* out_ = nullptr;             // where the next folded byte goes
     const char* word_text_ = nullptr; // where the open word's text starts
     bool in_word_ = false;  // the last token is a word still being read
