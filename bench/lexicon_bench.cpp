@@ -23,7 +23,7 @@ fs::path rules_dir() { return fs::path(FACTLINE_SOURCE_DIR) / "rules"; }
 std::vector<fs::path> roots(bool all) { return {all ? rules_dir() : rules_dir() / "core"}; }
 
 struct Text {
-    std::vector<std::vector<Token>> paragraphs;
+    std::vector<Tokens> paragraphs;
     std::size_t bytes = 0;
 };
 

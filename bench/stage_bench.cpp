@@ -101,7 +101,7 @@ BENCHMARK(BM_Time);
 
 void BM_LexiconMatch(benchmark::State& state) {
     const auto& f = fixture();
-    std::vector<std::vector<Token>> tokens;
+    std::vector<Tokens> tokens;
     for (std::size_t i = 0; i < f.documents.size(); ++i) {
         for (const auto& s : f.sentences[i]) tokens.push_back(tokenize(f.documents[i].text, s.span));
     }

@@ -18,7 +18,7 @@ bool is_boundary(const Token& token) {
 }
 
 // Quote ranges: an opening mark stands before a word ("“It), a closing one after it (is.”).
-void find_quotes(const std::vector<Token>& tokens, SentenceSpeech& speech) {
+void find_quotes(std::span<const Token> tokens, SentenceSpeech& speech) {
     const auto n = static_cast<std::uint32_t>(tokens.size());
     std::optional<std::uint32_t> open;
     for (std::uint32_t i = 0; i < n; ++i) {
@@ -106,7 +106,7 @@ std::shared_ptr<const SpeechClasses> resolve_speech_classes(const Lexicon& lexic
     return classes;
 }
 
-std::vector<Speaker> AttributionState::pronoun(const std::string& word) const {
+std::vector<Speaker> AttributionState::pronoun(std::string_view word) const {
     if (word == "he" || word == "she") {
         if (last_person_) return {*last_person_};
         if (last_speaker_) return {*last_speaker_};
@@ -118,7 +118,7 @@ std::vector<Speaker> AttributionState::pronoun(const std::string& word) const {
     return {};
 }
 
-std::vector<Speaker> AttributionState::subject_before(std::uint32_t cue, const std::vector<Token>& tokens,
+std::vector<Speaker> AttributionState::subject_before(std::uint32_t cue, std::span<const Token> tokens,
                                                       const std::vector<Mention>& mentions,
                                                       const Lexicon& lexicon) const {
     std::vector<Speaker> speakers;
@@ -162,7 +162,7 @@ std::vector<Speaker> AttributionState::subject_before(std::uint32_t cue, const s
             const Token& token = tokens[comma];
             if (token.quote || token.text == ";" || token.text == ":") break;
             if (token.text != ",") continue;
-            const std::string& next = tokens[comma + 1].text;
+            const std::string_view next = tokens[comma + 1].text;
             if (next != "a" && next != "an" && next != "the") break;
             if (auto s = holder_ending_at(comma)) return {*s};
             break;
@@ -179,7 +179,7 @@ std::vector<Speaker> AttributionState::subject_before(std::uint32_t cue, const s
     return speakers;
 }
 
-std::vector<Speaker> AttributionState::subject_after(std::uint32_t cue_end, const std::vector<Token>& tokens,
+std::vector<Speaker> AttributionState::subject_after(std::uint32_t cue_end, std::span<const Token> tokens,
                                                      const std::vector<Mention>& mentions, const Lexicon& lexicon,
                                                      std::uint32_t& subject_end) const {
     std::vector<Speaker> speakers;
@@ -216,7 +216,7 @@ std::vector<Speaker> AttributionState::subject_after(std::uint32_t cue_end, cons
     return speakers;
 }
 
-SentenceSpeech AttributionState::analyse(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+SentenceSpeech AttributionState::analyse(std::span<const Token> tokens, const std::vector<Mention>& mentions,
                                          const Lexicon& lexicon) {
     SentenceSpeech speech;
     find_quotes(tokens, speech);
@@ -226,12 +226,10 @@ SentenceSpeech AttributionState::analyse(const std::vector<Token>& tokens, const
     const PhraseIndex& attribution_phrases = *classes_->attribution_phrases;
     const PhraseIndex& speech_verbs = *classes_->speech_verbs;
     for (std::uint32_t i = 0; i < n; ++i) {
-        if (asides.is_word(tokens[i]) && !inside(speech, i, i + 1)) speech.asides.push_back(i);
-    }
-    for (std::uint32_t i = 0; i < n; ++i) {
-        // A quoted "said" is the quoted person's word. Most sentences quote
-        // nothing, and their tokens need no test against the quotes.
+        // A quoted "said" (or "even though") is the quoted person's word. Most
+        // sentences quote nothing, and their tokens need no test against the quotes.
         if (speech.quoted && inside(speech, i, i + 1)) continue;
+        if (asides.is_word(tokens[i])) speech.asides.push_back(i);
         // Most tokens cue no speech: settled before a speaker list is made.
         const std::uint32_t phrase = attribution_phrases.longest_at(tokens, i);
         const std::uint32_t verb = phrase != 0 ? 0 : speech_verbs.longest_at(tokens, i);

@@ -81,18 +81,18 @@ public:
     explicit AttributionState(std::shared_ptr<const SpeechClasses> classes) : classes_(std::move(classes)) {}
 
     /// Analyses one sentence (mentions from the lexicon matcher) and updates the memory.
-    SentenceSpeech analyse(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+    SentenceSpeech analyse(std::span<const Token> tokens, const std::vector<Mention>& mentions,
                            const Lexicon& lexicon);
     /// The last named speaker (quotes with no cue of their own belong to them).
     [[nodiscard]] const std::optional<Speaker>& last_speaker() const { return last_speaker_; }
 
 private:
-    std::vector<Speaker> subject_before(std::uint32_t cue, const std::vector<Token>& tokens,
+    std::vector<Speaker> subject_before(std::uint32_t cue, std::span<const Token> tokens,
                                         const std::vector<Mention>& mentions, const Lexicon& lexicon) const;
-    std::vector<Speaker> subject_after(std::uint32_t cue_end, const std::vector<Token>& tokens,
+    std::vector<Speaker> subject_after(std::uint32_t cue_end, std::span<const Token> tokens,
                                        const std::vector<Mention>& mentions, const Lexicon& lexicon,
                                        std::uint32_t& subject_end) const;
-    std::vector<Speaker> pronoun(const std::string& word) const;
+    std::vector<Speaker> pronoun(std::string_view word) const;
 
     std::shared_ptr<const SpeechClasses> classes_;  // shared: the state is copied to look ahead
     std::optional<Speaker> last_speaker_;

@@ -50,7 +50,7 @@ struct SentenceTime {
 
 struct SentenceData {
     const Sentence* sentence = nullptr;
-    std::vector<Token> tokens;
+    Tokens tokens;
     std::vector<Mention> mentions;
     // The sentence's time expressions, found once when first asked for
     // (DocumentExtractor::times_of): most sentences never need them.

@@ -22,7 +22,7 @@ PhraseIndex::PhraseIndex(const std::vector<std::vector<std::string>>& phrases) {
     }
 }
 
-std::uint32_t PhraseIndex::longest_starting(const std::vector<Token>& tokens, std::uint32_t at) const {
+std::uint32_t PhraseIndex::longest_starting(std::span<const Token> tokens, std::uint32_t at) const {
     const Starting* starting = by_first_.find(tokens[at].text, tokens[at].hash);
     if (starting == nullptr) return 0;
     std::uint32_t best = 0;
@@ -35,7 +35,7 @@ std::uint32_t PhraseIndex::longest_starting(const std::vector<Token>& tokens, st
     return best;
 }
 
-bool PhraseIndex::any_at(const std::vector<Token>& tokens, std::uint32_t at, std::uint32_t limit) const {
+bool PhraseIndex::any_at(std::span<const Token> tokens, std::uint32_t at, std::uint32_t limit) const {
     if (has_empty_ && at <= limit) return true;
     if (at >= tokens.size()) return false;
     const Starting* starting = by_first_.find(tokens[at].text, tokens[at].hash);

@@ -27,7 +27,7 @@ public:
     PhraseIndex() = default;
     explicit PhraseIndex(const std::vector<std::vector<std::string>>& phrases);
     /// Tokens covered by the longest phrase of the class at `at`; 0 when none starts there.
-    [[nodiscard]] std::uint32_t longest_at(const std::vector<Token>& tokens, std::uint32_t at) const {
+    [[nodiscard]] std::uint32_t longest_at(std::span<const Token> tokens, std::uint32_t at) const {
         if (at >= tokens.size() || !by_first_.may_contain(tokens[at].hash)) return 0;
         return longest_starting(tokens, at);
     }
@@ -36,11 +36,11 @@ public:
         return by_first_.may_contain(token.hash) && is_word_alone(token);
     }
     /// True when a phrase of the class starts at `at` and ends by `limit`.
-    [[nodiscard]] bool any_at(const std::vector<Token>& tokens, std::uint32_t at, std::uint32_t limit) const;
+    [[nodiscard]] bool any_at(std::span<const Token> tokens, std::uint32_t at, std::uint32_t limit) const;
 
 private:
     // The look-ups behind the filter: `at` is a token of `tokens`.
-    [[nodiscard]] std::uint32_t longest_starting(const std::vector<Token>& tokens, std::uint32_t at) const;
+    [[nodiscard]] std::uint32_t longest_starting(std::span<const Token> tokens, std::uint32_t at) const;
     [[nodiscard]] bool is_word_alone(const Token& token) const;
 
     struct Starting {

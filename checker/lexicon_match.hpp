@@ -51,7 +51,7 @@ public:
     void set_foreign_after(std::vector<std::vector<std::string>> phrases) { foreign_after_ = std::move(phrases); }
     /// Every mention in `tokens`, longest match first, non-overlapping, in
     /// order. A name with several meanings yields one Mention per meaning.
-    [[nodiscard]] std::vector<Mention> find(const std::vector<Token>& tokens) const;
+    [[nodiscard]] std::vector<Mention> find(std::span<const Token> tokens) const;
 
 private:
     struct Entry {
@@ -78,7 +78,7 @@ private:
     void add_entry(std::uint32_t node, MentionKind kind, const std::string& id);
     /// False when no name starts with a word of this word_hash (true may be wrong, false never is).
     [[nodiscard]] bool may_start_name(std::uint64_t hash) const { return first_words_.may_contain(hash); }
-    [[nodiscard]] bool accepted(const Entry& entry, const std::vector<Token>& tokens, std::uint32_t begin,
+    [[nodiscard]] bool accepted(const Entry& entry, std::span<const Token> tokens, std::uint32_t begin,
                                 std::uint32_t end) const;
 
     // All edges of the trie in one open-addressing table keyed by (parent,

@@ -26,7 +26,7 @@ ModalityClasses resolve_modality_classes(const Lexicon& lexicon) {
     return classes;
 }
 
-bool is_irrealis(const std::vector<Token>& tokens, const PatternMatch& match, const ModalityClasses& classes) {
+bool is_irrealis(std::span<const Token> tokens, const PatternMatch& match, const ModalityClasses& classes) {
     const PhraseIndex& irrealis = *classes.irrealis;
     const PhraseIndex& breaks = *classes.clause_breaks;
     const std::uint32_t stop = match.begin > scope_window ? match.begin - scope_window : 0;
@@ -38,7 +38,7 @@ bool is_irrealis(const std::vector<Token>& tokens, const PatternMatch& match, co
     return false;
 }
 
-std::optional<bool> answered_question(const std::vector<Token>& tokens, const PatternMatch& match,
+std::optional<bool> answered_question(std::span<const Token> tokens, const PatternMatch& match,
                                      const ModalityClasses& classes) {
     const PhraseIndex& questions = *classes.questions;
     const PhraseIndex& breaks = *classes.clause_breaks;
@@ -64,7 +64,7 @@ std::optional<bool> answered_question(const std::vector<Token>& tokens, const Pa
     return std::nullopt;
 }
 
-bool is_negated(const std::vector<Token>& tokens, const PatternMatch& match, const ModalityClasses& classes) {
+bool is_negated(std::span<const Token> tokens, const PatternMatch& match, const ModalityClasses& classes) {
     const PhraseIndex& negation = *classes.negation;
     const PhraseIndex& breaks = *classes.clause_breaks;
     const std::uint32_t stop = match.begin > scope_window ? match.begin - scope_window : 0;

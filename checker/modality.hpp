@@ -39,7 +39,7 @@ struct ModalityClasses {
 /// True when the clause before `match` makes it no statement of fact: a
 /// question, a condition or a demand (word class `irrealis`: "whether", "if",
 /// "must", "demanded", …).
-[[nodiscard]] bool is_irrealis(const std::vector<Token>& tokens, const PatternMatch& match,
+[[nodiscard]] bool is_irrealis(std::span<const Token> tokens, const PatternMatch& match,
                                const ModalityClasses& classes);
 
 /// For a match inside a yes/no question (word class `questions` before it in
@@ -47,11 +47,11 @@ struct ModalityClasses {
 /// answer quoted after it as one word (classes `answers_yes`, `answers_no`:
 /// "… he answered: “No.”"): true for yes, false for no. Nullopt when the
 /// match is no question or the sentence gives no such answer.
-[[nodiscard]] std::optional<bool> answered_question(const std::vector<Token>& tokens, const PatternMatch& match,
+[[nodiscard]] std::optional<bool> answered_question(std::span<const Token> tokens, const PatternMatch& match,
                                                     const ModalityClasses& classes);
 
 /// True when `match` lies in the scope of a negation cue.
-[[nodiscard]] bool is_negated(const std::vector<Token>& tokens, const PatternMatch& match,
+[[nodiscard]] bool is_negated(std::span<const Token> tokens, const PatternMatch& match,
                                const ModalityClasses& classes);
 
 }  // namespace factline

@@ -19,7 +19,7 @@ struct Continuation {
 
 class Matcher {
 public:
-    Matcher(const std::vector<Token>& tokens, const SlotTable& slots) : tokens_(tokens), slots_(slots) {}
+    Matcher(std::span<const Token> tokens, const SlotTable& slots) : tokens_(tokens), slots_(slots) {}
 
     bool run(const std::vector<PatternStep>& steps, std::uint32_t start, PatternMatch& match) {
         fills_.clear();
@@ -126,7 +126,7 @@ private:
         SlotIds ids;
     };
 
-    const std::vector<Token>& tokens_;
+    std::span<const Token> tokens_;
     const SlotTable& slots_;
     std::vector<Fill> fills_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> gaps_;
@@ -165,8 +165,8 @@ bool admits(const PatternRule& rule, std::size_t alternative, const Token& token
 
 }  // namespace
 
-void PreparedSentence::prepare(const std::vector<Token>& tokens, const SlotTable& slots) {
-    tokens_ = &tokens;
+void PreparedSentence::prepare(std::span<const Token> tokens, const SlotTable& slots) {
+    tokens_ = tokens;
     slots_ = &slots;
     // The words' hashes in an open-addressed set: built in a few steps per
     // token (sorting them cost more than every look-up made afterwards).
@@ -236,8 +236,8 @@ bool PreparedSentence::may_share_any(const std::vector<std::uint64_t>& hashes) c
 
 bool PreparedSentence::has_prefix(std::string_view prefix) const {
     // Rare (only "negotiat*"-like words ask), so a scan instead of a sorted copy of the words.
-    return std::any_of(tokens_->begin(), tokens_->end(),
-                       [&](const Token& token) { return std::string_view(token.text).substr(0, prefix.size()) == prefix; });
+    return std::any_of(tokens_.begin(), tokens_.end(),
+                       [&](const Token& token) { return token.text.substr(0, prefix.size()) == prefix; });
 }
 
 std::vector<PatternMatch> match_rule(const PatternRule& rule, const PreparedSentence& sentence, const char* wanted) {
@@ -251,7 +251,7 @@ std::vector<PatternMatch> match_rule(const PatternRule& rule, const PreparedSent
     const auto end_of = [&](std::uint32_t end) { return end == 0 ? 0 : original[end - 1] + 1; };
 
     std::vector<PatternMatch> out;
-    const auto& tokens = sentence.kept();
+    const auto tokens = sentence.kept();
     Matcher matcher(tokens, sentence.kept_slots());
     const auto n = static_cast<std::uint32_t>(tokens.size());
     for (std::size_t k = 0; k < rule.compiled.size(); ++k) {

@@ -141,7 +141,7 @@ TriggerIndex::TriggerIndex(const std::vector<PatternRule>& rules) {
     first_.push_back(alternative);
 }
 
-bool TriggerIndex::candidates(const std::vector<Token>& tokens, SlotMask fillable, std::vector<char>& out) const {
+bool TriggerIndex::candidates(std::span<const Token> tokens, SlotMask fillable, std::vector<char>& out) const {
     out.assign(needs_.size(), 0);
     bool any = false;
     const auto mark = [&](const std::vector<std::uint32_t>& alternatives) {
@@ -156,7 +156,7 @@ bool TriggerIndex::candidates(const std::vector<Token>& tokens, SlotMask fillabl
         if (const auto* alternatives = by_word_.find(token.text, token.hash)) mark(*alternatives);
         for (const std::size_t length : prefix_lengths_) {
             if (token.text.size() < length) continue;
-            if (const auto* alternatives = by_prefix_.find(std::string_view(token.text).substr(0, length)))
+            if (const auto* alternatives = by_prefix_.find(token.text.substr(0, length)))
                 mark(*alternatives);
         }
     }

@@ -38,7 +38,7 @@ public:
     /// One flag per alternative (numbered rule by rule: first_alternative(r) +
     /// k is rule r's k-th pattern), set when the sentence may match it.
     /// Returns whether any is set.
-    bool candidates(const std::vector<Token>& tokens, SlotMask fillable, std::vector<char>& out) const;
+    bool candidates(std::span<const Token> tokens, SlotMask fillable, std::vector<char>& out) const;
 
     [[nodiscard]] std::size_t first_alternative(std::size_t rule) const { return first_[rule]; }
     /// False when the index was not built for this many rules (a RuleSet assembled by hand).

@@ -97,12 +97,12 @@ struct PatternMatch {
 class PreparedSentence {
 public:
     PreparedSentence() = default;
-    PreparedSentence(const std::vector<Token>& tokens, const SlotTable& slots) { prepare(tokens, slots); }
+    PreparedSentence(std::span<const Token> tokens, const SlotTable& slots) { prepare(tokens, slots); }
     PreparedSentence(const PreparedSentence&) = delete;  // it points into itself (kept())
     PreparedSentence& operator=(const PreparedSentence&) = delete;
 
     /// Makes the sentence of `tokens` ready (the one before is forgotten).
-    void prepare(const std::vector<Token>& tokens, const SlotTable& slots);
+    void prepare(std::span<const Token> tokens, const SlotTable& slots);
 
     /// True when a word of the sentence may have this word_hash() (a hash
     /// shared by two words can make it true wrongly: the matcher decides).
@@ -116,16 +116,16 @@ public:
     /// Kept index -> token index (one past the end included).
     [[nodiscard]] const std::vector<std::uint32_t>& original() const { return original_; }
     /// The tokens without quotation marks, and the slots over them.
-    [[nodiscard]] const std::vector<Token>& kept() const { return quoted_ ? kept_ : *tokens_; }
+    [[nodiscard]] std::span<const Token> kept() const { return quoted_ ? std::span<const Token>(kept_) : tokens_; }
     [[nodiscard]] const SlotTable& kept_slots() const { return quoted_ ? kept_slots_ : *slots_; }
 
 private:
-    const std::vector<Token>* tokens_ = nullptr;
+    std::span<const Token> tokens_;
     const SlotTable* slots_ = nullptr;
     bool quoted_ = false;                     // false: nothing to leave out, kept() is the tokens themselves
     std::vector<std::uint32_t> original_;
     std::vector<std::uint32_t> kept_at_;      // token index -> kept index
-    std::vector<Token> kept_;                 // copies, only when a quotation mark is left out
+    std::vector<Token> kept_;                 // copies (viewing the tokens' texts), only when a quotation mark is left out
     SlotTable kept_slots_;
     [[nodiscard]] std::size_t slot_of(std::uint64_t word_hash) const;
     std::vector<std::uint64_t> hash_slots_;  // word_hash() of the tokens, open-addressed; 0 = empty slot

@@ -47,7 +47,7 @@ bool is_place_noun(const Token& token) {
 }
 
 /// The region ids one mention names, as pointers into the mention, the lexicon or the focus.
-void region_refs(const Mention& mention, const std::vector<Token>& tokens, const Lexicon& lexicon, const Focus& focus,
+void region_refs(const Mention& mention, std::span<const Token> tokens, const Lexicon& lexicon, const Focus& focus,
                  Ids& out) {
     out.clear();
     const auto all = [&](const std::vector<std::string>& ids) {
@@ -100,7 +100,7 @@ bool is_holder_mention(const Mention& mention) {
            mention.kind == MentionKind::speaker_only;
 }
 
-std::vector<std::string> region_ids(const Mention& mention, const std::vector<Token>& tokens, const Lexicon& lexicon,
+std::vector<std::string> region_ids(const Mention& mention, std::span<const Token> tokens, const Lexicon& lexicon,
                                     const Focus& focus) {
     Ids refs;
     region_refs(mention, tokens, lexicon, focus, refs);
@@ -123,7 +123,7 @@ void SlotBuilder::Starts::add(const Mention& mention, const Ids& ids) {
     end_at[mention.begin] = mention.end;
 }
 
-const SlotTable& SlotBuilder::build(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+const SlotTable& SlotBuilder::build(std::span<const Token> tokens, const std::vector<Mention>& mentions,
                                     const Lexicon& lexicon, const Focus& focus) {
     const std::size_t n = tokens.size();
     for (Starts* starts : {&region_, &named_, &actor_, &party_}) starts->reset(n);
@@ -160,7 +160,7 @@ const SlotTable& SlotBuilder::build(const std::vector<Token>& tokens, const std:
 }
 
 // A coordination of mentions: m (sep m)* [place noun]; every prefix is a candidate, longest first.
-void SlotBuilder::coordinate(Slot slot, const Starts& starts, bool place_nouns, const std::vector<Token>& tokens) {
+void SlotBuilder::coordinate(Slot slot, const Starts& starts, bool place_nouns, std::span<const Token> tokens) {
     if (starts.used.empty()) return;  // a slot no mention can fill has no candidates
     const auto n = static_cast<std::uint32_t>(tokens.size());
     const auto& ids_at = starts.ids_at;

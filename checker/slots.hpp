@@ -23,7 +23,7 @@ struct Focus {
 
 /// Region ids one mention names (groups expanded, anaphora resolved); empty
 /// when the mention is no region mention or cannot be resolved.
-[[nodiscard]] std::vector<std::string> region_ids(const Mention& mention, const std::vector<Token>& tokens,
+[[nodiscard]] std::vector<std::string> region_ids(const Mention& mention, std::span<const Token> tokens,
                                                   const Lexicon& lexicon, const Focus& focus);
 
 /// Builds the slot tables of a document's sentences one after another, reusing
@@ -33,7 +33,7 @@ public:
     /// The slot table of one sentence, valid until the next build. Its ids
     /// point into `mentions`, `lexicon` and `focus`, which must outlive its use
     /// and stay unchanged meanwhile.
-    const SlotTable& build(const std::vector<Token>& tokens, const std::vector<Mention>& mentions,
+    const SlotTable& build(std::span<const Token> tokens, const std::vector<Mention>& mentions,
                            const Lexicon& lexicon, const Focus& focus);
 
 private:
@@ -46,7 +46,7 @@ private:
         void reset(std::size_t tokens);
         void add(const Mention& mention, const Ids& ids);
     };
-    void coordinate(Slot slot, const Starts& starts, bool place_nouns, const std::vector<Token>& tokens);
+    void coordinate(Slot slot, const Starts& starts, bool place_nouns, std::span<const Token> tokens);
 
     Starts region_, named_, actor_, party_;
     Ids named_before_, ids_, coordinated_;

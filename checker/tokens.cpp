@@ -44,7 +44,16 @@ inline CodePoint decode(std::string_view text, std::uint32_t at) {
     return decode_multibyte(text, at);
 }
 
-constexpr void encode(char32_t cp, std::string& out) {
+// Writes at a cursor into the token text buffer, which is sized for the
+// worst case before tokenizing (no capacity check per byte).
+struct Cursor {
+    char* at;
+    constexpr void push_back(char c) { *at++ = c; }
+};
+
+// `Out` is a Cursor, or a std::string when the tables are made at compile time.
+template <class Out>
+constexpr void encode(char32_t cp, Out& out) {
     if (cp < 0x80) {
         out.push_back(static_cast<char>(cp));
     } else if (cp < 0x800) {
@@ -126,9 +135,9 @@ constexpr std::uint64_t empty_word_hash = word_hash("");
 static_assert(hash_extend(hash_extend(empty_word_hash, 'o'), '\xC3') == word_hash("o\xC3"),
               "hash_extend must be word_hash's own step");
 
-// Hashes the bytes of `text` from `from` on into `hash`.
-std::uint64_t hash_extend(std::uint64_t hash, std::string_view text, std::size_t from) {
-    for (std::size_t i = from; i < text.size(); ++i) hash = hash_extend(hash, text[i]);
+// Hashes the bytes [from, to) into `hash`.
+std::uint64_t hash_extend(std::uint64_t hash, const char* from, const char* to) {
+    for (; from != to; ++from) hash = hash_extend(hash, *from);
     return hash;
 }
 
@@ -137,12 +146,14 @@ constexpr bool is_upper(char32_t cp) {
            (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0) || (cp >= 0x400 && cp <= 0x42F);
 }
 
-constexpr void append_folded_slowly(char32_t cp, std::string& out) {
+template <class Out>
+constexpr void append_folded_slowly(char32_t cp, Out& out) {
     if (cp < 0x80) {
         out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
     } else if (cp >= 0xC0 && cp <= 0x17F) {
         if (cp == 0xDF) {
-            out += "ss";
+            out.push_back('s');
+            out.push_back('s');
         } else {
             out.push_back(cp <= 0xFF ? latin1_fold[cp - 0xC0] : latin_a_fold[cp - 0x100]);
         }
@@ -191,23 +202,48 @@ CharClass classify(char32_t cp) {
 
 bool is_upper_fast(char32_t cp) { return is_two_byte(cp) ? two_byte_chars[cp - 0x80].upper : is_upper(cp); }
 
-void append_folded(char32_t cp, std::string& out) {
+// Writes the folded character at `out`; returns the end of what it wrote.
+char* append_folded(char32_t cp, char* out) {
     if (is_two_byte(cp)) {
         const TwoByteChar& c = two_byte_chars[cp - 0x80];
-        out.append(c.folded.data(), c.folded_size);
-    } else {
-        append_folded_slowly(cp, out);
+        out[0] = c.folded[0];
+        out[1] = c.folded[1];  // past the end when one byte: within the worst case (the input had two)
+        return out + c.folded_size;
     }
+    Cursor cursor{out};
+    append_folded_slowly(cp, cursor);
+    return cursor.at;
 }
+
+// No character folds to more bytes than this per byte of input: a stray byte
+// becomes U+FFFD (three bytes); every other character keeps its size or shrinks
+// ("…" and the quotes and dashes that become literals write nothing).
+constexpr std::size_t max_folded_per_byte = 3;
+// The last character of a span may end past it (a span cut inside a
+// character is read whole, as the text allows): a four-byte one on the span's
+// last byte writes one byte more than that byte's three.
+constexpr std::size_t past_the_end_slack = 4;
+
+// Texts of the tokens that are not the folded input (string literals outlive every Tokens).
+constexpr std::string_view double_quote_text = "\"";
+constexpr std::string_view apostrophe_text = "'";
+constexpr std::string_view dash_text = "-";
+constexpr std::string_view ellipsis_text = "...";
+constexpr std::string_view possessive_text = "'s";
+constexpr std::string_view negation_text = "n't";
 
 class Tokenizer {
 public:
     Tokenizer(std::string_view text, Span span) : text_(text), span_(span) {}
 
-    std::vector<Token> run() {
+    Tokens run() {
         std::uint32_t at = span_.begin;
         const std::uint32_t end = std::min<std::uint32_t>(span_.end, static_cast<std::uint32_t>(text_.size()));
-        if (end > at) tokens_.reserve((end - at) / 4 + 1);  // about one token per four bytes of English
+        if (end > at) {
+            tokens_.reserve((end - at) / 4 + 1);  // about one token per four bytes of English
+            buffer_ = std::make_unique_for_overwrite<char[]>(max_folded_per_byte * (end - at) + past_the_end_slack);
+            out_ = buffer_.get();
+        }
         bool space_before = true;
         while (at < end) {
             // A run of ASCII letters and digits, most of English text, is read at once.
@@ -216,6 +252,12 @@ public:
                 if (!in_word_) start_word(at, space_before, lead >= 'A' && lead <= 'Z');
                 at = append_ascii_run(at, end);
                 space_before = false;
+                continue;
+            }
+            if (lead == ' ') {  // what most runs stop at: settled without decoding or classifying
+                flush_word();
+                space_before = true;
+                ++at;
                 continue;
             }
             const CodePoint cp = decode(text_, at);
@@ -233,9 +275,9 @@ public:
             if (cls == CharClass::letter) {  // not ASCII (those are read above)
                 if (!in_word_) start_word(at, space_before, is_upper_fast(cp.value));
                 Token& open = word();
-                const std::size_t from = open.text.size();
-                append_folded(cp.value, open.text);
-                open.hash = hash_extend(open.hash, open.text, from);
+                char* const from = out_;
+                out_ = append_folded(cp.value, out_);
+                open.hash = hash_extend(open.hash, from, out_);
                 at += cp.size;
                 open.span.end = at;
                 space_before = false;
@@ -243,7 +285,7 @@ public:
             }
             if (cls == CharClass::apostrophe && in_word_ && at + cp.size < end &&
                 classify(decode(text_, at + cp.size).value) == CharClass::letter) {
-                word().text.push_back('\'');  // inside a word: an apostrophe, not a quote
+                *out_++ = '\'';  // inside a word: an apostrophe, not a quote
                 word().hash = hash_extend(word().hash, '\'');
                 word().span.end = at + cp.size;
                 at += cp.size;
@@ -255,7 +297,7 @@ public:
             at += cp.size;
         }
         flush_word();
-        return std::move(tokens_);
+        return Tokens(std::move(buffer_), std::move(tokens_));
     }
 
 private:
@@ -268,21 +310,20 @@ private:
         word.space_before = space_before;
         word.capitalised = upper;
         word.hash = empty_word_hash;  // extended as the text is written
+        word_text_ = out_;            // its text is what is written from here on (flush_word)
     }
 
     Token& word() { return tokens_.back(); }
 
-    // Appends the ASCII letters and digits from `at` on (up to `end`, and at
-    // most a buffer's worth: the caller comes back for the rest of a longer
-    // run) to the open word, lower-cased, extending its hash; returns where
-    // it stopped. One pass over the bytes: finding the run's end first and
-    // then writing it into the word read every byte twice.
+    // Appends the ASCII letters and digits from `at` on (up to `end`) to the
+    // open word, lower-cased, extending its hash; returns where it stopped.
+    // One pass over the bytes: finding the run's end first and then writing
+    // it into the word read every byte twice.
     std::uint32_t append_ascii_run(std::uint32_t at, std::uint32_t end) {
         Token& open = word();
-        char lowered[32];
         const char* in = text_.data() + at;
-        const char* const stop = in + std::min<std::size_t>(end - at, sizeof lowered);
-        char* out = lowered;
+        const char* const stop = text_.data() + end;
+        char* out = out_;
         std::uint64_t hash = open.hash;
         for (; in != stop; ++in) {
             const char lower = ascii_alnum_lower[static_cast<unsigned char>(*in)];
@@ -290,7 +331,7 @@ private:
             *out++ = lower;
             hash = hash_extend(hash, lower);
         }
-        open.text.append(lowered, static_cast<std::size_t>(out - lowered));
+        out_ = out;
         open.hash = hash;
         open.span.end = static_cast<std::uint32_t>(in - text_.data());
         return open.span.end;
@@ -302,14 +343,16 @@ private:
         token.span = {at, at + cp.size};
         token.space_before = space_before;
         if (cls == CharClass::double_quote || cls == CharClass::apostrophe) {
-            token.text = cls == CharClass::double_quote ? "\"" : "'";
+            token.text = cls == CharClass::double_quote ? double_quote_text : apostrophe_text;
             token.quote = true;
         } else if (cls == CharClass::dash) {
-            token.text = "-";
+            token.text = dash_text;
         } else if (cp.value == 0x2026) {
-            token.text = "...";
+            token.text = ellipsis_text;
         } else {
-            append_folded(cp.value, token.text);
+            char* const from = out_;
+            out_ = append_folded(cp.value, out_);
+            token.text = {from, static_cast<std::size_t>(out_ - from)};
         }
         token.hash = word_hash(token.text);
     }
@@ -319,22 +362,22 @@ private:
     void flush_word() {
         if (!in_word_) return;
         in_word_ = false;
-        const std::string& t = word().text;
+        const std::string_view t = word().text = {word_text_, static_cast<std::size_t>(out_ - word_text_)};
         if (t.size() > 2 && t[t.size() - 2] == '\'') split_suffix();
     }
 
     // Splits "'s" and "n't" off the last word (their bytes stay exact).
     void split_suffix() {
         Token& word = tokens_.back();
-        std::string& t = word.text;
+        const std::string_view t = word.text;
         std::size_t cut = std::string::npos;
         std::string_view suffix;
-        if (t.size() > 3 && t.compare(t.size() - 3, 3, "n't") == 0) {
+        if (t.size() > 3 && t.ends_with(negation_text)) {
             cut = t.size() - 3;
-            suffix = "n't";
-        } else if (t.size() > 2 && t.compare(t.size() - 2, 2, "'s") == 0) {
+            suffix = negation_text;
+        } else if (t.size() > 2 && t.ends_with(possessive_text)) {
             cut = t.size() - 2;
-            suffix = "'s";
+            suffix = possessive_text;
         }
         if (cut == std::string::npos) return;
         // The suffix starts at the last apostrophe (which may be multi-byte); "n't" one byte earlier.
@@ -344,35 +387,38 @@ private:
             if (classify(cp.value) == CharClass::apostrophe) split = at;
             at += cp.size;
         }
-        if (suffix == "n't" && split > word.span.begin) --split;
+        if (suffix == negation_text && split > word.span.begin) --split;
         Token tail;
         tail.text = suffix;
         tail.hash = word_hash(suffix);
         tail.word = true;
         tail.span = {split, word.span.end};
         word.span.end = split;
-        t.resize(cut);
-        word.hash = word_hash(t);
+        word.text = t.substr(0, cut);
+        word.hash = word_hash(word.text);
         tokens_.push_back(std::move(tail));  // `word` is not used past this point
     }
 
     std::string_view text_;
     Span span_;
     std::vector<Token> tokens_;
+    std::unique_ptr<char[]> buffer_;  // the tokens' folded text: max_folded_per_byte per input byte, and the slack
+    char* out_ = nullptr;             // where the next folded byte goes
+    const char* word_text_ = nullptr; // where the open word's text starts
     bool in_word_ = false;  // the last token is a word still being read
 };
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text, Span span) { return Tokenizer(text, span).run(); }
+Tokens tokenize(std::string_view text, Span span) { return Tokenizer(text, span).run(); }
 
-std::vector<Token> tokenize(std::string_view text) {
+Tokens tokenize(std::string_view text) {
     return tokenize(text, Span{0, static_cast<std::uint32_t>(text.size())});
 }
 
 std::vector<std::string> token_texts(std::string_view text) {
     std::vector<std::string> out;
-    for (auto& token : tokenize(text)) out.push_back(std::move(token.text));
+    for (const Token& token : tokenize(text)) out.emplace_back(token.text);
     return out;
 }
 

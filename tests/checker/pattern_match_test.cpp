@@ -93,7 +93,8 @@ TEST_F(StartWords, APreparedSentenceForgetsTheOneBefore) {
     const auto tokens = tokenize("Crimea was annexed.");
     const SlotTable& slots = slot_builder_.build(tokens, rules_.lexicon.matcher->find(tokens), rules_.lexicon, focus_);
     prepared_.prepare(tokens, slots);
-    EXPECT_EQ(&prepared_.kept(), &tokens);
+    EXPECT_EQ(prepared_.kept().data(), tokens.data());  // the tokens themselves, not copies
+    EXPECT_EQ(prepared_.kept().size(), tokens.size());
     EXPECT_EQ(prepared_.original(), (std::vector<std::uint32_t>{0, 1, 2, 3, 4}));
     EXPECT_TRUE(prepared_.may_have(word_hash("annexed")));
     EXPECT_FALSE(prepared_.may_have(word_hash("he")));  // a word of the sentence before

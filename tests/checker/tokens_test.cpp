@@ -86,7 +86,7 @@ TEST(Tokens, HashIsTheWordHashOfTheFinalText) {
     }
 }
 
-void expect_same_tokens(const std::vector<Token>& fast, const std::vector<Token>& plain, const std::string& text,
+void expect_same_tokens(std::span<const Token> fast, const std::vector<reference::Token>& plain, const std::string& text,
                         Span span) {
     SCOPED_TRACE("span " + std::to_string(span.begin) + "-" + std::to_string(span.end) + " of \"" + text + "\"");
     ASSERT_EQ(fast.size(), plain.size());
@@ -157,6 +157,56 @@ TEST(Tokens, EveryTwoByteCharacterGivesThePlainTokens) {
             }
         }
         check(std::string("ab") + static_cast<char>(lead));
+    }
+}
+
+// Token texts view one buffer owned by the Tokens: moving the list (into a
+// growing vector, as extraction keeps a document's sentences) must not move
+// the characters, whatever the length of the words (no small-string buffer).
+TEST(Tokens, TextsStayValidWhenTheListIsMoved) {
+    const std::string text = "Zelensky’s aides didn’t say “Kherson” — ÉTÉ… a Straße";
+    Tokens first = tokenize(text);
+    const std::vector<std::string> expected = token_texts(text);
+    std::vector<const char*> addresses;
+    for (const Token& token : first) addresses.push_back(token.text.data());
+    std::vector<Tokens> kept;
+    kept.push_back(std::move(first));
+    for (int i = 0; i < 100; ++i) kept.push_back(tokenize("filler " + std::to_string(i)));  // reallocates `kept`
+    Tokens moved = std::move(kept.front());
+    ASSERT_EQ(moved.size(), expected.size());
+    for (std::size_t i = 0; i < moved.size(); ++i) {
+        EXPECT_EQ(moved[i].text, expected[i]) << i;
+        EXPECT_EQ(moved[i].text.data(), addresses[i]) << i;
+    }
+}
+
+// The texts are the Tokens' own: they stay readable after the tokenized string is gone.
+TEST(Tokens, TextsOutliveTheTokenizedString) {
+    Tokens tokens;
+    {
+        std::string text = "Peskov SAID";
+        tokens = tokenize(text);
+        text.assign(text.size(), '#');
+    }
+    ASSERT_EQ(tokens.size(), 2u);
+    EXPECT_EQ(tokens[0].text, "peskov");
+    EXPECT_EQ(tokens[1].text, "said");
+}
+
+// The buffer is sized for the worst case before tokenizing: stray bytes,
+// each written as U+FFFD (three bytes), end to end and inside words; and a
+// four-byte letter that a span cuts after its first byte (read whole: four
+// bytes written for one of the span's). (Under FACTLINE_SANITIZE, ASan checks the size.)
+TEST(Tokens, TheWorstCasesFitTheBuffer) {
+    for (const std::string& text : {std::string(50, '\xFF'), "a" + std::string(7, '\x80') + "b", std::string("\xFE")}) {
+        const Span all{0, static_cast<std::uint32_t>(text.size())};
+        expect_same_tokens(tokenize(text, all), reference::tokenize(text, all), text, all);
+    }
+    const std::string letter = "\xF0\x9D\x90\x80";  // U+1D400, a letter to the tokenizer
+    for (const std::string& text : {letter, "\xFF" + letter, letter + letter}) {
+        const auto cut = static_cast<std::uint32_t>(text.size() - letter.size() + 1);
+        expect_same_tokens(tokenize(text, {0, cut}), reference::tokenize(text, {0, cut}), text, {0, cut});
+        EXPECT_TRUE(tokenize(text, {0, cut}).back().text.ends_with(letter)) << text;
     }
 }
 

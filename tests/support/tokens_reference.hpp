@@ -15,6 +15,17 @@
 
 namespace factline::reference {
 
+/// A token as it was before texts became views: the text owned by each token.
+struct Token {
+    std::string text;
+    std::uint64_t hash = 0;
+    Span span;
+    bool word = false;
+    bool space_before = false;
+    bool capitalised = false;
+    bool quote = false;
+};
+
 namespace plain {
 
 enum class CharClass { space, invisible, letter, double_quote, apostrophe, dash, punct };
