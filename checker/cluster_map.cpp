@@ -5,6 +5,7 @@
 #include <optional>
 #include <tuple>
 
+#include "checker/free_memory.hpp"
 #include "checker/parallel.hpp"
 #include "checker/phase_clock.hpp"
 
@@ -71,6 +72,7 @@ std::vector<ClusterAssignment> assign_clusters(std::vector<DocumentSketch> sketc
 std::vector<ClusterAssignment> assign_clusters(std::vector<SketchHeader> sketches, DedupIndex index) {
     PhaseClock clock;
     const auto cluster_of = cluster_documents(std::move(index));
+    return_free_memory();  // the pairs' bounds, before the assignments are made
     clock.lap("clusters: candidate pairs checked");
     const auto dates = settle_document_dates(sketches, cluster_of);
 

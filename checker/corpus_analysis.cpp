@@ -11,6 +11,7 @@
 #include "checker/date_scan.hpp"
 #include "checker/dedup_index.hpp"
 #include "checker/extract.hpp"
+#include "checker/free_memory.hpp"
 #include "checker/parallel.hpp"
 #include "checker/phase_clock.hpp"
 #include "checker/sentences.hpp"
@@ -173,6 +174,7 @@ RunOutput CorpusAnalysis::finish(std::vector<Skipped> skipped, const Diagnostics
             drafts[i].layout.reset();
             if (document.text.empty()) documents[i].whole.reset();  // kept only for a date finding
         });
+    return_free_memory();
     clock.lap("clusters beside the other documents (pass 2)");
 
     std::sort(state.date_conflicts.begin(), state.date_conflicts.end(),
@@ -190,6 +192,7 @@ RunOutput CorpusAnalysis::finish(std::vector<Skipped> skipped, const Diagnostics
         run.documents.push_back(std::move(record));
     }
     sort_documents_and_date_findings(run);  // the assertions are in order already
+    return_free_memory();
     clock.lap("records in order");
     spdlog::info("analysed {} documents ({} skipped), {} assertions", analysed, skipped.size(),
                  run.assertions.size());

@@ -11,6 +11,7 @@
 #include <mimalloc.h>
 #endif
 
+#include "checker/free_memory.hpp"
 #include "checker/spill_file.hpp"
 #include "cli/commands.hpp"
 
@@ -50,6 +51,16 @@ void add_report_options(CLI::App* app, factline::cli::CheckOptions& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef FACTLINE_MIMALLOC
+    // From the clusters on, freed pages go back at once, not after
+    // mimalloc's delay: the last stages free large blocks and make others,
+    // which would stack on them. Pass 1's per-document churn keeps the delay
+    // (prompt decommits cost it system time).
+    factline::set_free_memory_hook([] {
+        mi_option_set(mi_option_decommit_delay, 0);
+        mi_collect(true);
+    });
+#endif
     CLI::App app{"factline: a batch fact-consistency checker for news corpora", "factline"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "factline 0.1.0");

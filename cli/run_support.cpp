@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "checker/corpus_analysis.hpp"
+#include "checker/free_memory.hpp"
 #include "checker/ingest.hpp"
 #include "checker/model_json.hpp"
 #include "checker/parallel.hpp"
@@ -247,6 +248,7 @@ bool input_errors(const RunOutput& run) { return run.diagnostics.has_errors(); }
 int finish_run(RunOutput& run, const CheckOptions& options, const Setup& setup, const fs::path& root) {
     PhaseClock clock;
     add_findings(run, setup.rules, setup.config.ignores);
+    return_free_memory();
     clock.lap("consistency");
     if (!load_baseline(run, options.baseline)) return 2;
     const bool written = write_reports(run, options, setup.config, root);
