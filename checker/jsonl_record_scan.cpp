@@ -6,6 +6,9 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "checker/jsonl_record.hpp"
 #include "checker/utf8.hpp"
@@ -183,10 +186,27 @@ private:
         }
     }
 
-    /// Steps over plain bytes eight at a time (a text is mostly plain ASCII:
+    /// Steps over plain bytes sixteen or eight at a time (a text is mostly plain ASCII:
     /// a byte at a time cost ~17 instructions per byte) up to the first byte
     /// that is not plain, or to fewer than eight bytes before the end.
     void skip_plain_words() {
+#if defined(__SSE2__)
+        // Sixteen at a time first: one signed compare finds both the control
+        // bytes and those >= 0x80 (negative as signed bytes).
+        const __m128i space = _mm_set1_epi8(0x20), quote_byte = _mm_set1_epi8('"'), backslash_byte = _mm_set1_epi8('\\');
+        while (end_ - p_ >= 16) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
+            const __m128i special = _mm_or_si128(_mm_cmplt_epi8(bytes, space),
+                                                 _mm_or_si128(_mm_cmpeq_epi8(bytes, quote_byte),
+                                                              _mm_cmpeq_epi8(bytes, backslash_byte)));
+            const auto mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+            if (mask != 0) {
+                p_ += std::countr_zero(mask);
+                return;
+            }
+            p_ += 16;
+        }
+#endif
         constexpr std::uint64_t ones = 0x0101010101010101u;
         constexpr std::uint64_t highs = 0x8080808080808080u;
         // High bit of a byte set where the byte is 0 (exact for the lowest such byte).

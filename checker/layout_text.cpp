@@ -6,6 +6,10 @@
 
 #include "checker/swar.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace factline::layout_text {
 
 namespace {
@@ -58,14 +62,29 @@ std::size_t wide_blank_before(std::string_view text, std::size_t end) {
 
 Span trim(std::string_view text, Span span) {
     std::size_t begin = span.begin;
-    std::size_t end = span.end;
+    // A span past the text's end (never made by layout) keeps its end, as blank_before() reads nothing there.
+    const bool past_the_text = span.end > text.size();
+    std::size_t end = past_the_text ? text.size() : span.end;
+    // ASCII blanks are tested inline (wrapped wire text indents every
+    // paragraph); only a byte >= 0x80 may start or end a wider blank.
     while (begin < end) {
-        const std::size_t n = blank_at(text, begin);
+        const auto c = static_cast<unsigned char>(text[begin]);
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            ++begin;
+            continue;
+        }
+        const std::size_t n = c < 0x80 ? 0 : wide_blank_at(text, begin);
         if (n == 0) break;
         begin += n;
     }
+    if (past_the_text) return {static_cast<std::uint32_t>(begin), span.end};
     while (end > begin) {
-        const std::size_t n = blank_before(text, end);
+        const auto c = static_cast<unsigned char>(text[end - 1]);
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            --end;
+            continue;
+        }
+        const std::size_t n = c < 0x80 ? 0 : wide_blank_before(text, end);
         if (n == 0) break;
         end -= n;
     }
@@ -92,7 +111,7 @@ std::size_t closer_before(std::string_view text, std::size_t end) {
     return 0;
 }
 
-bool ends_sentence(std::string_view line, bool question) {
+bool ends_sentence_slowly(std::string_view line, bool question) {
     std::size_t end = trim(line, {0, static_cast<std::uint32_t>(line.size())}).end;
     while (std::size_t n = closer_before(line, end)) end -= n;
     if (end == 0) return false;
@@ -136,6 +155,18 @@ std::size_t word_count_up_to(std::string_view text, std::size_t limit) {
 }
 
 std::size_t find_digit(std::string_view text, std::size_t from) {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time while they hold no digit (most lines hold few).
+    const __m128i below_zero = _mm_set1_epi8('0' - 1), above_nine = _mm_set1_epi8('9' + 1);
+    for (; from + 16 <= text.size(); from += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+        // Signed compares: bytes >= 0x80 are negative, below '0'.
+        const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(bytes, below_zero), _mm_cmplt_epi8(bytes, above_nine));
+        if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(digits)); mask != 0) {
+            return from + static_cast<std::size_t>(std::countr_zero(mask));
+        }
+    }
+#endif
     return swar::find_first(
         text, from, [](std::uint64_t x) { return swar::bytes_in(x, '0', '9' + 1); },
         [](unsigned char c) { return c >= '0' && c <= '9'; });

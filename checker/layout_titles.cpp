@@ -3,9 +3,11 @@
 // that close a page.
 #include "checker/layout_titles.hpp"
 
+#include <cstdint>
 #include <string>
 
 #include "checker/layout_text.hpp"
+#include "checker/swar.hpp"
 #include "grammar/parse_layout.hpp"
 
 namespace factline {
@@ -50,6 +52,23 @@ bool same_title(std::string_view text, std::string_view title) {
 
 bool single_line(const Block& block) { return block.first_line == block.last_line; }
 
+/// False when `content` holds no dateline: dateline_def
+/// (grammar/layout_def.hpp) closes with a dash (- – — −, the wide ones led
+/// by 0xE2) or ':', and most headlines hold neither, which spares them the
+/// X3 parse (an upper-case headline reads as a dateline's place up to its
+/// end). Keep it in step with the grammar.
+bool may_hold_dateline(std::string_view content) {
+    const auto closers = [](std::uint64_t x) {
+        return swar::bytes_equal(x, '-') | swar::bytes_equal(x, ':') | swar::bytes_equal(x, 0xE2);
+    };
+    const auto closer = [](unsigned char c) { return c == '-' || c == ':' || c == 0xE2; };
+    return swar::find_first(content, 0, closers, closer) < content.size();
+}
+
+bool opens_with_dateline(std::string_view text, const Block& block) {
+    return may_hold_dateline(block.span.of(text)) && grammar::parse_dateline(text, block.span.begin, block.span.end);
+}
+
 }  // namespace
 
 /// Headline (first title-like line at the top), its repeats and sub-headlines,
@@ -59,7 +78,7 @@ void find_headline(std::string_view text, Layout& layout) {
     for (auto& block : layout.blocks) {
         if (block.kind != BlockKind::body) continue;
         const std::string_view content = block.span.of(text);
-        if (!single_line(block) || grammar::parse_dateline(text, block.span.begin, block.span.end)) break;
+        if (!single_line(block) || opens_with_dateline(text, block)) break;
         if (!headline.empty() && same_title(content, headline)) {
             block.kind = BlockKind::headline;
             block.duplicate = true;

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -431,6 +433,49 @@ TEST(LayoutRules, FoldingLowersTrimsAndCollapses) {
     std::string expected = "x";
     for (const auto& c : cases) expected += c.folded;
     EXPECT_EQ(buffer, expected);
+}
+
+/// fold_line() by its definition, one byte at a time: ASCII lower case,
+/// blanks (ASCII and U+00A0) trimmed and each run one space, ‘ and ’ as '.
+std::string reference_fold(std::string_view line) {
+    std::string out;
+    bool pending_space = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            pending_space = true;
+            continue;
+        }
+        if (line.substr(i, 2) == "\xC2\xA0") {
+            pending_space = true;
+            ++i;
+            continue;
+        }
+        if (pending_space && !out.empty()) out += ' ';
+        pending_space = false;
+        if (line.substr(i, 3) == "\xE2\x80\x98" || line.substr(i, 3) == "\xE2\x80\x99") {
+            out += '\'';
+            i += 2;
+            continue;
+        }
+        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return out;
+}
+
+TEST(LayoutRules, FoldingMatchesAByteLoopAtEveryLength) {
+    // Plain lines fold sixteen or eight bytes at a time: a double space, a
+    // control byte or a byte >= 0x80 at any place of those steps, and lines
+    // of every length around them, fold as the byte loop folds.
+    const char* const pieces[] = {"A", "z", "M", "@", "[", "`", "{", " ", " ", "  ", "\t", "\x01", "\x7f",
+                                  "\xC2\xA0", "\xE2\x80\x99", "\xC3\x89", "q", "R", ".", "7"};
+    std::mt19937 random(17);
+    for (int round = 0; round < 4000; ++round) {
+        std::string line;
+        const std::size_t length = random() % 60;
+        while (line.size() < length) line += pieces[random() % (random() % 4 == 0 ? std::size(pieces) : 9)];
+        ASSERT_EQ(fold_line(line), reference_fold(line)) << "round " << round << ": '" << line << "'";
+    }
 }
 
 TEST(LayoutRules, ShippedRulesPassTheirExamples) {

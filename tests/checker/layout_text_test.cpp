@@ -93,6 +93,35 @@ TEST(LayoutText, FindDigit) {
     EXPECT_EQ(find_digit("1234", 4), 4u);
 }
 
+TEST(LayoutText, FindDigitMatchesAByteLoop) {
+    // Sixteen bytes at a time, then eight, then one: a digit at every place
+    // of each step, among bytes that border the digits and bytes >= 0x80.
+    const char alphabet[] = {'a', ' ', '/', ':', '\x80', '\xB0', '\xB9', '\xFF', '5', '0', '9', '\0'};
+    std::mt19937 random(41);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text(random() % 70, 'x');
+        for (char& c : text) c = alphabet[random() % (random() % 8 == 0 ? sizeof alphabet : 8)];
+        const std::size_t from = text.empty() ? 0 : random() % (text.size() + 1);
+        std::size_t expected = from;
+        while (expected < text.size() && (text[expected] < '0' || text[expected] > '9')) ++expected;
+        ASSERT_EQ(find_digit(text, from), expected) << "round " << round;
+    }
+}
+
+TEST(LayoutText, EndsSentenceFastPathAgreesWithTheWholeTest) {
+    // ends_sentence decides most lines by their last byte alone; any last
+    // byte, ASCII or not, must give what the whole test gives.
+    for (int last = 0; last < 256; ++last) {
+        for (const std::string stem : {"", "Talks resumed", "x\xE2\x80", "Mr.\"", "\xE2\x80\xA6 "}) {
+            const std::string line = stem + static_cast<char>(last);
+            for (const bool question : {true, false}) {
+                EXPECT_EQ(ends_sentence(line, question), ends_sentence_slowly(line, question))
+                    << "last byte " << last << " after '" << stem << "'";
+            }
+        }
+    }
+}
+
 /// QuoteCount as it read before its eight-bytes-at-a-time scan: every byte
 /// looked at, the counts kept, open() from them.
 class ReferenceQuotes {
