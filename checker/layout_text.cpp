@@ -166,6 +166,14 @@ std::size_t find_digit(std::string_view text, std::size_t from) {
             return from + static_cast<std::size_t>(std::countr_zero(mask));
         }
     }
+    if (from < text.size() && text.size() >= 16) {
+        // The last bytes as the text's last sixteen, without those already looked at.
+        const std::size_t last = text.size() - 16;
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + last));
+        const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(bytes, below_zero), _mm_cmplt_epi8(bytes, above_nine));
+        const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(digits)) & (~0u << (from - last));
+        return mask != 0 ? last + static_cast<std::size_t>(std::countr_zero(mask)) : text.size();
+    }
 #endif
     return swar::find_first(
         text, from, [](std::uint64_t x) { return swar::bytes_in(x, '0', '9' + 1); },

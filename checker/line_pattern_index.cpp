@@ -11,12 +11,18 @@
 
 namespace factline {
 
-std::uint32_t LinePatternIndex::first_two(std::string_view text) {
-    return static_cast<std::uint32_t>(static_cast<unsigned char>(text[0])) << 8 |
-           static_cast<unsigned char>(text[1]);
+namespace {
+
+/// The two bytes at `bytes` as one key, the first high.
+std::uint32_t pair_key(const char* bytes) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[0])) << 8 | static_cast<unsigned char>(bytes[1]);
 }
 
-std::uint32_t LinePatternIndex::last_two(std::string_view text) { return first_two(text.substr(text.size() - 2)); }
+}  // namespace
+
+std::uint32_t LinePatternIndex::first_two(std::string_view text) { return pair_key(text.data()); }
+
+std::uint32_t LinePatternIndex::last_two(std::string_view text) { return pair_key(text.data() + text.size() - 2); }
 
 namespace {
 
@@ -176,18 +182,19 @@ bool LinePatternIndex::candidates(const Line& line, std::size_t groups, std::vec
             any = true;
         }
     }
-    if (folded.size() >= 2 && starts_with_keys_.test(first_two(folded))) {
+    // operator[], not test(): a key is below 65536, and test() checks it at every line.
+    if (folded.size() >= 2 && starts_with_keys_[first_two(folded)]) {
         if (auto it = starts_with_.find(first_two(folded)); it != starts_with_.end()) {
             const std::uint64_t head = head_of(folded);
             for (const auto& [g, prefix, prefix_head, mask] : it->second) {
-                if ((head & mask) == prefix_head && folded.substr(0, prefix.size()) == prefix) {
+                if ((head & mask) == prefix_head && folded.starts_with(prefix)) {
                     out[g] = 1;
                     any = true;
                 }
             }
         }
     }
-    if (folded.size() >= 2 && ends_with_keys_.test(last_two(folded))) {
+    if (folded.size() >= 2 && ends_with_keys_[last_two(folded)]) {
         if (auto it = ends_with_.find(last_two(folded)); it != ends_with_.end()) {
             for (const auto& [g, suffix] : it->second) {
                 if (folded.ends_with(suffix)) {
