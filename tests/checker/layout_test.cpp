@@ -464,15 +464,17 @@ std::string reference_fold(std::string_view line) {
 }
 
 TEST(LayoutRules, FoldingMatchesAByteLoopAtEveryLength) {
-    // Plain lines fold sixteen or eight bytes at a time: a double space, a
-    // control byte or a byte >= 0x80 at any place of those steps, and lines
-    // of every length around them, fold as the byte loop folds.
+    // Plain lines fold sixteen or eight bytes at a time, and the plain runs
+    // of other lines sixteen at a time: a double space, a control byte or a
+    // byte >= 0x80 at any place of those steps, and lines of every length
+    // around them, fold as the byte loop folds.
     const char* const pieces[] = {"A", "z", "M", "@", "[", "`", "{", " ", " ", "  ", "\t", "\x01", "\x7f",
-                                  "\xC2\xA0", "\xE2\x80\x99", "\xC3\x89", "q", "R", ".", "7"};
+                                  "\xC2\xA0", "\xE2\x80\x99", "\xC3\x89", "q", "R", ".", "7", "\xE2\x80\x9C",
+                                  "\xE2\x80\x93", "Mykola Kovalchuk, a pharmacist"};
     std::mt19937 random(17);
     for (int round = 0; round < 4000; ++round) {
         std::string line;
-        const std::size_t length = random() % 60;
+        const std::size_t length = random() % 90;
         while (line.size() < length) line += pieces[random() % (random() % 4 == 0 ? std::size(pieces) : 9)];
         ASSERT_EQ(fold_line(line), reference_fold(line)) << "round " << round << ": '" << line << "'";
     }
