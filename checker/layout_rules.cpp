@@ -318,7 +318,11 @@ LinePattern make_line_pattern(std::string_view text) {
 
 bool folded_line_matches(const LinePattern& pattern, std::string_view folded) {
     if (pattern.wildcard) {
-        return folded.find(pattern.must_contain) != std::string_view::npos && glob(pattern.glob, folded);
+        // A glob whose only wildcard is a leading '*' ("* via Reuters") is
+        // its literal rest at the line's end: glob() would try every place.
+        const std::string& literal = pattern.must_contain;
+        if (pattern.glob.size() == literal.size() + 1 && pattern.glob.front() == '*') return folded.ends_with(literal);
+        return folded.find(literal) != std::string_view::npos && glob(pattern.glob, folded);
     }
     // No wildcard inside: plain comparisons, without the recursive glob.
     switch (pattern.match) {

@@ -377,6 +377,10 @@ TEST(LayoutRules, PatternsAreGlobs) {
         {"Leave a Reply*", "Leave a   Reply  Cancel reply", true},
         {"*via Reuters*", "Putin in Moscow. Sputnik/Kremlin via REUTERS", true},
         {"* via Reuters", "via Reuters is how it came", false},
+        {"* via Reuters", "Soldiers in Kherson. Photo via Reuters", true},  // a leading '*' only: the line's end
+        {"* via Reuters", "via Reuters", false},
+        {"*/AFP", "Soldiers. John Doe/AFP", true},
+        {"*/AFP", "John Doe/AFP Photo", false},
         {"Your email *won't be *", "Your email won\xE2\x80\x99t be shown publicly.", true},
         {"#. *", "1. \xE2\x80\x9CIt is a subject", true},
         {"#. *", "Ukraine. It is", false},
