@@ -45,12 +45,16 @@ std::size_t find_quote_lead(std::string_view s, std::size_t from) {
 }  // namespace
 
 std::size_t wide_blank_at(std::string_view text, std::size_t i) {
+    // Byte by byte, not by comparing substrings: every curly quote and dash
+    // (0xE2 …) of a line's ends and word counts is asked. byte() reads 0
+    // past the end, which no blank's byte is.
     const unsigned char c = byte(text, i);
     if (c != 0xC2 && c != 0xE2 && c != 0xEF) return 0;  // the lead bytes of the wider blanks below
-    if (starts(text, i, "\xC2\xA0")) return 2;                                         // no-break space
-    if (starts(text, i, "\xE2\x80\x8B") || starts(text, i, "\xE2\x80\xAF")) return 3;  // zero-width, narrow nbsp
-    if (starts(text, i, "\xEF\xBB\xBF")) return 3;                                     // stray BOM
-    return 0;
+    const unsigned char second = byte(text, i + 1);
+    if (c == 0xC2) return second == 0xA0 ? 2 : 0;  // no-break space
+    const unsigned char third = byte(text, i + 2);
+    if (c == 0xE2) return second == 0x80 && (third == 0x8B || third == 0xAF) ? 3 : 0;  // zero-width, narrow nbsp
+    return second == 0xBB && third == 0xBF ? 3 : 0;                                    // stray BOM
 }
 
 std::size_t wide_blank_before(std::string_view text, std::size_t end) {

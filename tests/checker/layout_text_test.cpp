@@ -37,6 +37,28 @@ TEST(LayoutText, Blanks) {
     EXPECT_EQ(blank_before("\xE2\x80\x99", 3), 0u);
 }
 
+TEST(LayoutText, WideBlanksAreExactlyTheirBytes) {
+    // Every string of up to three bytes drawn from the wide blanks' bytes and
+    // their neighbours, at the text's end too: a wide blank only where its
+    // whole byte sequence stands.
+    const std::string bytes = {'\xC2', '\xA0', '\xE2', '\x80', '\x8B', '\xAF', '\xEF', '\xBB', '\xBF', '\x99', 'a'};
+    const std::vector<std::string> blanks = {"\xC2\xA0", "\xE2\x80\x8B", "\xE2\x80\xAF", "\xEF\xBB\xBF"};
+    for (const char a : bytes) {
+        for (const char b : bytes) {
+            for (const char c : bytes) {
+                for (std::size_t length = 1; length <= 3; ++length) {
+                    const std::string text = std::string{a, b, c}.substr(0, length);
+                    std::size_t expected = 0;
+                    for (const std::string& blank : blanks) {
+                        if (text.substr(0, blank.size()) == blank) expected = blank.size();
+                    }
+                    EXPECT_EQ(wide_blank_at(text, 0), expected) << testing::PrintToString(text);
+                }
+            }
+        }
+    }
+}
+
 TEST(LayoutText, Closers) {
     for (const std::string closer : {"\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x80\x9C", "\xC2\xBB"}) {
         SCOPED_TRACE(closer);
