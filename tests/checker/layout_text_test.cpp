@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -113,6 +114,34 @@ TEST(LayoutText, FindDigit) {
     EXPECT_EQ(find_digit("\xD9\xA3\xEF\xBC\x95 \xB0\xB9 x1"), 10u);  // no byte >= 0x80 is a digit
     EXPECT_EQ(find_digit("1 2 3", 1), 2u);
     EXPECT_EQ(find_digit("1234", 4), 4u);
+}
+
+TEST(LayoutText, WordCountMatchesAByteLoop) {
+    // Sixteen and eight ASCII bytes at a time, byte by byte elsewhere: the
+    // same count as a loop over blank_at(), with words across every step's
+    // edge, wide blanks and other bytes >= 0x80, and any limit.
+    const char* const pieces[] = {"a", "Bc", " ", " ", "\t", "\n", "\r", "\v", "\f", "\x01", "\xC2\xA0",
+                                  "\xE2\x80\x8B", "\xE2\x80\x9C", "\xC3\xA9", "word", "."};
+    std::mt19937 random(53);
+    for (int round = 0; round < 4000; ++round) {
+        std::string text;
+        const std::size_t length = random() % 90;
+        while (text.size() < length) text += pieces[random() % std::size(pieces)];
+        std::size_t expected = 0;
+        bool in_word = false;
+        for (std::size_t i = 0; i < text.size();) {
+            if (const std::size_t n = blank_at(text, i)) {
+                in_word = false;
+                i += n;
+                continue;
+            }
+            if (!in_word) ++expected;
+            in_word = true;
+            ++i;
+        }
+        const std::size_t limit = random() % 3 == 0 ? random() % 12 : text.size() + 1;
+        ASSERT_EQ(word_count_up_to(text, limit), std::min(expected, limit)) << "round " << round;
+    }
 }
 
 TEST(LayoutText, FindDigitMatchesAByteLoop) {
