@@ -11,7 +11,8 @@ namespace factline::grammar {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// Case folded by bit 5, one range test: no other byte folds into 'a'..'z'.
+bool is_letter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 bool is_separator(char c) { return c == '/' || c == '.' || c == '-'; }  // of numeric and ISO dates
 
 /// Reads a text forward; past its end reads as '\0' (no word byte, no blank).
@@ -50,11 +51,15 @@ public:
     /// do (at a '.', a word end or a gap), so a key that matches spells the
     /// whole run.
     std::uint16_t skip_word() {
+        // Read in place rather than through peek(): the scanner asks at
+        // most word starts of a text.
         DateWordTable::Letters letters{};
+        const char* const word = text_.data() + at_;
+        const std::size_t left = at_ < text_.size() ? text_.size() - at_ : 0;
         std::size_t n = 0;
-        for (; is_letter(peek()); skip(1), ++n) {
-            if (n < letters.size()) letters[n] = static_cast<char>(peek() | 0x20);
-        }
+        for (; n < left && n < letters.size() && is_letter(word[n]); ++n) letters[n] = static_cast<char>(word[n] | 0x20);
+        while (n < left && is_letter(word[n])) ++n;  // a longer run is no key: only skipped
+        at_ += n;
         return words_->kinds(letters, n);
     }
 
