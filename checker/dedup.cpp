@@ -28,21 +28,22 @@ public:
     explicit ShingleBuilder(std::size_t bytes) { shingles_.reserve(bytes / 5 + 1); }
 
     /// Adds the words of `piece`; a word never continues into the next piece.
+    /// The last five words' hashes are copied in and out once a piece, so
+    /// that they stay in registers for the loop. (Words found by word-wide
+    /// tests of eight bytes cost more: FNV-1a still goes byte by byte, and
+    /// the tests are paid on top of it.)
     void add(std::string_view piece) {
         const auto* byte = reinterpret_cast<const unsigned char*>(piece.data());
         const auto* const end = byte + piece.size();
+        State state = state_;
         while (byte != end) {
             if (folded_bytes[*byte] == 0) {
                 ++byte;
                 continue;
             }
-            std::uint64_t word_hash = fnv_offset;
-            for (std::uint8_t folded; byte != end && (folded = folded_bytes[*byte]) != 0; ++byte) {
-                word_hash ^= folded;
-                word_hash *= 1099511628211ull;
-            }
-            add_word(word_hash);
+            add_word(state, hash_word(byte, end));
         }
+        state_ = state;
     }
 
     /// The sorted, unique shingle hashes (in a vector of capacity words - 4
@@ -55,6 +56,14 @@ public:
 
 private:
     static constexpr std::uint64_t fnv_offset = 1469598103934665603ull;
+    static constexpr std::uint64_t fnv_prime = 1099511628211ull;
+
+    /// The hashes of the last five words, oldest first, and how many words there were.
+    struct State {
+        std::uint64_t w0 = 0, w1 = 0, w2 = 0, w3 = 0, w4 = 0;
+        std::size_t words = 0;
+    };
+
     /// A word byte as hashed (ASCII upper case folded), 0 for a separator (no word byte is 0).
     static constexpr std::array<std::uint8_t, 256> folded_bytes = [] {
         std::array<std::uint8_t, 256> folded{};
@@ -65,21 +74,43 @@ private:
         return folded;
     }();
 
-    void add_word(std::uint64_t word_hash) {
-        last_ = {last_[1], last_[2], last_[3], last_[4], word_hash};
-        if (++words_ < last_.size()) return;
-        shingles_.push_back(chain(last_));
+    /// FNV-1a of the word at `byte` (a word byte), which is left just past it.
+    /// Eight bytes a step while eight are left, without the end test per
+    /// byte: most words end inside the first step.
+    static std::uint64_t hash_word(const unsigned char*& byte, const unsigned char* end) {
+        std::uint64_t hash = fnv_offset;
+        while (end - byte >= 8) {
+#pragma GCC unroll 8
+            for (int k = 0; k < 8; ++k) {
+                const std::uint8_t folded = folded_bytes[byte[k]];
+                if (folded == 0) {
+                    byte += k;
+                    return hash;
+                }
+                hash = (hash ^ folded) * fnv_prime;
+            }
+            byte += 8;
+        }
+        for (std::uint8_t folded; byte != end && (folded = folded_bytes[*byte]) != 0; ++byte) {
+            hash = (hash ^ folded) * fnv_prime;
+        }
+        return hash;
+    }
+
+    void add_word(State& state, std::uint64_t word_hash) {
+        state = {state.w1, state.w2, state.w3, state.w4, word_hash, state.words + 1};
+        if (state.words < 5) return;
+        shingles_.push_back(chain(state));
     }
 
     /// A 5-gram's hash: mix64(hash ^ word) over its words in order, from hash 0
     /// (written out: a loop of five was not unrolled, and its count cost a
     /// fifth of the chain).
-    static std::uint64_t chain(const std::array<std::uint64_t, 5>& words) {
-        return mix64(mix64(mix64(mix64(mix64(words[0]) ^ words[1]) ^ words[2]) ^ words[3]) ^ words[4]);
+    static std::uint64_t chain(const State& words) {
+        return mix64(mix64(mix64(mix64(mix64(words.w0) ^ words.w1) ^ words.w2) ^ words.w3) ^ words.w4);
     }
 
-    std::array<std::uint64_t, 5> last_{};  // the hashes of the last five words, oldest first
-    std::size_t words_ = 0;
+    State state_;
     std::vector<std::uint64_t> shingles_;
 };
 

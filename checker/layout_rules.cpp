@@ -1,9 +1,13 @@
 // Layout rules: line patterns (glob matching), the loader for
 // rules/<pack>/layout/*.toml and the rules' own examples (`factline rules test`).
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <fmt/format.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "checker/layout.hpp"
 #include "checker/rule_pack.hpp"
@@ -23,6 +27,30 @@ bool fold_plain_ascii(std::string_view line, char* out) {
     if (line.empty() || line.front() == ' ' || line.back() == ' ') return false;
     const std::size_t n = line.size();
     const char* in = line.data();
+#if defined(__SSE2__)
+    if (n >= 16) {
+        // Sixteen bytes at `at`, tested and written as fold_eight below does
+        // eight: one signed compare finds the control bytes and those >= 0x80.
+        const auto fold_sixteen = [&](std::size_t at) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + at));
+            const auto odd = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(bytes, _mm_set1_epi8(' '))));
+            const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))));
+            const unsigned after_space = spaces << 1 | (at > 0 && in[at - 1] == ' ' ? 1u : 0u);
+            if ((odd | (spaces & after_space)) != 0) return false;
+            const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)),
+                                                _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
+            const __m128i lowered = _mm_or_si128(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + at), lowered);
+            return true;
+        };
+        std::size_t at = 0;
+        for (; at + 16 <= n; at += 16) {
+            if (!fold_sixteen(at)) return false;
+        }
+        // The last few bytes: the last sixteen again, overlapping (see below).
+        return at == n || fold_sixteen(n - 16);
+    }
+#endif
     // Eight bytes at `at`: false for a control byte, one >= 0x80
     // (bytes_below(x, ' ') leaves those out, so add them) or two spaces in a
     // row, inside them or across the byte before; else written lower-cased.
@@ -64,21 +92,54 @@ std::size_t fold_line_to(std::string_view line, char* out) {
     char* const first = out;
     char* next = first;
     bool pending_space = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    std::size_t bytewise_until = 0;  // a sixteen-byte step stopped before this byte: the loop goes past it first
+#endif
+    while (i < line.size()) {
+#if defined(__SSE2__)
+        // A line with a curly quote or a dash is mostly plain still: sixteen
+        // bytes the byte loop would copy as they are (lower-cased) are copied
+        // at once. It would not for a control byte or one >= 0x80, a blank
+        // after a blank (or after one pending), or a blank before anything
+        // is written; a last blank is left pending, as the loop leaves it.
+        if (i >= bytewise_until && i + 16 <= line.size()) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i));
+            const auto odd = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(bytes, _mm_set1_epi8(' '))));
+            const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))));
+            const unsigned doubled = spaces & ((spaces << 1) | (pending_space ? 1u : 0u));
+            const unsigned leading = next == first ? spaces & 1u : 0u;
+            if (const unsigned stop = odd | doubled | leading; stop != 0) {
+                bytewise_until = i + static_cast<std::size_t>(std::countr_zero(stop)) + 1;
+            } else {
+                if (pending_space && next != first) *next++ = ' ';
+                const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)),
+                                                    _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
+                _mm_storeu_si128(reinterpret_cast<__m128i*>(next),
+                                 _mm_or_si128(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+                pending_space = (spaces >> 15) != 0;
+                next += pending_space ? 15 : 16;
+                i += 16;
+                continue;
+            }
+        }
+#endif
         const auto c = static_cast<unsigned char>(line[i]);
         if (c > ' ' && c < 0x80) {  // the common case: printable ASCII
             if (pending_space && next != first) *next++ = ' ';
             pending_space = false;
             *next++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            ++i;
             continue;
         }
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
             pending_space = true;
+            ++i;
             continue;
         }
         if (c == 0xC2 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) == 0xA0) {
             pending_space = true;
-            ++i;
+            i += 2;
             continue;
         }
         if (pending_space && next != first) *next++ = ' ';
@@ -86,10 +147,11 @@ std::size_t fold_line_to(std::string_view line, char* out) {
         if (c == 0xE2 && i + 2 < line.size() && static_cast<unsigned char>(line[i + 1]) == 0x80 &&
             (static_cast<unsigned char>(line[i + 2]) == 0x98 || static_cast<unsigned char>(line[i + 2]) == 0x99)) {
             *next++ = '\'';
-            i += 2;
+            i += 3;
             continue;
         }
         *next++ = static_cast<char>(c);
+        ++i;
     }
     return static_cast<std::size_t>(next - first);
 }
@@ -256,7 +318,11 @@ LinePattern make_line_pattern(std::string_view text) {
 
 bool folded_line_matches(const LinePattern& pattern, std::string_view folded) {
     if (pattern.wildcard) {
-        return folded.find(pattern.must_contain) != std::string_view::npos && glob(pattern.glob, folded);
+        // A glob whose only wildcard is a leading '*' ("* via Reuters") is
+        // its literal rest at the line's end: glob() would try every place.
+        const std::string& literal = pattern.must_contain;
+        if (pattern.glob.size() == literal.size() + 1 && pattern.glob.front() == '*') return folded.ends_with(literal);
+        return folded.find(literal) != std::string_view::npos && glob(pattern.glob, folded);
     }
     // No wildcard inside: plain comparisons, without the recursive glob.
     switch (pattern.match) {

@@ -6,6 +6,10 @@
 
 #include "checker/swar.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace factline::layout_text {
 
 namespace {
@@ -32,6 +36,18 @@ bool quote_lead(unsigned char c) { return c == '"' || c == 0xE2 || c == 0xC2; }
 /// Eight bytes at a time: most of a paragraph holds none, and layout reads
 /// every paragraph of a page.
 std::size_t find_quote_lead(std::string_view s, std::size_t from) {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time first.
+    for (; from + 16 <= s.size(); from += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + from));
+        const __m128i leads = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                           _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\xE2')),
+                                                        _mm_cmpeq_epi8(x, _mm_set1_epi8('\xC2'))));
+        if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(leads)); mask != 0) {
+            return from + static_cast<std::size_t>(std::countr_zero(mask));
+        }
+    }
+#endif
     const auto leads = [](std::uint64_t x) {
         return swar::bytes_equal(x, '"') | swar::bytes_equal(x, 0xE2) | swar::bytes_equal(x, 0xC2);
     };
@@ -41,12 +57,16 @@ std::size_t find_quote_lead(std::string_view s, std::size_t from) {
 }  // namespace
 
 std::size_t wide_blank_at(std::string_view text, std::size_t i) {
+    // Byte by byte, not by comparing substrings: every curly quote and dash
+    // (0xE2 …) of a line's ends and word counts is asked. byte() reads 0
+    // past the end, which no blank's byte is.
     const unsigned char c = byte(text, i);
     if (c != 0xC2 && c != 0xE2 && c != 0xEF) return 0;  // the lead bytes of the wider blanks below
-    if (starts(text, i, "\xC2\xA0")) return 2;                                         // no-break space
-    if (starts(text, i, "\xE2\x80\x8B") || starts(text, i, "\xE2\x80\xAF")) return 3;  // zero-width, narrow nbsp
-    if (starts(text, i, "\xEF\xBB\xBF")) return 3;                                     // stray BOM
-    return 0;
+    const unsigned char second = byte(text, i + 1);
+    if (c == 0xC2) return second == 0xA0 ? 2 : 0;  // no-break space
+    const unsigned char third = byte(text, i + 2);
+    if (c == 0xE2) return second == 0x80 && (third == 0x8B || third == 0xAF) ? 3 : 0;  // zero-width, narrow nbsp
+    return second == 0xBB && third == 0xBF ? 3 : 0;                                    // stray BOM
 }
 
 std::size_t wide_blank_before(std::string_view text, std::size_t end) {
@@ -58,14 +78,29 @@ std::size_t wide_blank_before(std::string_view text, std::size_t end) {
 
 Span trim(std::string_view text, Span span) {
     std::size_t begin = span.begin;
-    std::size_t end = span.end;
+    // A span past the text's end (never made by layout) keeps its end, as blank_before() reads nothing there.
+    const bool past_the_text = span.end > text.size();
+    std::size_t end = past_the_text ? text.size() : span.end;
+    // ASCII blanks are tested inline (wrapped wire text indents every
+    // paragraph); only a byte >= 0x80 may start or end a wider blank.
     while (begin < end) {
-        const std::size_t n = blank_at(text, begin);
+        const auto c = static_cast<unsigned char>(text[begin]);
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            ++begin;
+            continue;
+        }
+        const std::size_t n = c < 0x80 ? 0 : wide_blank_at(text, begin);
         if (n == 0) break;
         begin += n;
     }
+    if (past_the_text) return {static_cast<std::uint32_t>(begin), span.end};
     while (end > begin) {
-        const std::size_t n = blank_before(text, end);
+        const auto c = static_cast<unsigned char>(text[end - 1]);
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            --end;
+            continue;
+        }
+        const std::size_t n = c < 0x80 ? 0 : wide_blank_before(text, end);
         if (n == 0) break;
         end -= n;
     }
@@ -92,7 +127,7 @@ std::size_t closer_before(std::string_view text, std::size_t end) {
     return 0;
 }
 
-bool ends_sentence(std::string_view line, bool question) {
+bool ends_sentence_slowly(std::string_view line, bool question) {
     std::size_t end = trim(line, {0, static_cast<std::uint32_t>(line.size())}).end;
     while (std::size_t n = closer_before(line, end)) end -= n;
     if (end == 0) return false;
@@ -107,6 +142,24 @@ std::size_t word_count_up_to(std::string_view text, std::size_t limit) {
     std::size_t words = 0;
     bool in_word = false;
     for (std::size_t i = 0; i < text.size() && words < limit;) {
+#if defined(__SSE2__)
+        // Sixteen ASCII bytes at once, as the eight below.
+        if (i + 16 <= text.size()) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+            if (_mm_movemask_epi8(x) == 0) {
+                const __m128i controls = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('\t' - 1)),
+                                                       _mm_cmplt_epi8(x, _mm_set1_epi8('\r' + 1)));
+                const auto blank = static_cast<unsigned>(
+                    _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), controls)));
+                const unsigned word = ~blank & 0xFFFFu;
+                const unsigned before = word << 1 | (in_word ? 1u : 0u);
+                words += static_cast<std::size_t>(std::popcount(word & ~before));
+                in_word = (word >> 15) != 0;
+                i += 16;
+                continue;
+            }
+        }
+#endif
         // Eight ASCII bytes at once: each is a blank (' ', \t … \r) or not,
         // and a word starts at a non-blank after a blank. Every position the
         // loop stops at starts a blank or a byte, so the eight bytes are whole
@@ -136,6 +189,26 @@ std::size_t word_count_up_to(std::string_view text, std::size_t limit) {
 }
 
 std::size_t find_digit(std::string_view text, std::size_t from) {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time while they hold no digit (most lines hold few).
+    const __m128i below_zero = _mm_set1_epi8('0' - 1), above_nine = _mm_set1_epi8('9' + 1);
+    for (; from + 16 <= text.size(); from += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+        // Signed compares: bytes >= 0x80 are negative, below '0'.
+        const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(bytes, below_zero), _mm_cmplt_epi8(bytes, above_nine));
+        if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(digits)); mask != 0) {
+            return from + static_cast<std::size_t>(std::countr_zero(mask));
+        }
+    }
+    if (from < text.size() && text.size() >= 16) {
+        // The last bytes as the text's last sixteen, without those already looked at.
+        const std::size_t last = text.size() - 16;
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + last));
+        const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(bytes, below_zero), _mm_cmplt_epi8(bytes, above_nine));
+        const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(digits)) & (~0u << (from - last));
+        return mask != 0 ? last + static_cast<std::size_t>(std::countr_zero(mask)) : text.size();
+    }
+#endif
     return swar::find_first(
         text, from, [](std::uint64_t x) { return swar::bytes_in(x, '0', '9' + 1); },
         [](unsigned char c) { return c >= '0' && c <= '9'; });

@@ -42,9 +42,21 @@ namespace factline::layout_text {
 /// Length of the closer ending just before `text[end]`, or 0.
 [[nodiscard]] std::size_t closer_before(std::string_view text, std::size_t end);
 
+/// ends_sentence() of a line whose last byte is not plain ASCII: a blank,
+/// a closer or a multi-byte character there needs the whole test.
+[[nodiscard]] bool ends_sentence_slowly(std::string_view line, bool question);
+
 /// True when `line` ends a sentence: ".", "!", "…" (or "?" when `question`),
-/// possibly followed by closing quotes or brackets.
-[[nodiscard]] bool ends_sentence(std::string_view line, bool question = true);
+/// possibly followed by closing quotes or brackets. Inline with a fast path:
+/// layout asks it about most lines, and most end in an ASCII byte that is
+/// no blank and no closer, which alone decides (… ends in a non-ASCII byte).
+[[nodiscard]] inline bool ends_sentence(std::string_view line, bool question = true) {
+    if (line.empty()) return false;
+    const auto last = static_cast<unsigned char>(line.back());
+    const bool plain = last > ' ' && last < 0x80 && last != '"' && last != '\'' && last != ')' && last != ']';
+    if (!plain) return ends_sentence_slowly(line, question);
+    return last == '.' || last == '!' || (question && last == '?');
+}
 
 /// Number of blank-separated words.
 [[nodiscard]] std::size_t word_count(std::string_view text);

@@ -41,12 +41,20 @@ inline std::uint64_t bytes_in(std::uint64_t x, unsigned char low, unsigned char 
 
 /// Index of the first byte of `text` at or after `from` that `matches`, or
 /// text.size(). Eight bytes at a time while `word_hits` (the same test on a
-/// word: the high bit of each matching byte) finds none, then byte by byte.
+/// word: the high bit of each matching byte, exact for every byte) finds
+/// none; the last few bytes as the text's last eight, and byte by byte only
+/// in a text shorter than eight.
 template <typename WordHits, typename Matches>
 std::size_t find_first(std::string_view text, std::size_t from, WordHits word_hits, Matches matches) {
     for (; from + 8 <= text.size(); from += 8) {
         const std::uint64_t hits = word_hits(load(text.data() + from));
         if (hits != 0) return from + static_cast<std::size_t>(std::countr_zero(hits)) / 8;
+    }
+    if (from < text.size() && text.size() >= 8) {
+        // The last eight bytes, without those before `from` (already looked at).
+        const std::size_t last = text.size() - 8;
+        const std::uint64_t hits = word_hits(load(text.data() + last)) & (~std::uint64_t{0} << (8 * (from - last)));
+        return hits != 0 ? last + static_cast<std::size_t>(std::countr_zero(hits)) / 8 : text.size();
     }
     while (from < text.size() && !matches(static_cast<unsigned char>(text[from]))) ++from;
     return from;

@@ -11,7 +11,8 @@ namespace factline::grammar {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// Case folded by bit 5, one range test: no other byte folds into 'a'..'z'.
+bool is_letter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 bool is_separator(char c) { return c == '/' || c == '.' || c == '-'; }  // of numeric and ISO dates
 
 /// Reads a text forward; past its end reads as '\0' (no word byte, no blank).
@@ -50,11 +51,15 @@ public:
     /// do (at a '.', a word end or a gap), so a key that matches spells the
     /// whole run.
     std::uint16_t skip_word() {
+        // Read in place rather than through peek(): the scanner asks at
+        // most word starts of a text.
         DateWordTable::Letters letters{};
+        const char* const word = text_.data() + at_;
+        const std::size_t left = at_ < text_.size() ? text_.size() - at_ : 0;
         std::size_t n = 0;
-        for (; is_letter(peek()); skip(1), ++n) {
-            if (n < letters.size()) letters[n] = static_cast<char>(peek() | 0x20);
-        }
+        for (; n < left && n < letters.size() && is_letter(word[n]); ++n) letters[n] = static_cast<char>(word[n] | 0x20);
+        while (n < left && is_letter(word[n])) ++n;  // a longer run is no key: only skipped
+        at_ += n;
         return words_->kinds(letters, n);
     }
 
@@ -135,9 +140,11 @@ class WordStartsWith {
 public:
     static constexpr std::size_t capacity = 8;
 
-    /// `letters`: lower-case ASCII letters, at most `capacity`.
-    explicit WordStartsWith(const std::string& letters) : count_(letters.size()) {
-        for (std::size_t k = 0; k < count_; ++k) letters_[k] = _mm_set1_epi8(letters[k]);
+    /// `letters`: lower-case ASCII letters, at most `capacity`. The slots
+    /// past them hold 0, which no folded byte equals (folding sets bit 5):
+    /// all `capacity` are compared, in straight-line code without a count.
+    explicit WordStartsWith(const std::string& letters) {
+        for (std::size_t k = 0; k < capacity; ++k) letters_[k] = _mm_set1_epi8(k < letters.size() ? letters[k] : '\0');
     }
 
     /// Bit k: text[k] is one of the letters (either case) and text[k - 1]
@@ -149,7 +156,8 @@ public:
         // ASCII letters fold to lower case by bit 5; a fold to one of the letters is that letter.
         const __m128i folded = _mm_or_si128(here, bytes(0x20));
         __m128i first = _mm_setzero_si128();
-        for (std::size_t k = 0; k < count_; ++k) first = _mm_or_si128(first, _mm_cmpeq_epi8(folded, letters_[k]));
+#pragma GCC unroll 8
+        for (std::size_t k = 0; k < capacity; ++k) first = _mm_or_si128(first, _mm_cmpeq_epi8(folded, letters_[k]));
         // A word byte before: an ASCII letter or digit (signed compares: bytes >= 0x80 are neither).
         const __m128i before_folded = _mm_or_si128(before, bytes(0x20));
         const __m128i letter_before = _mm_and_si128(_mm_cmpgt_epi8(before_folded, bytes('a' - 1)),
@@ -162,7 +170,6 @@ public:
 
 private:
     __m128i letters_[capacity];  // a plain array: std::array would drop __m128i's alignment attribute
-    std::size_t count_ = 0;
 };
 #endif
 
@@ -248,13 +255,10 @@ bool DatePrefilter::may_name_weekday(std::string_view text) const {
     const std::string& firsts = words_.weekday_first_letters();
     const auto weekday_from = [&](std::size_t start) {
         if (start + 3 > text.size()) return false;
-        std::uint32_t packed = 0;
-        for (std::size_t k = start; k < start + 3; ++k) {
-            const std::uint8_t code = codes[static_cast<unsigned char>(text[k])] & 31u;
-            if (code == 0) return false;  // fewer than three letters
-            packed = (packed << 5) | code;
-        }
-        return words_.may_start_weekday(packed) && weekday_at(start);
+        const auto code = [&](std::size_t k) { return codes[static_cast<unsigned char>(text[k])] & 31u; };
+        const std::uint32_t a = code(start), b = code(start + 1), c = code(start + 2);
+        if (a == 0 || b == 0 || c == 0) return false;  // fewer than three letters
+        return words_.may_start_weekday(a << 10 | b << 5 | c) && weekday_at(start);
     };
     if (!firsts.empty() && firsts.size() <= WordStartsWith::capacity && text.size() >= 17) {
         if (class_of(text[0]) == ByteClass::letter && firsts.find(static_cast<char>(text[0] | 0x20)) != std::string::npos &&

@@ -76,6 +76,65 @@ TEST(Shingles, PiecesHashAsTheirTextJoinedByLineBreaks) {
     }
 }
 
+/// The definition of shingle_hashes() of a joined text, one byte at a time:
+/// ASCII letters (case folded), digits and bytes >= 0x80 make words, FNV-1a
+/// per word, mix64 chained over each five words, sorted and unique.
+std::vector<std::uint64_t> reference_shingles(std::string_view text) {
+    const auto mix = [](std::uint64_t x) {
+        x += 0x9e3779b97f4a7c15ull;
+        x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+        x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+        return x ^ (x >> 31);
+    };
+    std::vector<std::uint64_t> words;
+    bool in_word = false;
+    for (const char c : text) {
+        auto byte = static_cast<unsigned char>(c);
+        const bool word_byte = byte >= 0x80 || (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') ||
+                               (byte >= 'A' && byte <= 'Z');
+        if (!word_byte) {
+            in_word = false;
+            continue;
+        }
+        if (byte >= 'A' && byte <= 'Z') byte = static_cast<unsigned char>(byte + 32);
+        if (!in_word) words.push_back(1469598103934665603ull);
+        in_word = true;
+        words.back() = (words.back() ^ byte) * 1099511628211ull;
+    }
+    std::vector<std::uint64_t> shingles;
+    for (std::size_t i = 0; i + 5 <= words.size(); ++i) {
+        std::uint64_t hash = 0;
+        for (std::size_t k = i; k < i + 5; ++k) hash = mix(hash ^ words[k]);
+        shingles.push_back(hash);
+    }
+    std::sort(shingles.begin(), shingles.end());
+    shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
+    return shingles;
+}
+
+TEST(Shingles, MatchTheByteByByteDefinition) {
+    // shingle_hashes reads eight bytes at a time: words of every length, at
+    // every place in those eight, separated by every kind of byte, in whole
+    // texts and in pieces (a word never runs on into the next piece).
+    const char alphabet[] = {'a', 'b', 'Z', 'q', '0', '9', ' ', ' ', '\n', ',', '.', '@', '[', '`', '{', '/',
+                             ':', '\x7f', '\0', '\x80', '\xC3', '\xA9', '\xff', '-', 'M', 'x'};
+    std::mt19937_64 random(29);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text(random() % 120, ' ');
+        for (char& c : text) c = alphabet[random() % (random() % 2 == 0 ? sizeof alphabet : 8)];
+        ASSERT_EQ(shingle_hashes(text), reference_shingles(text)) << "round " << round << ": " << text;
+        std::vector<Span> pieces;
+        std::string joined;
+        for (std::uint32_t at = 0; at < text.size();) {
+            const auto size = static_cast<std::uint32_t>(std::min<std::size_t>(random() % 30, text.size() - at));
+            pieces.push_back({at, at + size});
+            joined.append(text, at, size).push_back('\n');
+            at += size + static_cast<std::uint32_t>(random() % 3);
+        }
+        ASSERT_EQ(shingle_hashes(text, pieces), reference_shingles(joined)) << "round " << round << ": " << text;
+    }
+}
+
 TEST(Shingles, LongTextsAreSortedAndUnique) {
     // Repeated text gives repeated shingles: each hash is kept once, in order.
     const std::string text = words(0, 3000) + words(0, 3000) + words(10, 50);

@@ -98,6 +98,23 @@ TEST(DecodeMessage, InvalidUtf8FullText) {
               "[input.invalid-utf8]\n  bad \xEF\xBF\xBD here\n      ^");
 }
 
+TEST(DecodeRepair, AnInvalidByteAnywhereInALongLineIsReplacedThere) {
+    // Plain ASCII is passed over sixty-four, sixteen and eight bytes at a
+    // time: one bad byte at any place of those steps is found where it is.
+    const std::string plain(150, 'x');
+    for (std::size_t at = 0; at < plain.size(); ++at) {
+        std::string bytes = plain;
+        bytes[at] = '\xFF';
+        std::string text;
+        std::string reason;
+        Diagnostics diagnostics;
+        ASSERT_TRUE(decode_text(bytes, "in.txt", text, reason, diagnostics));
+        EXPECT_EQ(text, plain.substr(0, at) + fffd + plain.substr(at + 1)) << at;
+        ASSERT_EQ(diagnostics.items().size(), 1u);
+        EXPECT_EQ(diagnostics.items().front().col, at + 1);
+    }
+}
+
 TEST(DecodeSpeed, FiftyMegabyteLineIsLinear) {
     std::string bytes;
     bytes.reserve(50u << 20);

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -375,6 +377,10 @@ TEST(LayoutRules, PatternsAreGlobs) {
         {"Leave a Reply*", "Leave a   Reply  Cancel reply", true},
         {"*via Reuters*", "Putin in Moscow. Sputnik/Kremlin via REUTERS", true},
         {"* via Reuters", "via Reuters is how it came", false},
+        {"* via Reuters", "Soldiers in Kherson. Photo via Reuters", true},  // a leading '*' only: the line's end
+        {"* via Reuters", "via Reuters", false},
+        {"*/AFP", "Soldiers. John Doe/AFP", true},
+        {"*/AFP", "John Doe/AFP Photo", false},
         {"Your email *won't be *", "Your email won\xE2\x80\x99t be shown publicly.", true},
         {"#. *", "1. \xE2\x80\x9CIt is a subject", true},
         {"#. *", "Ukraine. It is", false},
@@ -431,6 +437,51 @@ TEST(LayoutRules, FoldingLowersTrimsAndCollapses) {
     std::string expected = "x";
     for (const auto& c : cases) expected += c.folded;
     EXPECT_EQ(buffer, expected);
+}
+
+/// fold_line() by its definition, one byte at a time: ASCII lower case,
+/// blanks (ASCII and U+00A0) trimmed and each run one space, ‘ and ’ as '.
+std::string reference_fold(std::string_view line) {
+    std::string out;
+    bool pending_space = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            pending_space = true;
+            continue;
+        }
+        if (line.substr(i, 2) == "\xC2\xA0") {
+            pending_space = true;
+            ++i;
+            continue;
+        }
+        if (pending_space && !out.empty()) out += ' ';
+        pending_space = false;
+        if (line.substr(i, 3) == "\xE2\x80\x98" || line.substr(i, 3) == "\xE2\x80\x99") {
+            out += '\'';
+            i += 2;
+            continue;
+        }
+        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return out;
+}
+
+TEST(LayoutRules, FoldingMatchesAByteLoopAtEveryLength) {
+    // Plain lines fold sixteen or eight bytes at a time, and the plain runs
+    // of other lines sixteen at a time: a double space, a control byte or a
+    // byte >= 0x80 at any place of those steps, and lines of every length
+    // around them, fold as the byte loop folds.
+    const char* const pieces[] = {"A", "z", "M", "@", "[", "`", "{", " ", " ", "  ", "\t", "\x01", "\x7f",
+                                  "\xC2\xA0", "\xE2\x80\x99", "\xC3\x89", "q", "R", ".", "7", "\xE2\x80\x9C",
+                                  "\xE2\x80\x93", "Mykola Kovalchuk, a pharmacist"};
+    std::mt19937 random(17);
+    for (int round = 0; round < 4000; ++round) {
+        std::string line;
+        const std::size_t length = random() % 90;
+        while (line.size() < length) line += pieces[random() % (random() % 4 == 0 ? std::size(pieces) : 9)];
+        ASSERT_EQ(fold_line(line), reference_fold(line)) << "round " << round << ": '" << line << "'";
+    }
 }
 
 TEST(LayoutRules, ShippedRulesPassTheirExamples) {

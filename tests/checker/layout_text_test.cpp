@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -35,6 +36,28 @@ TEST(LayoutText, Blanks) {
     EXPECT_EQ(blank_before("ab", 2), 0u);
     EXPECT_EQ(blank_before("ab", 0), 0u);
     EXPECT_EQ(blank_before("\xE2\x80\x99", 3), 0u);
+}
+
+TEST(LayoutText, WideBlanksAreExactlyTheirBytes) {
+    // Every string of up to three bytes drawn from the wide blanks' bytes and
+    // their neighbours, at the text's end too: a wide blank only where its
+    // whole byte sequence stands.
+    const std::string bytes = {'\xC2', '\xA0', '\xE2', '\x80', '\x8B', '\xAF', '\xEF', '\xBB', '\xBF', '\x99', 'a'};
+    const std::vector<std::string> blanks = {"\xC2\xA0", "\xE2\x80\x8B", "\xE2\x80\xAF", "\xEF\xBB\xBF"};
+    for (const char a : bytes) {
+        for (const char b : bytes) {
+            for (const char c : bytes) {
+                for (std::size_t length = 1; length <= 3; ++length) {
+                    const std::string text = std::string{a, b, c}.substr(0, length);
+                    std::size_t expected = 0;
+                    for (const std::string& blank : blanks) {
+                        if (text.substr(0, blank.size()) == blank) expected = blank.size();
+                    }
+                    EXPECT_EQ(wide_blank_at(text, 0), expected) << testing::PrintToString(text);
+                }
+            }
+        }
+    }
 }
 
 TEST(LayoutText, Closers) {
@@ -91,6 +114,63 @@ TEST(LayoutText, FindDigit) {
     EXPECT_EQ(find_digit("\xD9\xA3\xEF\xBC\x95 \xB0\xB9 x1"), 10u);  // no byte >= 0x80 is a digit
     EXPECT_EQ(find_digit("1 2 3", 1), 2u);
     EXPECT_EQ(find_digit("1234", 4), 4u);
+}
+
+TEST(LayoutText, WordCountMatchesAByteLoop) {
+    // Sixteen and eight ASCII bytes at a time, byte by byte elsewhere: the
+    // same count as a loop over blank_at(), with words across every step's
+    // edge, wide blanks and other bytes >= 0x80, and any limit.
+    const char* const pieces[] = {"a", "Bc", " ", " ", "\t", "\n", "\r", "\v", "\f", "\x01", "\xC2\xA0",
+                                  "\xE2\x80\x8B", "\xE2\x80\x9C", "\xC3\xA9", "word", "."};
+    std::mt19937 random(53);
+    for (int round = 0; round < 4000; ++round) {
+        std::string text;
+        const std::size_t length = random() % 90;
+        while (text.size() < length) text += pieces[random() % std::size(pieces)];
+        std::size_t expected = 0;
+        bool in_word = false;
+        for (std::size_t i = 0; i < text.size();) {
+            if (const std::size_t n = blank_at(text, i)) {
+                in_word = false;
+                i += n;
+                continue;
+            }
+            if (!in_word) ++expected;
+            in_word = true;
+            ++i;
+        }
+        const std::size_t limit = random() % 3 == 0 ? random() % 12 : text.size() + 1;
+        ASSERT_EQ(word_count_up_to(text, limit), std::min(expected, limit)) << "round " << round;
+    }
+}
+
+TEST(LayoutText, FindDigitMatchesAByteLoop) {
+    // Sixteen bytes at a time, then eight, then one: a digit at every place
+    // of each step, among bytes that border the digits and bytes >= 0x80.
+    const char alphabet[] = {'a', ' ', '/', ':', '\x80', '\xB0', '\xB9', '\xFF', '5', '0', '9', '\0'};
+    std::mt19937 random(41);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text(random() % 70, 'x');
+        for (char& c : text) c = alphabet[random() % (random() % 8 == 0 ? sizeof alphabet : 8)];
+        const std::size_t from = text.empty() ? 0 : random() % (text.size() + 1);
+        std::size_t expected = from;
+        while (expected < text.size() && (text[expected] < '0' || text[expected] > '9')) ++expected;
+        ASSERT_EQ(find_digit(text, from), expected) << "round " << round;
+    }
+}
+
+TEST(LayoutText, EndsSentenceFastPathAgreesWithTheWholeTest) {
+    // ends_sentence decides most lines by their last byte alone; any last
+    // byte, ASCII or not, must give what the whole test gives.
+    for (int last = 0; last < 256; ++last) {
+        for (const std::string stem : {"", "Talks resumed", "x\xE2\x80", "Mr.\"", "\xE2\x80\xA6 "}) {
+            const std::string line = stem + static_cast<char>(last);
+            for (const bool question : {true, false}) {
+                EXPECT_EQ(ends_sentence(line, question), ends_sentence_slowly(line, question))
+                    << "last byte " << last << " after '" << stem << "'";
+            }
+        }
+    }
 }
 
 /// QuoteCount as it read before its eight-bytes-at-a-time scan: every byte
