@@ -172,14 +172,47 @@ std::uint64_t control_bytes(std::uint64_t x) {
     return (swar::bytes_below(x, 0x20) & ~allowed) | swar::bytes_equal(x, 0x7F);
 }
 
-bool mostly_control_bytes(std::string_view bytes) {
-    // Every file read passes here: eight bytes at a time (GCC at -O2 does
-    // not vectorise the byte loop, a tenth of reading a folder of articles).
-    const std::size_t sample = std::min<std::size_t>(bytes.size(), 64u * 1024);
+/// How many of the first `size` bytes at `data` is_control_byte(). Every
+/// file read passes here (GCC at -O2 does not vectorise the byte loop): with
+/// SSE2 sixteen bytes a step, counted in byte lanes, else eight with SWAR
+/// (whose popcount is a libgcc call without -mpopcnt: 7 instructions a
+/// byte, a third of reading a folder of articles, callgrind).
+std::size_t count_control_bytes(const char* data, std::size_t size) {
     std::size_t control = 0;
     std::size_t i = 0;
-    for (; i + 8 <= sample; i += 8) control += static_cast<std::size_t>(std::popcount(control_bytes(swar::load(bytes.data() + i))));
-    for (; i < sample; ++i) control += is_control_byte(static_cast<unsigned char>(bytes[i]));
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i below_space = _mm_set1_epi8(0x1F);
+    const __m128i tab = _mm_set1_epi8('\t');
+    const __m128i tab_to_return = _mm_set1_epi8('\r' - '\t');
+    const __m128i escape = _mm_set1_epi8(0x1B);
+    const __m128i del = _mm_set1_epi8(0x7F);
+    while (i + 16 <= size) {
+        // A lane counts to 255 at most: the lanes are summed every 255 steps.
+        __m128i lanes = zero;
+        for (int step = 0; step < 255 && i + 16 <= size; ++step, i += 16) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+            // Unsigned "at most" as min(x, n) == x: no signed compare takes bytes of 0x80 and up for low ones.
+            const __m128i c0 = _mm_cmpeq_epi8(_mm_min_epu8(x, below_space), x);
+            const __m128i from_tab = _mm_sub_epi8(x, tab);
+            const __m128i space_like = _mm_cmpeq_epi8(_mm_min_epu8(from_tab, tab_to_return), from_tab);
+            const __m128i allowed = _mm_or_si128(space_like, _mm_cmpeq_epi8(x, escape));
+            const __m128i hit = _mm_or_si128(_mm_andnot_si128(allowed, c0), _mm_cmpeq_epi8(x, del));
+            lanes = _mm_sub_epi8(lanes, hit);  // a hit is -1 in its lane
+        }
+        const __m128i sums = _mm_sad_epu8(lanes, zero);
+        control += static_cast<std::uint32_t>(_mm_cvtsi128_si32(sums)) +
+                   static_cast<std::size_t>(static_cast<std::uint32_t>(_mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums))));
+    }
+#endif
+    for (; i + 8 <= size; i += 8) control += static_cast<std::size_t>(std::popcount(control_bytes(swar::load(data + i))));
+    for (; i < size; ++i) control += is_control_byte(static_cast<unsigned char>(data[i]));
+    return control;
+}
+
+bool mostly_control_bytes(std::string_view bytes) {
+    const std::size_t sample = std::min<std::size_t>(bytes.size(), 64u * 1024);
+    const std::size_t control = count_control_bytes(bytes.data(), sample);
     return control >= 4 && control * 10 > sample;
 }
 

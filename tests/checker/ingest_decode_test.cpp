@@ -133,16 +133,18 @@ TEST(DecodeSpeed, FiftyMegabyteLineIsLinear) {
     EXPECT_LT(seconds, 2.0);
 }
 
-// The binary sniff counts control bytes eight at a time: every byte value,
-// in the words and in the tail, must count as the byte rule says (tabs, line
-// ends, form feeds and ESC are text; other C0 bytes and DEL are not).
+// The binary sniff counts control bytes sixteen and eight at a time: every
+// byte value, in the blocks and in the tail, must count as the byte rule says
+// (tabs, line ends, form feeds and ESC are text; other C0 bytes and DEL are
+// not; bytes of 0x80 and up never are).
 TEST(DecodeBinarySniff, EveryControlByteCountsWhereverItIs) {
     const auto is_control = [](unsigned char c) {
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) || c == 0x7F;
     };
-    for (int value = 1; value < 0x80; ++value) {
+    for (int value = 1; value < 0x100; ++value) {
         const char c = static_cast<char>(value);
-        for (const std::size_t lead : {std::size_t{0}, std::size_t{3}, std::size_t{7}}) {
+        for (const std::size_t lead : {std::size_t{0}, std::size_t{3}, std::size_t{7}, std::size_t{9}, std::size_t{16},
+                                       std::size_t{21}}) {
             // Ten in thirteen to seventeen bytes: most of the file, across a word and the tail.
             const std::string bytes = std::string(lead, 'a') + std::string(10, c);
             std::string text;
@@ -165,6 +167,26 @@ TEST(DecodeBinarySniff, EveryControlByteCountsWhereverItIs) {
         std::string reason;
         Diagnostics diagnostics;
         EXPECT_EQ(decode_text(bytes, "x.txt", text, reason, diagnostics), count == 10) << count;
+    }
+}
+
+// The count is kept in byte lanes, one per position in a block of sixteen:
+// a lane past 255 would wrap. Control bytes in two lanes only (positions 3
+// and 11 of every block, thousands of them each) must all count, up to the
+// sample of 64 KiB the sniff reads.
+TEST(DecodeBinarySniff, ControlBytesAreCountedAcrossThousandsOfBlocks) {
+    for (const std::size_t size : {std::size_t{80'000}, std::size_t{4'099}}) {
+        const std::size_t sample = std::min<std::size_t>(size, 64 * 1024);
+        for (const bool over : {false, true}) {
+            // A tenth of the sample exactly is text; one more control byte is binary.
+            const std::size_t count = sample / 10 + (over ? 1 : 0);
+            std::string bytes(size, 'a');
+            for (std::size_t k = 0; k < count; ++k) bytes[k / 2 * 16 + (k % 2 == 0 ? 3 : 11)] = '\x02';
+            std::string text;
+            std::string reason;
+            Diagnostics diagnostics;
+            EXPECT_EQ(decode_text(bytes, "x.txt", text, reason, diagnostics), !over) << size << " " << count;
+        }
     }
 }
 
