@@ -13,9 +13,10 @@ namespace factline {
 
 namespace {
 
-/// Document dates after corpus-level completion: weekday-year, then cluster propagation.
+/// Document dates after corpus-level completion: weekday-year, then cluster
+/// propagation. cluster_of[i] < `clusters`, the clusters numbered from 0.
 std::vector<DatedBy> settle_document_dates(const std::vector<SketchHeader>& sketches,
-                                           const std::vector<std::size_t>& cluster_of) {
+                                           const std::vector<std::size_t>& cluster_of, std::size_t clusters) {
     std::vector<DatedBy> dates(sketches.size());
     std::optional<CivilDate> newest;
     for (std::size_t i = 0; i < sketches.size(); ++i) {
@@ -29,9 +30,8 @@ std::vector<DatedBy> settle_document_dates(const std::vector<SketchHeader>& sket
         if (!dates[i].date) dates[i] = complete_with_weekday(sketches[i].date_evidence, reference);
     }
     // Syndicated copies share the date of a dated member (the best-sourced,
-    // earliest). Clusters are numbered from 0 in order: a vector, not a
-    // std::map of a node per cluster (half a million at 1 M documents).
-    const std::size_t clusters = cluster_of.empty() ? 0 : *std::max_element(cluster_of.begin(), cluster_of.end()) + 1;
+    // earliest): a vector by cluster number, not a std::map of a node per
+    // cluster (half a million at 1 M documents).
     std::vector<DatedBy> cluster_date(clusters);  // no date: no dated member
     for (std::size_t i = 0; i < sketches.size(); ++i) {
         if (!dates[i].date) continue;
@@ -74,18 +74,20 @@ std::vector<ClusterAssignment> assign_clusters(std::vector<SketchHeader> sketche
     const auto cluster_of = cluster_documents(std::move(index));
     return_free_memory();  // the pairs' bounds, before the assignments are made
     clock.lap("clusters: candidate pairs checked");
-    const auto dates = settle_document_dates(sketches, cluster_of);
+    // cluster_documents() numbers the clusters from 0 in input order.
+    const std::size_t clusters = cluster_of.empty() ? 0 : *std::max_element(cluster_of.begin(), cluster_of.end()) + 1;
+    const auto dates = settle_document_dates(sketches, cluster_of, clusters);
 
     // Cluster ids come from the members' text hashes, not from input order, so
     // that they are the same for any order, any --jobs and any sharding.
-    // Indexed by cluster (a member's index): a std::map of one node per
-    // document was 80 MB at 1 M documents, nearly all of them alone.
-    std::vector<SharedText> smallest_hash(sketches.size());
+    // Indexed by cluster number: a std::map of one node per document was
+    // 80 MB at 1 M documents, nearly all of them alone.
+    std::vector<SharedText> smallest_hash(clusters);
     for (std::size_t i = 0; i < sketches.size(); ++i) {
         SharedText& smallest = smallest_hash[cluster_of[i]];
         if (smallest.empty() || sketches[i].doc_hash < smallest) smallest = sketches[i].doc_hash;
     }
-    std::vector<SharedText> names(sketches.size());  // one copy per cluster, shared by its members
+    std::vector<SharedText> names(clusters);  // one copy per cluster, shared by its members
     std::vector<ClusterAssignment> assignments(sketches.size());
     for (std::size_t i = 0; i < sketches.size(); ++i) {
         SharedText& name = names[cluster_of[i]];

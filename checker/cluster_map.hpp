@@ -12,12 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "checker/shared_text.hpp"
-
 #include "checker/civil_date.hpp"
 #include "checker/dedup.hpp"
 #include "checker/dedup_index.hpp"
 #include "checker/diagnostic.hpp"
+#include "checker/shared_text.hpp"
 #include "checker/time.hpp"
 
 namespace factline {

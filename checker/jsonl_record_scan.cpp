@@ -162,15 +162,10 @@ private:
     /// sixteen bytes of the literal are left.
     bool copy_to_quote_or_backslash(char*& written) {
 #if defined(__SSE2__)
-        const __m128i space = _mm_set1_epi8(0x20), quote_byte = _mm_set1_epi8('"'), backslash_byte = _mm_set1_epi8('\\');
         while (end_ - p_ >= 16) {
             const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
             _mm_storeu_si128(reinterpret_cast<__m128i*>(written), bytes);
-            const __m128i special = _mm_or_si128(_mm_cmplt_epi8(bytes, space),
-                                                 _mm_or_si128(_mm_cmpeq_epi8(bytes, quote_byte),
-                                                              _mm_cmpeq_epi8(bytes, backslash_byte)));
-            const auto mask = static_cast<unsigned>(_mm_movemask_epi8(special));
-            if (mask != 0) {
+            if (const unsigned mask = not_plain(bytes); mask != 0) {
                 const int plain = std::countr_zero(mask);
                 p_ += plain;
                 written += plain;
@@ -216,21 +211,27 @@ private:
         }
     }
 
+#if defined(__SSE2__)
+    /// Bit k: byte k of `bytes` is not plain (a control byte, one >= 0x80,
+    /// '"' or '\\'). One signed compare finds both the control bytes and
+    /// those >= 0x80 (negative as signed bytes).
+    static unsigned not_plain(__m128i bytes) {
+        const __m128i special = _mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20)),
+                                             _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
+                                                          _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'))));
+        return static_cast<unsigned>(_mm_movemask_epi8(special));
+    }
+#endif
+
     /// Steps over plain bytes sixteen or eight at a time (a text is mostly plain ASCII:
     /// a byte at a time cost ~17 instructions per byte) up to the first byte
     /// that is not plain, or to fewer than eight bytes before the end.
     void skip_plain_words() {
 #if defined(__SSE2__)
-        // Sixteen at a time first: one signed compare finds both the control
-        // bytes and those >= 0x80 (negative as signed bytes).
-        const __m128i space = _mm_set1_epi8(0x20), quote_byte = _mm_set1_epi8('"'), backslash_byte = _mm_set1_epi8('\\');
+        // Sixteen at a time first.
         while (end_ - p_ >= 16) {
             const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
-            const __m128i special = _mm_or_si128(_mm_cmplt_epi8(bytes, space),
-                                                 _mm_or_si128(_mm_cmpeq_epi8(bytes, quote_byte),
-                                                              _mm_cmpeq_epi8(bytes, backslash_byte)));
-            const auto mask = static_cast<unsigned>(_mm_movemask_epi8(special));
-            if (mask != 0) {
+            if (const unsigned mask = not_plain(bytes); mask != 0) {
                 p_ += std::countr_zero(mask);
                 return;
             }

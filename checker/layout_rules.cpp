@@ -23,6 +23,15 @@ namespace {
 /// Folds `line` into `out`, eight bytes at a time, when folding changes only its letter case: printable
 /// ASCII with single spaces between words (no other blanks, none at the ends).
 /// Most lines of plain news are. Returns false, writing garbage, otherwise.
+#if defined(__SSE2__)
+/// `bytes` with 'A'..'Z' lower-cased (signed compares: bytes >= 0x80 are below 'A').
+__m128i lower_ascii(__m128i bytes) {
+    const __m128i upper =
+        _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
+    return _mm_or_si128(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+}
+#endif
+
 bool fold_plain_ascii(std::string_view line, char* out) {
     if (line.empty() || line.front() == ' ' || line.back() == ' ') return false;
     const std::size_t n = line.size();
@@ -37,10 +46,7 @@ bool fold_plain_ascii(std::string_view line, char* out) {
             const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' '))));
             const unsigned after_space = spaces << 1 | (at > 0 && in[at - 1] == ' ' ? 1u : 0u);
             if ((odd | (spaces & after_space)) != 0) return false;
-            const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)),
-                                                _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
-            const __m128i lowered = _mm_or_si128(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + at), lowered);
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + at), lower_ascii(bytes));
             return true;
         };
         std::size_t at = 0;
@@ -113,10 +119,7 @@ std::size_t fold_line_to(std::string_view line, char* out) {
                 bytewise_until = i + static_cast<std::size_t>(std::countr_zero(stop)) + 1;
             } else {
                 if (pending_space && next != first) *next++ = ' ';
-                const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)),
-                                                    _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
-                _mm_storeu_si128(reinterpret_cast<__m128i*>(next),
-                                 _mm_or_si128(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+                _mm_storeu_si128(reinterpret_cast<__m128i*>(next), lower_ascii(bytes));
                 pending_space = (spaces >> 15) != 0;
                 next += pending_space ? 15 : 16;
                 i += 16;

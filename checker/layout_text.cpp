@@ -191,21 +191,21 @@ std::size_t word_count_up_to(std::string_view text, std::size_t limit) {
 std::size_t find_digit(std::string_view text, std::size_t from) {
 #if defined(__SSE2__)
     // Sixteen bytes at a time while they hold no digit (most lines hold few).
-    const __m128i below_zero = _mm_set1_epi8('0' - 1), above_nine = _mm_set1_epi8('9' + 1);
+    // Bit k: byte k of the sixteen at `at` is a digit (signed compares:
+    // bytes >= 0x80 are negative, below '0').
+    const auto digits_at = [&](std::size_t at) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+        const __m128i digits =
+            _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(bytes, _mm_set1_epi8('9' + 1)));
+        return static_cast<unsigned>(_mm_movemask_epi8(digits));
+    };
     for (; from + 16 <= text.size(); from += 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
-        // Signed compares: bytes >= 0x80 are negative, below '0'.
-        const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(bytes, below_zero), _mm_cmplt_epi8(bytes, above_nine));
-        if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(digits)); mask != 0) {
-            return from + static_cast<std::size_t>(std::countr_zero(mask));
-        }
+        if (const unsigned mask = digits_at(from); mask != 0) return from + static_cast<std::size_t>(std::countr_zero(mask));
     }
     if (from < text.size() && text.size() >= 16) {
         // The last bytes as the text's last sixteen, without those already looked at.
         const std::size_t last = text.size() - 16;
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + last));
-        const __m128i digits = _mm_and_si128(_mm_cmpgt_epi8(bytes, below_zero), _mm_cmplt_epi8(bytes, above_nine));
-        const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(digits)) & (~0u << (from - last));
+        const unsigned mask = digits_at(last) & (~0u << (from - last));
         return mask != 0 ? last + static_cast<std::size_t>(std::countr_zero(mask)) : text.size();
     }
 #endif

@@ -268,13 +268,21 @@ std::vector<DocumentRecord> read_documents(const std::filesystem::path& path, Di
     });
 }
 
+namespace {
+
+/// `path` opened for writing from its start; a diagnostic when it cannot be.
+std::ofstream open_output(const std::filesystem::path& path, Diagnostics& diagnostics) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) diagnostics.error("output.unwritable", path.string(), 0, 0, "cannot write file");
+    return out;
+}
+
+}  // namespace
+
 bool write_findings(const std::filesystem::path& path, const std::vector<Finding>& findings,
                     Diagnostics& diagnostics) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) {
-        diagnostics.error("output.unwritable", path.string(), 0, 0, "cannot write file");
-        return false;
-    }
+    std::ofstream out = open_output(path, diagnostics);
+    if (!out) return false;
     constexpr std::size_t drain_bytes = std::size_t{4} << 20;
     std::string text;
     const auto drain = [&out](std::string& pending) {
@@ -292,11 +300,8 @@ bool write_findings(const std::filesystem::path& path, const std::vector<Finding
 
 bool write_lines(const std::filesystem::path& path, std::size_t count,
                  const std::function<void(std::size_t, std::string&)>& append_line, Diagnostics& diagnostics, int jobs) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) {
-        diagnostics.error("output.unwritable", path.string(), 0, 0, "cannot write file");
-        return false;
-    }
+    std::ofstream out = open_output(path, diagnostics);
+    if (!out) return false;
     // Lines are made a round at a time, a block of lines per thread task,
     // and written before the next round. A round holds about `round_bytes`
     // of text, sized from the lines written so far (the first round is one

@@ -124,7 +124,6 @@ constexpr auto ascii_classes = [] {
     return out;
 }();
 
-
 // A word's hash is made as its text is written, not in a second pass over
 // every token: word_hash (FNV-1a) takes one byte at a time, so appending a
 // byte extends the hash of the text before it.
