@@ -1,43 +1,30 @@
 #pragma once
-// A fresh temporary folder per test for the ingest tests, removed afterwards.
+// A fresh temporary folder per test for the ingest tests, removed afterwards:
+// tests/support/temp_dir.hpp's TempDir (a unique mkdtemp name, so that the
+// parallel processes ctest runs never share one) with helpers to write files.
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
-#include <gtest/gtest.h>
+#include "tests/support/temp_dir.hpp"
 
 namespace factline::testing {
 
-class TempDir {
+class IngestFolder {
 public:
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        root_ = std::filesystem::temp_directory_path() /
-                ("factline_ingest_" + std::to_string(::getpid()) + "_" + info->test_suite_name() + "_" + info->name());
-        std::filesystem::remove_all(root_);
-        std::filesystem::create_directories(root_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(root_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
     /// Writes `bytes` to `relative` (creating folders) and returns its path.
     std::filesystem::path write(const std::string& relative, const std::string& bytes) const {
-        const std::filesystem::path path = root_ / relative;
+        const std::filesystem::path path = folder_.path() / relative;
         std::filesystem::create_directories(path.parent_path());
         std::ofstream(path, std::ios::binary) << bytes;
         return path;
     }
-    [[nodiscard]] const std::filesystem::path& path() const { return root_; }
+    [[nodiscard]] const std::filesystem::path& path() const { return folder_.path(); }
     /// The root as a string with generic separators, as a user would type it.
-    [[nodiscard]] std::string str() const { return root_.generic_string(); }
+    [[nodiscard]] std::string str() const { return folder_.path().generic_string(); }
 
 private:
-    std::filesystem::path root_;
+    TempDir folder_{"factline-ingest"};
 };
 
 }  // namespace factline::testing

@@ -14,7 +14,7 @@
 namespace factline {
 namespace {
 
-using testing::TempDir;
+using testing::IngestFolder;
 using namespace std::string_literals;
 
 /// Everything a corpus holds, as text, so that two corpora compare in one assertion.
@@ -54,7 +54,7 @@ Corpus whole_file(const std::string& bytes, const std::string& shown) {
 }
 
 TEST(JsonLinesFile, AnyBlockSizeGivesTheWholeFileCorpus) {
-    TempDir dir;
+    IngestFolder dir;
     const auto file = dir.write("feed.jsonl", feed);
     const std::string expected = dump(whole_file(feed, "feed.jsonl"));
     ASSERT_NE(expected.find("kyiv-1"), std::string::npos);
@@ -69,7 +69,7 @@ TEST(JsonLinesFile, AnyBlockSizeGivesTheWholeFileCorpus) {
 }
 
 TEST(JsonLinesFile, ARecordOverTheLimitIsRejectedAndTheRestRead) {
-    TempDir dir;
+    IngestFolder dir;
     const std::string big = "{\"id\":\"big\",\"text\":\"" + std::string(300, 'x') + "\"}";
     const auto file = dir.write("feed.jsonl", "{\"id\":\"a\",\"text\":\"first\"}\n" + big + "\r\n{\"id\":\"b\",\"text\":\"after\"}\n" + big);
     const JsonLinesHandOver hand_over{0, [] { return true; }};
@@ -95,7 +95,7 @@ TEST(JsonLinesFile, ARecordOverTheLimitIsRejectedAndTheRestRead) {
 }
 
 TEST(JsonLinesFile, WhatDecodingWouldChangeFallsBackToTheWholeFile) {
-    TempDir dir;
+    IngestFolder dir;
     const std::vector<std::string> not_plain = {
         "{\"text\":\"a\"}\n{\"text\":\"bad \xFF byte\"}\n",  // invalid UTF-8 (a later block)
         "\xFF\xFE{\0\"\0t\0e\0x\0t\0\"\0:\0\"\0a\0\"\0}\0"s,  // UTF-16 with a BOM
@@ -111,7 +111,7 @@ TEST(JsonLinesFile, WhatDecodingWouldChangeFallsBackToTheWholeFile) {
 }
 
 TEST(JsonLinesFile, ThroughIngestInvalidBytesAreStillRepairedAndReported) {
-    TempDir dir;
+    IngestFolder dir;
     const auto file = dir.write("feed.jsonl", "{\"text\":\"a\"}\n{\"text\":\"bad \xFF byte\"}\n").generic_string();
     std::istringstream no_stdin;
     const Corpus corpus = ingest({file}, IngestOptions{}, no_stdin);
@@ -122,7 +122,7 @@ TEST(JsonLinesFile, ThroughIngestInvalidBytesAreStillRepairedAndReported) {
 }
 
 TEST(JsonLinesFile, ABlankFileIsSkippedAsEmpty) {
-    TempDir dir;
+    IngestFolder dir;
     for (const std::string& bytes : {std::string(), std::string("\n \r\n\t\n")}) {
         const auto file = dir.write("blank.jsonl", bytes);
         Corpus corpus;
@@ -134,7 +134,7 @@ TEST(JsonLinesFile, ABlankFileIsSkippedAsEmpty) {
 }
 
 TEST(JsonLinesFile, IngestReadsAFileLargerThanTheFileLimit) {
-    TempDir dir;
+    IngestFolder dir;
     std::string bytes;
     for (int i = 0; i < 40; ++i) bytes += "{\"id\":\"r" + std::to_string(i) + "\",\"text\":\"Record " + std::to_string(i) + ".\"}\n";
     const auto file = dir.write("feed.jsonl", bytes).generic_string();
@@ -157,7 +157,7 @@ TEST(JsonLinesFile, RandomFeedsReadAsTheWholeFileAtRandomBlockSizes) {
         "\n", "\r\n", "\n\n", " \t", "{\"id\":7,\"text\":\"numeric id\"}", "{\"text\":\"\xF0\x9F\x98\x80\"}", "[1]",
     };
     std::mt19937 random(20261202);
-    TempDir dir;
+    IngestFolder dir;
     for (int round = 0; round < 300; ++round) {
         std::string bytes = round % 7 == 0 ? "\xEF\xBB\xBF" : "";
         const int count = static_cast<int>(random() % 24);
@@ -191,7 +191,7 @@ TEST(JsonLinesFile, RandomFeedsReadAsTheWholeFileAtRandomBlockSizes) {
 }
 
 TEST(JsonLinesFile, AHandOverGetsTheRecordsBlockByBlockAsTheWholeFileGivesThem) {
-    TempDir dir;
+    IngestFolder dir;
     const auto file = dir.write("feed.jsonl", feed);
     const std::string expected = dump(whole_file(feed, "feed.jsonl"));
     for (std::size_t block : {1, 7, 64, 1 << 20}) {
@@ -214,7 +214,7 @@ TEST(JsonLinesFile, AHandOverGetsTheRecordsBlockByBlockAsTheWholeFileGivesThem) 
 }
 
 TEST(JsonLinesFile, AHandOverStopsWhenTold) {
-    TempDir dir;
+    IngestFolder dir;
     const auto file = dir.write("feed.jsonl", feed);
     Corpus corpus;
     int blocks = 0;
@@ -228,7 +228,7 @@ TEST(JsonLinesFile, AHandOverStopsWhenTold) {
 
 TEST(JsonLinesFile, WithAHandOverWhatDecodingWouldChangeStillFallsBackUntouched) {
     // The NUL or bad byte is in a later block: the whole file is checked before any record is handed on.
-    TempDir dir;
+    IngestFolder dir;
     const std::vector<std::string> not_plain = {
         "{\"text\":\"a\"}\n{\"text\":\"b\"}\n{\"text\":\"bad \xFF byte\"}\n",
         "{\"text\":\"a\"}\n{\"text\":\"b\"}\n{\"text\":\"c\0\"}\n"s,
@@ -248,7 +248,7 @@ TEST(JsonLinesFile, WithAHandOverWhatDecodingWouldChangeStillFallsBackUntouched)
 }
 
 TEST(JsonLinesFile, AFileNoLargerThanTheHandOversSizeIsReadWholeFirst) {
-    TempDir dir;
+    IngestFolder dir;
     const auto file = dir.write("feed.jsonl", feed);
     Corpus corpus;
     int blocks = 0;

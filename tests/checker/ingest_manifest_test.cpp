@@ -8,10 +8,10 @@
 namespace factline {
 namespace {
 
-using testing::TempDir;
+using testing::IngestFolder;
 
 TEST(Manifest, PathsAreRelativeToTheTomlFile) {
-    TempDir dir;
+    IngestFolder dir;
     const auto toml = dir.write("meta/sources.toml",
                                 "[[source]]\npath = \"../corpus/a.txt\"\nurl = \"https://x/a\"\noutlet = \"X\"\n"
                                 "published = \"2023-01-05\"\n\n"
@@ -38,7 +38,7 @@ TEST(Manifest, PathsAreRelativeToTheTomlFile) {
 }
 
 TEST(Manifest, KeyIgnoresDotSegmentsAndRelativeSpelling) {
-    TempDir dir;
+    IngestFolder dir;
     dir.write("x/a.txt", "a");
     EXPECT_EQ(manifest_key(dir.path() / "x" / ".." / "x" / "a.txt"), manifest_key(dir.path() / "x/./a.txt"));
     EXPECT_EQ(manifest_key(dir.path() / "x" / "missing.txt"), (dir.path() / "x" / "missing.txt").generic_string());
@@ -72,7 +72,7 @@ class ManifestError : public ::testing::TestWithParam<ManifestErrorCase> {};
 
 TEST_P(ManifestError, IsReportedAtItsPosition) {
     const ManifestErrorCase& c = GetParam();
-    TempDir dir;
+    IngestFolder dir;
     const auto toml = dir.write("sources.toml", c.toml);
     std::map<std::string, SourceMeta> manifest;
     Diagnostics diagnostics;
@@ -105,7 +105,7 @@ std::string entry_text(const SourceEntry& e) {
 // thing more that sends it to toml++ (a comment) must give the same entries,
 // positions and keys.
 TEST(Manifest, PlainSidecarReadsAsTheTomlParserReadsIt) {
-    TempDir dir;
+    IngestFolder dir;
     const std::string plain =
         "\n[[source]]\npath = \"a.txt\"\npublished = \"1987-02-26\"\n\n"
         "[[source]]\n  outlet = \"Indented, with = and # inside\"\npath=\"sub/b.txt\"\nurl = \"https://x/b?q=1\"\n"
@@ -134,7 +134,7 @@ TEST(Manifest, PlainSidecarReadsAsTheTomlParserReadsIt) {
 }
 
 TEST(Manifest, SidecarMayHoldOnlySourceTables) {
-    TempDir dir;
+    IngestFolder dir;
     const auto toml = dir.write("sources.toml", "fail_on = \"error\"\n[[source]]\npath = \"a.txt\"\n");
     Diagnostics diagnostics;
     const auto entries = read_source_entries(toml, true, diagnostics);
@@ -149,7 +149,7 @@ TEST(Manifest, SidecarMayHoldOnlySourceTables) {
 }
 
 TEST(Manifest, LaterEntryForTheSameFileWins) {
-    TempDir dir;
+    IngestFolder dir;
     const auto toml =
         dir.write("sources.toml", "[[source]]\npath = \"a.txt\"\noutlet = \"first\"\n[[source]]\npath = \"./a.txt\"\n"
                                   "outlet = \"second\"\n");

@@ -12,7 +12,7 @@ namespace factline {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::TempDir;
+using testing::IngestFolder;
 
 std::vector<std::string> paths_of(const Corpus& corpus) {
     std::vector<std::string> out;
@@ -40,7 +40,7 @@ Corpus ingest_paths(const std::vector<std::string>& paths, const IngestOptions& 
 }
 
 /// A small corpus with every kind of entry a walk meets.
-void write_corpus(const TempDir& dir) {
+void write_corpus(const IngestFolder& dir) {
     dir.write("b.txt", "Second article.\n");
     dir.write("a.txt", "First article.\n");
     dir.write("sub/c.md", "Nested article.\n");
@@ -58,7 +58,7 @@ void write_corpus(const TempDir& dir) {
 }
 
 TEST(IngestWalk, SortedDeterministicAndComplete) {
-    TempDir dir;
+    IngestFolder dir;
     write_corpus(dir);
     const std::string root = dir.str();
     const Corpus corpus = ingest_paths({root});
@@ -79,7 +79,7 @@ TEST(IngestWalk, SortedDeterministicAndComplete) {
 }
 
 TEST(IngestWalk, SidecarMetadataApplies) {
-    TempDir dir;
+    IngestFolder dir;
     write_corpus(dir);
     const std::string root = dir.str();
     const Corpus corpus = ingest_paths({root + "/"});  // a trailing slash makes no double slash
@@ -98,7 +98,7 @@ TEST(IngestWalk, SidecarMetadataApplies) {
 }
 
 TEST(IngestWalk, ConfigManifestBeatsSidecar) {
-    TempDir dir;
+    IngestFolder dir;
     write_corpus(dir);
     IngestOptions options;
     options.manifest[manifest_key(dir.path() / "a.txt")] = SourceMeta{"https://config", "Config", std::nullopt};
@@ -110,7 +110,7 @@ TEST(IngestWalk, ConfigManifestBeatsSidecar) {
 }
 
 TEST(IngestWalk, ExplicitFileUsesTheSidecarBesideIt) {
-    TempDir dir;
+    IngestFolder dir;
     write_corpus(dir);
     const Corpus corpus = ingest_paths({dir.str() + "/a.txt"});
     ASSERT_EQ(corpus.documents.size(), 1u);
@@ -118,7 +118,7 @@ TEST(IngestWalk, ExplicitFileUsesTheSidecarBesideIt) {
 }
 
 TEST(IngestWalk, SidecarEntryNamingNoFileIsAWarning) {
-    TempDir dir;
+    IngestFolder dir;
     dir.write("a.txt", "text\n");
     dir.write("sources.toml", "[[source]]\npath = \"a.txt\"\n\n[[source]]\npath = \"a.txtt\"\n");
     const Corpus corpus = ingest_paths({dir.str()});
@@ -130,7 +130,7 @@ TEST(IngestWalk, SidecarEntryNamingNoFileIsAWarning) {
 }
 
 TEST(IngestWalk, BadSidecarIsAnErrorAndFilesStillRead) {
-    TempDir dir;
+    IngestFolder dir;
     dir.write("a.txt", "text\n");
     dir.write("sources.toml", "[[source]]\npath = \"a.txt\"\npublished = \"soon\"\n");
     const Corpus corpus = ingest_paths({dir.str()});
@@ -142,7 +142,7 @@ TEST(IngestWalk, BadSidecarIsAnErrorAndFilesStillRead) {
 // A walked folder's sidecars are read while its files are: what they say must
 // still reach the documents, and their messages must still come first.
 TEST(IngestWalk, SidecarMessagesComeBeforeTheFilesMessages) {
-    TempDir dir;
+    IngestFolder dir;
     dir.write("a.txt", "text\n");
     dir.write("bad.txt", "ok\nbad \xFF\n");
     dir.write("sources.toml", "[[source]]\npath = \"a.txt\"\npublished = \"soon\"\n");
@@ -159,7 +159,7 @@ TEST(IngestWalk, SidecarMessagesComeBeforeTheFilesMessages) {
 }
 
 TEST(IngestWalk, DeeperSidecarsWinAndSidecarsBeatThePagesOwnTags) {
-    TempDir dir;
+    IngestFolder dir;
     dir.write("sources.toml", "[[source]]\npath = \"x/b.txt\"\noutlet = \"First\"\n"
                               "[[source]]\npath = \"x/page.html\"\noutlet = \"Sidecar\"\n");
     dir.write("x/sources.toml", "[[source]]\npath = \"b.txt\"\noutlet = \"Deeper\"\n");
@@ -198,7 +198,7 @@ std::vector<std::string> summary_of(const Corpus& corpus) {
 // added next: more files than the window, of every kind, must give the same
 // corpus (order, skips and their reasons, messages) for any number of threads.
 TEST(IngestWalk, ThreadedReadingGivesTheSameCorpusForAnyJobs) {
-    TempDir dir;
+    IngestFolder dir;
     write_corpus(dir);
     std::string sidecar;
     for (int i = 0; i < 1500; ++i) {
@@ -247,7 +247,7 @@ TEST(IngestWalk, ThreadedReadingGivesTheSameCorpusForAnyJobs) {
 // A walked file's manifest key is made from its folder's without asking the
 // file system again: the key must be manifest_key()'s however the root is written.
 TEST(IngestWalk, SidecarAndConfigMetadataFindFilesHoweverTheRootIsWritten) {
-    TempDir dir;
+    IngestFolder dir;
     dir.write("corpus/a.txt", "First.\n");
     dir.write("corpus/sub/b.txt", "Second.\n");
     dir.write("corpus/sources.toml", "[[source]]\npath = \"a.txt\"\noutlet = \"Sidecar\"\n");
@@ -270,7 +270,7 @@ TEST(IngestWalk, SidecarAndConfigMetadataFindFilesHoweverTheRootIsWritten) {
 // metadata must reach the same files either way, and only entries naming no
 // file are warned about.
 TEST(IngestWalk, SidecarEntriesFindTheirFilesHoweverTheyAreWritten) {
-    TempDir dir;
+    IngestFolder dir;
     dir.write("a.txt", "A.\n");
     dir.write("b.txt", "B.\n");
     dir.write("sub/c.txt", "C.\n");
@@ -329,7 +329,7 @@ TEST(IngestPaths, StdinJsonLinesAreSniffed) {
 }
 
 TEST(IngestPaths, ExplicitFileIsReadWhateverItsExtension) {
-    TempDir dir;
+    IngestFolder dir;
     const auto path = dir.write("article.data", "Plain words.\n").generic_string();
     const Corpus corpus = ingest_paths({path});
     ASSERT_EQ(corpus.documents.size(), 1u);
@@ -338,7 +338,7 @@ TEST(IngestPaths, ExplicitFileIsReadWhateverItsExtension) {
 }
 
 TEST(IngestPaths, TooLargeIsSkippedWithTheLimit) {
-    TempDir dir;
+    IngestFolder dir;
     const auto path = dir.write("big.txt", std::string(3 * 1024 * 1024, 'x')).generic_string();
     IngestOptions options;
     options.max_file_bytes = 1024 * 1024;
@@ -349,7 +349,7 @@ TEST(IngestPaths, TooLargeIsSkippedWithTheLimit) {
 
 TEST(IngestPaths, UnreadableFileIsSkippedWithTheOsError) {
     if (::geteuid() == 0) GTEST_SKIP() << "root reads files without permission";
-    TempDir dir;
+    IngestFolder dir;
     const auto path = dir.write("locked.txt", "secret\n");
     fs::permissions(path, fs::perms::none);
     const Corpus corpus = ingest_paths({path.generic_string()});
@@ -358,7 +358,7 @@ TEST(IngestPaths, UnreadableFileIsSkippedWithTheOsError) {
 }
 
 TEST(IngestPaths, SameFileTwiceIsReadOnce) {
-    TempDir dir;
+    IngestFolder dir;
     dir.write("a.txt", "text\n");
     const Corpus corpus = ingest_paths({dir.str(), dir.str() + "/a.txt", dir.str() + "/./a.txt"});
     EXPECT_EQ(corpus.documents.size(), 1u);
@@ -366,7 +366,7 @@ TEST(IngestPaths, SameFileTwiceIsReadOnce) {
 }
 
 TEST(IngestPaths, DecodingHappensPerFile) {
-    TempDir dir;
+    IngestFolder dir;
     dir.write("utf16.txt", std::string("\xFF\xFE" "K\0y\0i\0v\0\n\0", 12));
     dir.write("bad.txt", "ok\nbad \xFF\n");
     dir.write("nul.txt", std::string("a\0b\0\0\0\x01\x02", 8));

@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 #include <iterator>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include "tests/cli/run_binary.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace factline {
 namespace {
@@ -14,12 +14,6 @@ namespace {
 namespace fs = std::filesystem;
 using testing::run_factline;
 
-fs::path temp_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("factline_cli_" + name + "_" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 class SubcommandHelp : public ::testing::TestWithParam<const char*> {};
 
@@ -50,9 +44,9 @@ TEST(Cli, MissingConfigFileIsAnErrorNamingIt) {
 }
 
 TEST(Cli, ConfigErrorsNameFileLineAndColumn) {
-    const fs::path dir = temp_dir("badconfig");
+    const testing::TempDir dir("factline-cli-badconfig");
     std::ofstream(dir / "factline.toml") << "fail_on = \"sometimes\"\n";
-    const auto result = run_factline("config", dir.string());
+    const auto result = run_factline("config", dir.path().string());
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_NE(result.err.find("factline.toml:1:11: error: 'fail_on' must be one of info, warning, error"),
               std::string::npos)
@@ -60,7 +54,7 @@ TEST(Cli, ConfigErrorsNameFileLineAndColumn) {
 }
 
 TEST(Cli, ConfigIsDiscoveredFromTheWorkingDirectory) {
-    const fs::path dir = temp_dir("config");
+    const testing::TempDir dir("factline-cli-config");
     std::ofstream(dir / "factline.toml") << "fail_on = \"error\"\njobs = 1\n";
     fs::create_directories(dir / "sub");
     const auto result = run_factline("config", (dir / "sub").string());
@@ -70,7 +64,7 @@ TEST(Cli, ConfigIsDiscoveredFromTheWorkingDirectory) {
 }
 
 TEST(Cli, UnknownFormatIsAUsageError) {
-    const fs::path dir = temp_dir("format");
+    const testing::TempDir dir("factline-cli-format");
     std::ofstream(dir / "a.txt") << "MOSCOW (Reuters) - Nothing happened today.\n";
     const auto result = run_factline("check " + (dir / "a.txt").string() + " --out " + (dir / "out").string() +
                                      " --format json,pdf");
@@ -81,7 +75,7 @@ TEST(Cli, UnknownFormatIsAUsageError) {
 // No room for dedup's temporary files is the machine's problem, not a bug:
 // an error (exit 2) that says where it tried, not an "internal error" (3).
 TEST(Cli, NoFolderForDedupSpillIsAnErrorNotABug) {
-    const fs::path dir = temp_dir("spill");
+    const testing::TempDir dir("factline-cli-spill");
     std::ofstream(dir / "a.txt") << "MOSCOW (Reuters) - Talks resumed in Geneva on Monday, officials said.\n";
     const fs::path err = dir / "stderr.txt";
     const std::string command = "TMPDIR=/nonexistent/factline FACTLINE_DEDUP_BUDGET_MIB=0 '" + std::string(FACTLINE_BINARY) +
@@ -110,7 +104,7 @@ TEST(Cli, ShippedRulesPassTheirOwnTests) {
 }
 
 TEST(Cli, CheckWritesTheJsonLinesFilesAndExitsCleanly) {
-    const fs::path dir = temp_dir("check");
+    const testing::TempDir dir("factline-cli-check");
     std::ofstream(dir / "a.txt") << "Headline\n\nMOSCOW (Reuters) - Nothing of note happened.\n";
     const auto result = run_factline("check " + (dir / "a.txt").string() + " --out " + (dir / "out").string() +
                                      " --format json --quiet");
@@ -121,9 +115,9 @@ TEST(Cli, CheckWritesTheJsonLinesFilesAndExitsCleanly) {
 }
 
 TEST(Cli, ExplainUnknownIdIsAnError) {
-    const fs::path dir = temp_dir("explain");
+    const testing::TempDir dir("factline-cli-explain");
     std::ofstream(dir / "findings.jsonl") << "";
-    const auto result = run_factline("explain F-0000 --out " + dir.string());
+    const auto result = run_factline("explain F-0000 --out " + dir.path().string());
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_NE(result.err.find("no finding matches 'F-0000'"), std::string::npos) << result.err;
 }

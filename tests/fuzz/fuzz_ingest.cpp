@@ -7,9 +7,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include "checker/ingest.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace {
 
@@ -22,7 +22,8 @@ std::string dump(const factline::Corpus& corpus) {
 }
 
 void compare_streamed_reader(const std::string& bytes, const std::string& text) {
-    static const std::string file = "/tmp/factline-fuzz-" + std::to_string(::getpid()) + ".jsonl";
+    static const factline::testing::TempDir scratch("factline-fuzz-ingest");  // removed at exit
+    static const std::string file = (scratch / "input.jsonl").string();
     std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
     factline::Corpus streamed;
     std::string reason;

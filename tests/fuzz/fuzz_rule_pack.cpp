@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include "checker/rule_pack.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #ifndef FACTLINE_SOURCE_DIR
 #error "FACTLINE_SOURCE_DIR must name the source tree (rules/core is copied from it)"
@@ -52,9 +52,9 @@ void keep_first_tables(const fs::path& path, int tables) {
 }
 
 fs::path pack_copy() {
+    static const factline::testing::TempDir scratch("factline-fuzz-pack");  // removed at exit
     static const fs::path dir = [] {
-        const fs::path d = fs::temp_directory_path() / ("factline-fuzz-pack-" + std::to_string(::getpid()));
-        fs::remove_all(d);
+        const fs::path d = scratch / "core";
         fs::copy(fs::path(FACTLINE_SOURCE_DIR) / "rules" / "core", d, fs::copy_options::recursive);
         keep_first_tables(d / "lexicon" / "regions.toml", 40);
         keep_first_tables(d / "lexicon" / "actors.toml", 25);
