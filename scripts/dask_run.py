@@ -209,8 +209,11 @@ def main():
         if args.scheduler:
             client, cluster = Client(args.scheduler), None
         else:
+            # The workers' scratch space inside the run's folder: Dask's default
+            # (TMPDIR/dask-worker-space) outlives the run.
             cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, host="127.0.0.1",
-                                   dashboard_address=None, processes=True)
+                                   dashboard_address=None, processes=True,
+                                   local_directory=os.path.join(work, "dask"))
             client = Client(cluster)
         try:
             sketches = client.gather([client.submit(run_sketch, factline, m, rules, pure=False) for m in mappings])
