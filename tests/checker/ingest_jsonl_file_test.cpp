@@ -209,7 +209,9 @@ TEST(JsonLinesFile, AHandOverGetsTheRecordsBlockByBlockAsTheWholeFileGivesThem) 
         ASSERT_FALSE(seen.empty());
         EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
         EXPECT_EQ(seen.back(), corpus.documents.size());
-        if (block < 64) EXPECT_LT(seen.front(), corpus.documents.size()) << "records came before the file's end";
+        if (block < 64) {
+            EXPECT_LT(seen.front(), corpus.documents.size()) << "records came before the file's end";
+        }
     }
 }
 
