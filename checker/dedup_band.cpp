@@ -138,23 +138,25 @@ void BandCheck::join(std::vector<Keyed>& keyed, UnionFind& components) {
             apart = apart || keyed[k].root != keyed[begin].root;
         }
         if (!apart) continue;
-        buckets_.emplace_back(static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end));
         for (std::size_t k = begin; k < end; ++k) {
             if (!bounds_.met(keyed[k].doc)) to_meet_.push_back(keyed[k].doc);
         }
+        buckets_.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
+                            static_cast<std::uint32_t>(to_meet_.size())});
     }
-    // Every member's bounds are made before any pair is checked, so that the
-    // checks only read them. (The buckets of a band are disjoint: no
-    // document is listed twice.)
+    // Slots for the bounds of the members not met yet, which the thread that
+    // checks their bucket makes just before (the buckets of a band are
+    // disjoint: a document is listed once), so that the sets it reads for
+    // them are still in its read cache for the bucket's pairs.
     bounds_.reserve(to_meet_);
-    constexpr std::size_t documents_a_take = 64;
-    share_out(workers_, to_meet_.size(), documents_a_take, jobs_, [&](Worker& worker, std::size_t i) {
-        bounds_.fill(to_meet_[i], worker.check.read(to_meet_[i]));
-    });
     // Buckets hold 2 to thousands of members: a few at a time, taken as threads come free.
     constexpr std::size_t buckets_a_take = 8;
     share_out(workers_, buckets_.size(), buckets_a_take, jobs_, [&](Worker& worker, std::size_t i) {
-        worker.join_similar(keyed.data() + buckets_[i].first, keyed.data() + buckets_[i].second);
+        const Bucket& bucket = buckets_[i];
+        for (std::size_t k = i == 0 ? 0 : buckets_[i - 1].meet_end; k < bucket.meet_end; ++k) {
+            bounds_.fill(to_meet_[k], worker.check.read(to_meet_[k]));
+        }
+        worker.join_similar(keyed.data() + bucket.begin, keyed.data() + bucket.end);
     });
     // The roots are the smallest documents whatever the order of the unions:
     // applying each thread's in turn gives the same components.

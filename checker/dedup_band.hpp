@@ -77,8 +77,12 @@ private:
     PairBounds& bounds_;
     int jobs_;
     std::vector<Worker> workers_;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> buckets_;  // [begin, end) in keyed, of those to check
-    std::vector<std::uint32_t> to_meet_;                            // their members not met yet
+    struct Bucket {
+        std::uint32_t begin, end;  // in the band's keys
+        std::uint32_t meet_end;    // its members not met yet are to_meet_[the previous bucket's meet_end, meet_end)
+    };
+    std::vector<Bucket> buckets_;         // those to check
+    std::vector<std::uint32_t> to_meet_;  // their members not met yet, bucket after bucket
 };
 
 }  // namespace factline

@@ -27,7 +27,10 @@ bool shares_at_least(std::span<const std::uint64_t> a, std::span<const std::uint
 }
 
 PairBounds::PairBounds(const ShingleStore& shingles, double threshold)
-    : shingles_(shingles), threshold_(threshold), met_of_(shingles.documents(), not_met) {}
+    : shingles_(shingles),
+      threshold_(threshold),
+      met_of_(shingles.documents(), not_met),
+      wide_chunks_((shingles.documents() + wide_chunk_size - 1) / wide_chunk_size) {}
 
 void PairBounds::reserve(std::span<const std::uint32_t> docs) {
     for (const std::uint32_t doc : docs) {
@@ -42,10 +45,15 @@ void PairBounds::fill(std::size_t doc, std::span<const std::uint64_t> shingles) 
     // Span offsets are 32-bit, so a body has fewer than 2^32 shingles and needed_overlap() fits.
     made.needed = static_cast<std::uint32_t>(needed_overlap(shingles.size(), threshold_));
     if (made.bound.has_full_range()) {
-        OverlapBound wide(shingles);
-        const std::lock_guard lock(wide_mutex_);
-        made.wide = static_cast<std::uint32_t>(wide_.size());
-        wide_.push_back(wide);
+        std::size_t index = 0;
+        {
+            const std::lock_guard lock(wide_mutex_);
+            index = wide_count_++;
+            auto& chunk = wide_chunks_[index / wide_chunk_size];
+            if (!chunk) chunk = std::make_unique<OverlapBound[]>(wide_chunk_size);
+        }
+        wide_chunks_[index / wide_chunk_size][index % wide_chunk_size] = OverlapBound(shingles);
+        made.wide = static_cast<std::uint32_t>(index);
     }
 }
 
@@ -56,7 +64,7 @@ bool PairCheck::copies(std::size_t a, std::size_t b) {
     const std::size_t needed = shingles.count(a) <= shingles.count(b) ? met_a.needed : met_b.needed;
     ++pairs_checked_;
     const std::size_t bound = met_a.bound.has_full_range() && met_b.bound.has_full_range()
-                                  ? bounds_->wide_[met_a.wide].with(bounds_->wide_[met_b.wide])
+                                  ? bounds_->wide(met_a.wide).with(bounds_->wide(met_b.wide))
                                   : met_a.bound.with(met_b.bound);
     if (bound < needed) return false;
     ++pairs_merged_;

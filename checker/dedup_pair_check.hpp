@@ -10,8 +10,10 @@
 // and per pair merged, not memory for every document's shingles.
 //
 // PairBounds holds what the documents met keep, shared by the threads that
-// check pairs; it grows between checks, never during them. Each thread
-// checks pairs with a PairCheck of its own (its read cache and counts).
+// check pairs: a document gets its slot between checks, and the thread that
+// checks its bucket fills it there, while other threads read other slots.
+// Each thread checks pairs with a PairCheck of its own (its read cache and
+// counts).
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -44,7 +46,7 @@ public:
     void reserve(std::span<const std::uint32_t> docs);
 
     /// Makes reserved `doc`'s bounds from its shingles. Thread-safe for
-    /// distinct documents, but not beside copies().
+    /// distinct documents, also beside copies() of documents filled before.
     void fill(std::size_t doc, std::span<const std::uint64_t> shingles);
 
     /// How many documents were met in candidate pairs (for the debug log).
@@ -72,8 +74,16 @@ private:
     std::vector<std::uint32_t> met_of_;  // per document: its index among the Mets, or not_met
     std::vector<std::unique_ptr<Met[]>> chunks_;  // the Mets, in the order met
     std::size_t met_count_ = 0;
-    std::mutex wide_mutex_;           // fill() runs on several threads
-    std::vector<OverlapBound> wide_;  // of the Mets with a full range (in the order filled)
+    // The full bounds of the Mets with a full range, in the order filled,
+    // in chunks whose pointers are all in place from the start: a thread
+    // adds one while others read those made before, and nothing moves.
+    static constexpr std::size_t wide_chunk_size = 64;
+    [[nodiscard]] const OverlapBound& wide(std::uint32_t index) const {
+        return wide_chunks_[index / wide_chunk_size][index % wide_chunk_size];
+    }
+    std::vector<std::unique_ptr<OverlapBound[]>> wide_chunks_;
+    std::mutex wide_mutex_;  // over wide_count_ and making a chunk
+    std::size_t wide_count_ = 0;
 };
 
 class PairCheck {
