@@ -20,19 +20,17 @@ namespace {
 /// 40,000 articles) the clusters are the same as checking every pair.
 constexpr std::size_t most_components_checked_pairwise = 32;
 
-/// Runs work(worker, i) for i in [0, count), `grain` items a take, each
-/// worker on a thread of its own (parallel_for), so that what a worker
-/// keeps needs no lock. If an item throws, the items not begun are left.
+/// Runs work(worker, i) for i in [0, count), each worker on a thread of its
+/// own (parallel_for) taking the next item as it comes free, so that what a
+/// worker keeps needs no lock. If an item throws, the items not begun are left.
 template <typename Worker, typename Work>
-void share_out(std::vector<Worker>& workers, std::size_t count, std::size_t grain, int jobs, Work work) {
+void share_out(std::vector<Worker>& workers, std::size_t count, int jobs, Work work) {
     std::atomic<std::size_t> next{0};
     parallel_for(workers.size(), jobs, [&](std::size_t w) {
         try {
-            for (std::size_t begin = next.fetch_add(grain); begin < count; begin = next.fetch_add(grain)) {
-                for (std::size_t i = begin; i < std::min(begin + grain, count); ++i) work(workers[w], i);
-            }
+            for (std::size_t i = next++; i < count; i = next++) work(workers[w], i);
         } catch (...) {
-            next = count;  // the other workers stop at their next take
+            next = count;  // the other workers stop at their next item
             throw;
         }
     });
@@ -43,16 +41,39 @@ void share_out(std::vector<Worker>& workers, std::size_t count, std::size_t grai
 struct BandCheck::Worker {
     explicit Worker(const PairBounds& bounds) : check(bounds) {}
 
+    void check_bucket(Keyed* first, Keyed* last, UnionFind& components, PairBounds& bounds);
     void join_similar(const Keyed* first, const Keyed* last);
 
     PairCheck check;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> unions;  // pairs found copies, applied after the band
     // Scratch space for one bucket, reused between buckets.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> by_root;
+    std::vector<std::uint32_t> to_meet;       // members not met yet
     std::vector<std::uint32_t> component_of;  // per member: its component at the band's start, numbered from 0
     std::vector<std::size_t> groups;
     UnionFind local;  // the bucket's components, as they were at the band's start, then joined
 };
+
+/// The bucket's roots at the band's start (the corpus's components do not
+/// change until the band is checked: find_shared). A bucket all in one
+/// component has nothing to check (after the first bands, most buckets of
+/// a syndicated story); else its members not met yet get their bounds, here,
+/// so that the sets read for them are still in the read cache for its pairs.
+void BandCheck::Worker::check_bucket(Keyed* first, Keyed* last, UnionFind& components, PairBounds& bounds) {
+    bool apart = false;
+    for (Keyed* member = first; member != last; ++member) {
+        member->root = static_cast<std::uint32_t>(components.find_shared(member->doc));
+        apart = apart || member->root != first->root;
+    }
+    if (!apart) return;
+    to_meet.clear();
+    for (const Keyed* member = first; member != last; ++member) {
+        if (!bounds.met(member->doc)) to_meet.push_back(member->doc);
+    }
+    bounds.reserve(to_meet);  // a document is in one bucket of a band: no other thread meets it
+    for (const std::uint32_t doc : to_meet) bounds.fill(doc, check.read(doc));
+    join_similar(first, last);
+}
 
 /// Unites the members of one LSH bucket that are copies: first each with its
 /// neighbour (a bucket of syndicated copies is one component then), then
@@ -123,40 +144,20 @@ BandCheck::BandCheck(PairBounds& bounds, int jobs) : bounds_(bounds), jobs_(jobs
 BandCheck::~BandCheck() = default;
 
 void BandCheck::join(std::vector<Keyed>& keyed, UnionFind& components) {
-    // The snapshot: each member's root before any of the band's unions. A
-    // bucket all in one component has nothing to check (after the first
-    // bands, most buckets of a syndicated story).
-    buckets_.clear();
-    to_meet_.clear();
-    for (std::size_t begin = 0, end = 0; begin < keyed.size(); begin = end) {
-        end = begin + 1;
-        while (end < keyed.size() && keyed[end].key == keyed[begin].key) ++end;
-        if (end - begin < 2) continue;
-        bool apart = false;
-        for (std::size_t k = begin; k < end; ++k) {
-            keyed[k].root = static_cast<std::uint32_t>(components.find(keyed[k].doc));
-            apart = apart || keyed[k].root != keyed[begin].root;
+    // The keys a thread takes at a time; it checks the buckets that start
+    // among them. (Buckets hold 2 to thousands of members: taken as threads
+    // come free, not split evenly in advance.)
+    constexpr std::size_t keys_a_take = 1024;
+    share_out(workers_, (keyed.size() + keys_a_take - 1) / keys_a_take, jobs_, [&](Worker& worker, std::size_t take) {
+        const std::size_t size = keyed.size();
+        const std::size_t last = std::min(size, (take + 1) * keys_a_take);
+        std::size_t begin = take * keys_a_take;
+        while (begin > 0 && begin < last && keyed[begin].key == keyed[begin - 1].key) ++begin;  // its bucket's thread's
+        for (std::size_t end = begin; begin < last; begin = end) {
+            end = begin + 1;
+            while (end < size && keyed[end].key == keyed[begin].key) ++end;
+            if (end - begin >= 2) worker.check_bucket(&keyed[begin], keyed.data() + end, components, bounds_);
         }
-        if (!apart) continue;
-        for (std::size_t k = begin; k < end; ++k) {
-            if (!bounds_.met(keyed[k].doc)) to_meet_.push_back(keyed[k].doc);
-        }
-        buckets_.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
-                            static_cast<std::uint32_t>(to_meet_.size())});
-    }
-    // Slots for the bounds of the members not met yet, which the thread that
-    // checks their bucket makes just before (the buckets of a band are
-    // disjoint: a document is listed once), so that the sets it reads for
-    // them are still in its read cache for the bucket's pairs.
-    bounds_.reserve(to_meet_);
-    // Buckets hold 2 to thousands of members: a few at a time, taken as threads come free.
-    constexpr std::size_t buckets_a_take = 8;
-    share_out(workers_, buckets_.size(), buckets_a_take, jobs_, [&](Worker& worker, std::size_t i) {
-        const Bucket& bucket = buckets_[i];
-        for (std::size_t k = i == 0 ? 0 : buckets_[i - 1].meet_end; k < bucket.meet_end; ++k) {
-            bounds_.fill(to_meet_[k], worker.check.read(to_meet_[k]));
-        }
-        worker.join_similar(keyed.data() + bucket.begin, keyed.data() + bucket.end);
     });
     // The roots are the smallest documents whatever the order of the unions:
     // applying each thread's in turn gives the same components.

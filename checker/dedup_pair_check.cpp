@@ -30,11 +30,13 @@ PairBounds::PairBounds(const ShingleStore& shingles, double threshold)
     : shingles_(shingles),
       threshold_(threshold),
       met_of_(shingles.documents(), not_met),
+      chunks_((shingles.documents() + chunk_size - 1) / chunk_size),
       wide_chunks_((shingles.documents() + wide_chunk_size - 1) / wide_chunk_size) {}
 
 void PairBounds::reserve(std::span<const std::uint32_t> docs) {
+    const std::lock_guard lock(mutex_);
     for (const std::uint32_t doc : docs) {
-        if (met_count_ % chunk_size == 0) chunks_.push_back(std::make_unique<Met[]>(chunk_size));
+        if (met_count_ % chunk_size == 0) chunks_[met_count_ / chunk_size] = std::make_unique<Met[]>(chunk_size);
         met_of_[doc] = static_cast<std::uint32_t>(met_count_++);
     }
 }
@@ -47,7 +49,7 @@ void PairBounds::fill(std::size_t doc, std::span<const std::uint64_t> shingles) 
     if (made.bound.has_full_range()) {
         std::size_t index = 0;
         {
-            const std::lock_guard lock(wide_mutex_);
+            const std::lock_guard lock(mutex_);
             index = wide_count_++;
             auto& chunk = wide_chunks_[index / wide_chunk_size];
             if (!chunk) chunk = std::make_unique<OverlapBound[]>(wide_chunk_size);

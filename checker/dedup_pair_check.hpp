@@ -10,10 +10,10 @@
 // and per pair merged, not memory for every document's shingles.
 //
 // PairBounds holds what the documents met keep, shared by the threads that
-// check pairs: a document gets its slot between checks, and the thread that
-// checks its bucket fills it there, while other threads read other slots.
-// Each thread checks pairs with a PairCheck of its own (its read cache and
-// counts).
+// check pairs: the thread that checks a document's bucket gives it a slot
+// and fills it, while other threads read other slots (a band's buckets are
+// disjoint). Each thread checks pairs with a PairCheck of its own (its
+// read cache and counts).
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -42,7 +42,7 @@ public:
     [[nodiscard]] bool met(std::size_t doc) const { return met_of_[doc] != not_met; }
 
     /// Gives each of `docs` (distinct, none met yet) a slot; fill() then
-    /// makes what it keeps. Not thread-safe.
+    /// makes what it keeps. Thread-safe for distinct documents.
     void reserve(std::span<const std::uint32_t> docs);
 
     /// Makes reserved `doc`'s bounds from its shingles. Thread-safe for
@@ -62,7 +62,11 @@ private:
         std::uint32_t wide;    // index in wide_ when bound.has_full_range()
     };
     static constexpr std::uint32_t not_met = UINT32_MAX;
-    static constexpr std::size_t chunk_size = 256;  // Mets a chunk: they never move, and no doubling copy
+    // Mets a chunk: they never move, and no doubling copy. The chunks'
+    // pointers, and those of the full bounds' chunks below, are all in place
+    // from the start (a few bits a document): a thread adds a chunk while
+    // others read theirs, and nothing moves.
+    static constexpr std::size_t chunk_size = 256;
 
     [[nodiscard]] const Met& of(std::size_t doc) const {
         const std::size_t index = met_of_[doc];
@@ -74,16 +78,14 @@ private:
     std::vector<std::uint32_t> met_of_;  // per document: its index among the Mets, or not_met
     std::vector<std::unique_ptr<Met[]>> chunks_;  // the Mets, in the order met
     std::size_t met_count_ = 0;
-    // The full bounds of the Mets with a full range, in the order filled,
-    // in chunks whose pointers are all in place from the start: a thread
-    // adds one while others read those made before, and nothing moves.
+    // The full bounds of the Mets with a full range, in the order filled.
     static constexpr std::size_t wide_chunk_size = 64;
     [[nodiscard]] const OverlapBound& wide(std::uint32_t index) const {
         return wide_chunks_[index / wide_chunk_size][index % wide_chunk_size];
     }
     std::vector<std::unique_ptr<OverlapBound[]>> wide_chunks_;
-    std::mutex wide_mutex_;  // over wide_count_ and making a chunk
     std::size_t wide_count_ = 0;
+    std::mutex mutex_;  // over the counts and making a chunk
 };
 
 class PairCheck {
