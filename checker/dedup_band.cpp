@@ -167,21 +167,13 @@ void BandCheck::join(std::vector<Keyed>& keyed, UnionFind& components) {
     }
 }
 
-std::size_t BandCheck::pairs_checked() const {
-    std::size_t sum = 0;
-    for (const Worker& worker : workers_) sum += worker.check.pairs_checked();
-    return sum;
-}
+std::size_t BandCheck::pairs_checked() const { return summed(&PairCheck::pairs_checked); }
+std::size_t BandCheck::pairs_merged() const { return summed(&PairCheck::pairs_merged); }
+std::size_t BandCheck::reads() const { return summed(&PairCheck::reads); }
 
-std::size_t BandCheck::pairs_merged() const {
+std::size_t BandCheck::summed(std::size_t (PairCheck::*count)() const) const {
     std::size_t sum = 0;
-    for (const Worker& worker : workers_) sum += worker.check.pairs_merged();
-    return sum;
-}
-
-std::size_t BandCheck::reads() const {
-    std::size_t sum = 0;
-    for (const Worker& worker : workers_) sum += worker.check.reads();
+    for (const Worker& worker : workers_) sum += (worker.check.*count)();
     return sum;
 }
 

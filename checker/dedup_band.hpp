@@ -93,6 +93,7 @@ public:
 
 private:
     struct Worker;  // one a thread: its PairCheck, scratch space, and the unions it found
+    [[nodiscard]] std::size_t summed(std::size_t (PairCheck::*count)() const) const;  // over the workers
 
     PairBounds& bounds_;
     int jobs_;
