@@ -11,6 +11,7 @@
 #include "checker/dedup_minhash.hpp"
 #include "checker/hash_sort.hpp"
 #include "checker/parallel.hpp"
+#include "checker/thread_crew.hpp"
 
 namespace factline {
 
@@ -183,7 +184,8 @@ std::vector<std::size_t> cluster_documents(DedupIndex index) {
     // checked on the --jobs threads, each against the components at the
     // band's start, and their unions applied after the band (dedup_band.hpp).
     PairBounds bounds(shingles, index.options().threshold);
-    BandCheck check(bounds, index.options().jobs);
+    ThreadCrew crew(index.options().jobs);
+    BandCheck check(bounds, crew);
     UnionFind components(n);
     // A band's buckets are runs of equal keys in a sorted array: no hash map
     // and no vector per bucket (most buckets hold one document). Spilled,
@@ -200,7 +202,7 @@ std::vector<std::size_t> cluster_documents(DedupIndex index) {
         // In memory, a document's keys are a row of 384 bytes: a gather
         // with a cache miss a document, on every thread.
         constexpr std::size_t block = 4096;
-        parallel_for((members.size() + block - 1) / block, index.options().jobs, [&](std::size_t b) {
+        crew.run((members.size() + block - 1) / block, [&](std::size_t, std::size_t b) {
             for (std::size_t k = b * block; k < std::min(members.size(), (b + 1) * block); ++k) {
                 keyed[k] = {keys[members[k]], members[k], 0};
             }

@@ -1,9 +1,6 @@
 #include "checker/dedup_band.hpp"
 
 #include <algorithm>
-#include <atomic>
-
-#include "checker/parallel.hpp"
 
 namespace factline {
 
@@ -19,22 +16,6 @@ namespace {
 /// seeds, the dev set, Reuters-21578 and the synthetic corpora (20,000 and
 /// 40,000 articles) the clusters are the same as checking every pair.
 constexpr std::size_t most_components_checked_pairwise = 32;
-
-/// Runs work(worker, i) for i in [0, count), each worker on a thread of its
-/// own (parallel_for) taking the next item as it comes free, so that what a
-/// worker keeps needs no lock. If an item throws, the items not begun are left.
-template <typename Worker, typename Work>
-void share_out(std::vector<Worker>& workers, std::size_t count, int jobs, Work work) {
-    std::atomic<std::size_t> next{0};
-    parallel_for(workers.size(), jobs, [&](std::size_t w) {
-        try {
-            for (std::size_t i = next++; i < count; i = next++) work(workers[w], i);
-        } catch (...) {
-            next = count;  // the other workers stop at their next item
-            throw;
-        }
-    });
-}
 
 }  // namespace
 
@@ -136,9 +117,9 @@ void BandCheck::Worker::join_similar(const Keyed* first, const Keyed* last) {
     }
 }
 
-BandCheck::BandCheck(PairBounds& bounds, int jobs) : bounds_(bounds), jobs_(jobs) {
-    workers_.reserve(thread_count(jobs));
-    for (std::size_t t = 0; t < thread_count(jobs); ++t) workers_.emplace_back(bounds);
+BandCheck::BandCheck(PairBounds& bounds, ThreadCrew& crew) : bounds_(bounds), crew_(crew) {
+    workers_.reserve(crew.size());
+    for (std::size_t t = 0; t < crew.size(); ++t) workers_.emplace_back(bounds);
 }
 
 BandCheck::~BandCheck() = default;
@@ -148,7 +129,8 @@ void BandCheck::join(std::vector<Keyed>& keyed, UnionFind& components) {
     // among them. (Buckets hold 2 to thousands of members: taken as threads
     // come free, not split evenly in advance.)
     constexpr std::size_t keys_a_take = 1024;
-    share_out(workers_, (keyed.size() + keys_a_take - 1) / keys_a_take, jobs_, [&](Worker& worker, std::size_t take) {
+    crew_.run((keyed.size() + keys_a_take - 1) / keys_a_take, [&](std::size_t thread, std::size_t take) {
+        Worker& worker = workers_[thread];
         const std::size_t size = keyed.size();
         const std::size_t last = std::min(size, (take + 1) * keys_a_take);
         std::size_t begin = take * keys_a_take;

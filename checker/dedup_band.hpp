@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "checker/dedup_pair_check.hpp"
+#include "checker/thread_crew.hpp"
 
 namespace factline {
 
@@ -77,8 +78,8 @@ struct Keyed {
 
 class BandCheck {
 public:
-    /// Checks pairs with `bounds` (which it fills) on `jobs` threads (0: all cores).
-    BandCheck(PairBounds& bounds, int jobs);
+    /// Checks pairs with `bounds` (which it fills) on the threads of `crew`.
+    BandCheck(PairBounds& bounds, ThreadCrew& crew);
     ~BandCheck();
 
     /// Unites in `components` the copies among the buckets of `keyed` (one
@@ -96,7 +97,7 @@ private:
     [[nodiscard]] std::size_t summed(std::size_t (PairCheck::*count)() const) const;  // over the workers
 
     PairBounds& bounds_;
-    int jobs_;
+    ThreadCrew& crew_;
     std::vector<Worker> workers_;
 };
 

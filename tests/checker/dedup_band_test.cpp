@@ -129,7 +129,8 @@ TEST(BandCheck, ABucketSeesTheComponentsOfItsBandsStart) {
     for (std::uint32_t doc = 2; doc < 35; ++doc) crowded.push_back(doc);
     for (const int jobs : {1, 2, 4}) {
         PairBounds bounds(store, 0.6);
-        BandCheck check(bounds, jobs);
+        ThreadCrew crew(jobs);
+        BandCheck check(bounds, crew);
         UnionFind components(sets.size());
         components.unite(0, 5);
         components.unite(1, 6);
@@ -155,7 +156,8 @@ TEST(BandCheck, ABucketChecksMembersThatAnotherBucketOfItsBandJoins) {
     sets[1] = sets[0];
     const ShingleStore store = store_of(sets);
     PairBounds bounds(store, 0.6);
-    BandCheck check(bounds, 2);
+    ThreadCrew crew(2);
+    BandCheck check(bounds, crew);
     UnionFind components(sets.size());
     components.unite(0, 2);
     components.unite(1, 3);
