@@ -17,10 +17,6 @@
 #include <mutex>
 #include <thread>
 #include <vector>
-#if defined(__linux__)
-#include <pthread.h>
-#include <sched.h>
-#endif
 
 #include "checker/parallel.hpp"
 
@@ -88,15 +84,6 @@ public:
 
 private:
     void help(std::size_t worker) {
-#if defined(__linux__)
-        // Helpers take only cores nothing else wants (SCHED_IDLE): dedup runs
-        // beside pass 2, and on a corpus where pass 2 is the longer (Reuters)
-        // a helper at normal priority took its time from pass 2's threads.
-        // Nothing is lost when the cores are free: a thread the crew waits
-        // for frees a core. Best effort: refused, the helper is only less polite.
-        const sched_param priority{};  // SCHED_IDLE takes priority 0
-        (void)pthread_setschedparam(pthread_self(), SCHED_IDLE, &priority);
-#endif
         std::uint64_t seen = 0;
         std::unique_lock lock(mutex_);
         for (;;) {
