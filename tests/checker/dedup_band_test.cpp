@@ -110,6 +110,47 @@ std::vector<Keyed> band_of(const std::vector<std::vector<std::uint32_t>>& bucket
     return keyed;
 }
 
+TEST(BandCheck, TheSamePairsAndComponentsOnOneTwoAndFourThreads) {
+    // Bands of random keys over the mixed corpus: a few buckets of hundreds
+    // (crowded), or many of two to five (checked pairwise), and buckets whose
+    // members another bucket of the band joins. Any number of threads checks
+    // the very same pairs and makes the same components, band after band.
+    std::vector<std::pair<std::size_t, std::size_t>> exact_pairs;
+    const auto shingles = mixed_corpus(3, exact_pairs);
+    const ShingleStore store = store_of(shingles);
+    struct Result {
+        std::vector<std::size_t> roots;  // after every band
+        std::size_t checked, merged, met;
+    };
+    const auto run = [&](int jobs) {
+        PairBounds bounds(store, 0.6);
+        ThreadCrew crew(jobs);
+        BandCheck check(bounds, crew);
+        UnionFind components(shingles.size());
+        std::mt19937_64 random(9);
+        std::vector<std::size_t> roots;
+        for (int band = 0; band < 24; ++band) {
+            const std::uint64_t keys = band % 3 == 0 ? 8 : shingles.size() / 3;
+            std::vector<Keyed> keyed;
+            for (std::uint32_t doc = 0; doc < shingles.size(); ++doc) keyed.push_back({random() % keys, doc, 0});
+            std::sort(keyed.begin(), keyed.end());
+            check.join(keyed, components);
+            for (std::size_t doc = 0; doc < shingles.size(); ++doc) roots.push_back(components.find(doc));
+        }
+        return Result{roots, check.pairs_checked(), check.pairs_merged(), bounds.documents_met()};
+    };
+    const Result one = run(1);
+    EXPECT_GT(one.checked, 5000u);
+    EXPECT_EQ(one.met, shingles.size());
+    for (const int jobs : {2, 4}) {
+        const Result many = run(jobs);
+        EXPECT_EQ(many.roots, one.roots) << jobs;
+        EXPECT_EQ(many.checked, one.checked) << jobs;
+        EXPECT_EQ(many.merged, one.merged) << jobs;
+        EXPECT_EQ(many.met, one.met) << jobs;
+    }
+}
+
 TEST(BandCheck, ABucketSeesTheComponentsOfItsBandsStart) {
     // Documents 0 and 1 are copies; 2 and 4 are copies; the others are
     // unrelated. Earlier bands joined 0 with 5 and 1 with 6. This band's
