@@ -134,7 +134,8 @@ void BandCheck::join(std::vector<Keyed>& keyed, UnionFind& components) {
         const std::size_t size = keyed.size();
         const std::size_t last = std::min(size, (take + 1) * keys_a_take);
         std::size_t begin = take * keys_a_take;
-        while (begin > 0 && begin < last && keyed[begin].key == keyed[begin - 1].key) ++begin;  // its bucket's thread's
+        // A bucket begun in an earlier take is that take's, whatever its length.
+        while (begin > 0 && begin < last && keyed[begin].key == keyed[begin - 1].key) ++begin;
         for (std::size_t end = begin; begin < last; begin = end) {
             end = begin + 1;
             while (end < size && keyed[end].key == keyed[begin].key) ++end;
