@@ -3,15 +3,15 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <numeric>
 #include <spdlog/spdlog.h>
 #include <stdexcept>
 
+#include "checker/dedup_band.hpp"
 #include "checker/dedup_index.hpp"
 #include "checker/dedup_minhash.hpp"
-#include "checker/dedup_pair_check.hpp"
 #include "checker/hash_sort.hpp"
 #include "checker/parallel.hpp"
+#include "checker/thread_crew.hpp"
 
 namespace factline {
 
@@ -114,85 +114,6 @@ private:
     std::vector<std::uint64_t> shingles_;
 };
 
-/// Documents are numbered below 2^32 (cluster_documents checks): 32-bit
-/// parents and keyed members halve what a large corpus's clustering holds.
-struct UnionFind {
-    std::vector<std::uint32_t> parent;
-    explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
-    std::size_t find(std::size_t x) {
-        while (parent[x] != x) x = parent[x] = parent[parent[x]];
-        return x;
-    }
-    void unite(std::size_t a, std::size_t b) {
-        a = find(a);
-        b = find(b);
-        if (a != b) parent[std::max(a, b)] = static_cast<std::uint32_t>(std::min(a, b));  // the smaller index leads
-    }
-};
-
-/// A document under its key in one band, ordered by (key, document).
-struct Keyed {
-    std::uint64_t key;
-    std::uint32_t doc;
-    friend bool operator<(const Keyed& a, const Keyed& b) { return a.key != b.key ? a.key < b.key : a.doc < b.doc; }
-};
-
-/// Buckets with more components than this, once neighbours are joined, are
-/// crowded: different stories that share a templated sentence (the same
-/// stance, the same wire boilerplate) fill them, and checking their pairs was
-/// quadratic (20,000 templated stories: 30 s; twice as many: four times as
-/// long). Their pairs are not checked: copies of one story share most of
-/// their 48 bands, nearly all in buckets of their own story, and meet there.
-/// What is lost is a pair whose only shared band is a crowded bucket: on the
-/// seeds, the dev set, Reuters-21578 and the synthetic corpora (20,000 and
-/// 40,000 articles) the clusters are the same as checking every pair.
-constexpr std::size_t most_components_checked_pairwise = 32;
-
-/// Unites the documents of one LSH bucket that are copies: first each with
-/// its neighbour (a bucket of syndicated copies is one component then), then
-/// pairs of members of different components, until one pair is similar, if
-/// the bucket is not crowded. Members already in one component need no check
-/// (a bucket of copies is mostly one component after the first bands).
-/// `by_root` and `groups` are scratch space, reused between buckets.
-void join_similar(const Keyed* first, const Keyed* last, PairCheck& check, UnionFind& components,
-                  std::vector<std::pair<std::size_t, std::size_t>>& by_root, std::vector<std::size_t>& groups) {
-    for (const Keyed* member = first + 1; member != last; ++member) {
-        const std::size_t a = member[-1].doc, b = member->doc;
-        if (components.find(a) != components.find(b) && check.copies(a, b)) {
-            components.unite(a, b);
-        }
-    }
-    by_root.clear();  // (component, document)
-    for (const Keyed* member = first; member != last; ++member) {
-        by_root.emplace_back(components.find(member->doc), member->doc);
-    }
-    // Most buckets of a syndicated story are one component by now: nothing to check.
-    const auto other_root = [&](const auto& member) { return member.first != by_root.front().first; };
-    if (std::none_of(by_root.begin(), by_root.end(), other_root)) return;
-    std::sort(by_root.begin(), by_root.end());
-    groups.clear();  // where each component's run of by_root starts, and then its end
-    for (std::size_t i = 0; i < by_root.size(); ++i) {
-        if (i == 0 || by_root[i].first != by_root[i - 1].first) groups.push_back(i);
-    }
-    if (groups.size() > most_components_checked_pairwise) return;
-    groups.push_back(by_root.size());
-    for (std::size_t g = 0; g + 1 < groups.size(); ++g) {
-        for (std::size_t h = g + 1; h + 1 < groups.size(); ++h) {
-            if (components.find(by_root[groups[g]].second) == components.find(by_root[groups[h]].second)) continue;
-            bool joined = false;
-            for (std::size_t i = groups[g]; i < groups[g + 1] && !joined; ++i) {
-                for (std::size_t j = groups[h]; j < groups[h + 1] && !joined; ++j) {
-                    const std::size_t a = by_root[i].second, b = by_root[j].second;
-                    if (check.copies(a, b)) {
-                        components.unite(a, b);
-                        joined = true;
-                    }
-                }
-            }
-        }
-    }
-}
-
 }  // namespace
 
 std::vector<std::uint64_t> shingle_hashes(std::string_view body) {
@@ -255,12 +176,16 @@ std::vector<std::size_t> cluster_documents(DedupIndex index) {
     // estimates Jaccard, which is lower than containment for documents of
     // unequal length, so bands are narrow (2 rows) to keep recall high; the
     // exact containment check below removes the false candidates.
-    // Candidates are checked bucket by bucket, and a pair already joined is
-    // not checked again: components do not depend on the order of unions, so
-    // this gives the same clusters as checking every candidate pair (but for
-    // crowded buckets, see most_components_checked_pairwise), without holding
-    // all pairs.
-    PairCheck check(shingles, index.options().threshold);
+    // Candidates are checked band by band, bucket by bucket, and a pair
+    // already joined when its band starts is not checked again: components
+    // do not depend on the order of unions, so this gives the same clusters
+    // as checking every candidate pair (but for crowded buckets, see
+    // dedup_band.cpp), without holding all pairs. A band's buckets are
+    // checked on the --jobs threads, each against the components at the
+    // band's start, and their unions applied after the band (dedup_band.hpp).
+    PairBounds bounds(shingles, index.options().threshold);
+    ThreadCrew crew(index.options().jobs);
+    BandCheck check(bounds, crew);
     UnionFind components(n);
     // A band's buckets are runs of equal keys in a sorted array: no hash map
     // and no vector per bucket (most buckets hold one document). Spilled,
@@ -271,22 +196,22 @@ std::vector<std::size_t> cluster_documents(DedupIndex index) {
     }
     std::vector<Keyed> keyed;
     std::vector<std::uint64_t> band_buffer;
-    std::vector<std::pair<std::size_t, std::size_t>> by_root;
-    std::vector<std::size_t> groups;
     for (int band = 0; band < lsh_bands; ++band) {
         const auto keys = index.band(band, band_buffer);
         keyed.resize(members.size());  // the sort below hands back a buffer of this size
-        for (std::size_t k = 0; k < members.size(); ++k) keyed[k] = {keys[members[k]], members[k]};
+        // In memory, a document's keys are a row of 384 bytes: a gather
+        // with a cache miss a document, on every thread.
+        constexpr std::size_t block = 4096;
+        crew.run((members.size() + block - 1) / block, [&](std::size_t, std::size_t b) {
+            for (std::size_t k = b * block; k < std::min(members.size(), (b + 1) * block); ++k) {
+                keyed[k] = {keys[members[k]], members[k], 0};
+            }
+        });
         sort_by_hash(keyed, [](const Keyed& k) { return std::uint64_t{k.key}; });
-        for (std::size_t begin = 0, end = 0; begin < keyed.size(); begin = end) {
-            end = begin + 1;
-            while (end < keyed.size() && keyed[end].key == keyed[begin].key) ++end;
-            if (end - begin < 2) continue;
-            join_similar(keyed.data() + begin, keyed.data() + end, check, components, by_root, groups);
-        }
+        check.join(keyed, components);
     }
     spdlog::debug("dedup: {} documents, {} met in candidate pairs, {} pairs checked, {} merged, {} shingle reads ({})",
-                  n, check.documents_met(), check.pairs_checked(), check.pairs_merged(), check.reads(),
+                  n, bounds.documents_met(), check.pairs_checked(), check.pairs_merged(), check.reads(),
                   shingles.spilled() ? "spilled to a temporary file" : "in memory");
     // Number clusters by their first member, so that the numbering follows
     // input order. A root is a document index: a vector, not a hash map, numbers them.

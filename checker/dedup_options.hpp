@@ -26,7 +26,7 @@ inline constexpr std::size_t dedup_memory_budget = std::size_t{32} << 20;
 struct DedupOptions {
     double threshold = 0.6;        // containment at or above which two documents are copies
     std::size_t min_shingles = 8;  // shorter bodies are never clustered
-    int jobs = 1;  // threads for the per-document MinHash (0: all cores); clusters are the same for any
+    int jobs = 1;  // threads for the MinHash and the candidate pairs (0: all cores); clusters are the same for any
     SpillOptions spill = dedup_spill_options();  // when and where keys and shingles leave memory; same clusters
 };
 

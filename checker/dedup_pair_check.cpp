@@ -26,40 +26,53 @@ bool shares_at_least(std::span<const std::uint64_t> a, std::span<const std::uint
     }
 }
 
-PairCheck::PairCheck(const ShingleStore& shingles, double threshold)
-    : shingles_(shingles), threshold_(threshold), met_of_(shingles.documents(), not_met) {}
+PairBounds::PairBounds(const ShingleStore& shingles, double threshold)
+    : shingles_(shingles),
+      threshold_(threshold),
+      met_of_(shingles.documents(), not_met),
+      chunks_((shingles.documents() + chunk_size - 1) / chunk_size),
+      wide_chunks_((shingles.documents() + wide_chunk_size - 1) / wide_chunk_size) {}
+
+void PairBounds::reserve(std::span<const std::uint32_t> docs) {
+    const std::lock_guard lock(mutex_);
+    for (const std::uint32_t doc : docs) {
+        if (met_count_ % chunk_size == 0) chunks_[met_count_ / chunk_size] = std::make_unique<Met[]>(chunk_size);
+        met_of_[doc] = static_cast<std::uint32_t>(met_count_++);
+    }
+}
+
+void PairBounds::fill(std::size_t doc, std::span<const std::uint64_t> shingles) {
+    Met& made = chunks_[met_of_[doc] / chunk_size][met_of_[doc] % chunk_size];
+    made.bound = PackedOverlapBound(shingles);
+    // Span offsets are 32-bit, so a body has fewer than 2^32 shingles and needed_overlap() fits.
+    made.needed = static_cast<std::uint32_t>(needed_overlap(shingles.size(), threshold_));
+    if (made.bound.has_full_range()) {
+        std::size_t index = 0;
+        {
+            const std::lock_guard lock(mutex_);
+            index = wide_count_++;
+            auto& chunk = wide_chunks_[index / wide_chunk_size];
+            if (!chunk) chunk = std::make_unique<OverlapBound[]>(wide_chunk_size);
+        }
+        wide_chunks_[index / wide_chunk_size][index % wide_chunk_size] = OverlapBound(shingles);
+        made.wide = static_cast<std::uint32_t>(index);
+    }
+}
 
 bool PairCheck::copies(std::size_t a, std::size_t b) {
-    const Met& met_a = met(a);
-    const Met& met_b = met(b);  // both made before either is read
-    const std::size_t needed = shingles_.count(a) <= shingles_.count(b) ? met_a.needed : met_b.needed;
+    const PairBounds::Met& met_a = bounds_->of(a);
+    const PairBounds::Met& met_b = bounds_->of(b);
+    const ShingleStore& shingles = bounds_->shingles();
+    const std::size_t needed = shingles.count(a) <= shingles.count(b) ? met_a.needed : met_b.needed;
     ++pairs_checked_;
     const std::size_t bound = met_a.bound.has_full_range() && met_b.bound.has_full_range()
-                                  ? wide_[met_a.wide].with(wide_[met_b.wide])
+                                  ? bounds_->wide(met_a.wide).with(bounds_->wide(met_b.wide))
                                   : met_a.bound.with(met_b.bound);
     if (bound < needed) return false;
     ++pairs_merged_;
     const auto shingles_a = read(a);
     const auto shingles_b = read(b);  // keeps a's: the two last read stay valid
     return shares_at_least(shingles_a, shingles_b, needed);
-}
-
-const PairCheck::Met& PairCheck::met(std::size_t doc) {
-    if (met_of_[doc] == not_met) {
-        if (met_count_ % chunk_size == 0) chunks_.push_back(std::make_unique<Met[]>(chunk_size));
-        Met& made = chunks_.back()[met_count_ % chunk_size];
-        const auto shingles = read(doc);
-        made.bound = PackedOverlapBound(shingles);
-        // Span offsets are 32-bit, so a body has fewer than 2^32 shingles and needed_overlap() fits.
-        made.needed = static_cast<std::uint32_t>(needed_overlap(shingles.size(), threshold_));
-        if (made.bound.has_full_range()) {
-            made.wide = static_cast<std::uint32_t>(wide_.size());
-            wide_.emplace_back(shingles);
-        }
-        met_of_[doc] = static_cast<std::uint32_t>(met_count_++);
-    }
-    const std::size_t index = met_of_[doc];
-    return chunks_[index / chunk_size][index % chunk_size];
 }
 
 std::span<const std::uint64_t> PairCheck::read(std::size_t doc) {
@@ -76,7 +89,7 @@ std::span<const std::uint64_t> PairCheck::read(std::size_t doc) {
     last = static_cast<std::uint8_t>(1 - last);
     Read& slot = ways[last];
     slot.doc = doc;
-    slot.shingles = shingles_.read(doc, slot.buffer);
+    slot.shingles = bounds_->shingles().read(doc, slot.buffer);
     ++reads_done_;
     return slot.shingles;
 }
