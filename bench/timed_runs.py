@@ -105,21 +105,20 @@ def print_ratios(runs: dict[str, Run]) -> None:
             print(f"{raw * scale:.2f}  {label} (2.00 = linear; time ratio {raw:.2f} for {b.bytes / s.bytes:.3f}x the bytes)")
 
     print()
-    print("ratios by wall-clock time, medians (other / factline; > 1 means factline is faster):")
-    ratio("jsonl: 2 threads vs 1 thread", "j1", "j2", "wall")
-    ratio("files: 2 threads vs 1 thread", "f1", "f2", "wall")
-    doubling("Reuters full vs half corpus, per byte", "j2", "h2", "wall")
-    doubling("synthetic x2 vs x1, per byte", "s2", "s1", "wall")
-    ratio("factline jsonl -j2 vs wc -w", "wc", "j2", "wall")
-    ratio("factline jsonl -j2 vs chrono-node", "chrono", "j2", "wall")
-    ratio("factline files -j2 vs chrono-node", "chrono", "f2", "wall")
-    print("ratios by CPU time (user+sys; steadier on a shared, loaded machine):")
-    doubling("Reuters full vs half corpus CPU, per byte", "j2", "h2", "cpu")
-    doubling("synthetic x2 vs x1 CPU, per byte", "s2", "s1", "cpu")
-    ratio("factline jsonl vs wc -w", "wc", "j2", "cpu")
-    ratio("factline jsonl vs chrono-node", "chrono", "j2", "cpu")
-    ratio("factline files vs chrono-node", "chrono", "f2", "cpu")
-
+    titles = {
+        "wall": "ratios by wall-clock time, medians (other / factline; > 1 means factline is faster):",
+        "cpu": "ratios by CPU time (user+sys; steadier on a shared, loaded machine):",
+    }
+    for measure, title in titles.items():
+        print(title)
+        if measure == "wall":  # threads save wall-clock time, not CPU time
+            ratio("jsonl: 2 threads vs 1 thread", "j1", "j2", measure)
+            ratio("files: 2 threads vs 1 thread", "f1", "f2", measure)
+        doubling("Reuters full vs half corpus, per byte", "j2", "h2", measure)
+        doubling("synthetic x2 vs x1, per byte", "s2", "s1", measure)
+        ratio("factline jsonl -j2 vs wc -w", "wc", "j2", measure)
+        ratio("factline jsonl -j2 vs chrono-node", "chrono", "j2", measure)
+        ratio("factline files -j2 vs chrono-node", "chrono", "f2", measure)
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
