@@ -52,9 +52,9 @@ def read_spec(path: str) -> list[Run]:
     runs = []
     with open(path, encoding="utf-8") as spec:
         for number, line in enumerate(spec, 1):
-            fields = line.rstrip("\n").split("\t")
             if not line.strip():
                 continue
+            fields = line.rstrip("\n").split("\t")
             if len(fields) < 6:
                 sys.exit(f"timed_runs: {path}:{number}: expected key, label, bytes, articles, exit, command")
             key, label, nbytes, narticles, max_ok, *command = fields
@@ -68,8 +68,8 @@ def time_once(run: Run, log_dir: str) -> None:
         child = subprocess.Popen(run.command, stdout=out, stderr=err)
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode < 0 or child.returncode > run.max_ok_exit:
+    child.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4(): Popen must not wait again
+    if not 0 <= child.returncode <= run.max_ok_exit:
         with open(os.path.join(log_dir, "err.txt"), encoding="utf-8", errors="replace") as err:
             head = "".join(err.readlines()[:5])
         sys.exit(f"bench: '{run.label}' failed (exit {child.returncode}):\n{head}")

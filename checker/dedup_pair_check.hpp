@@ -59,7 +59,7 @@ private:
     struct Met {
         PackedOverlapBound bound;
         std::uint32_t needed;  // needed_overlap() of its size: the smaller set's decides
-        std::uint32_t wide;    // index in wide_ when bound.has_full_range()
+        std::uint32_t wide;    // its full bound's index (wide()) when bound.has_full_range()
     };
     static constexpr std::uint32_t not_met = UINT32_MAX;
     // Mets a chunk: they never move, and no doubling copy. The chunks'

@@ -24,23 +24,31 @@ if [ ! -f "$data/all.jsonl" ]; then
   tar --zstd -xf "$corpus_tar" -C "$data"
   python3 "$src/bench/reuters_prep.py" "$data"
 fi
+# text_bytes FILE.jsonl: the bytes of its records' article text (throughput
+# is measured on text bytes, the same for the JSON Lines and the file forms).
+text_bytes() {
+  python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1])))' "$1"
+}
 articles=$(grep -c '' "$data/all.jsonl")
 half_articles=$(grep -c '' "$data/half.jsonl")
-# Throughput is measured on article text bytes (the same for both forms).
 bytes=$(cat "$data"/articles/reut-*.txt | wc -c)
-half_bytes=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1])))' "$data/half.jsonl")
+half_bytes=$(text_bytes "$data/half.jsonl")
 
 out="$data/out"
 spec="$data/runs.tsv"
 : > "$spec"
 # add KEY LABEL BYTES ARTICLES MAX_OK_EXIT CMD…: one run for bench/timed_runs.py.
 add() { (IFS=$'\t'; echo "$*") >> "$spec"; }
-# factline exits 1 when it has findings; 2 or more is an error.
-add j1 "factline jsonl --jobs 1" "$bytes" "$articles" 1 "$factline" check "$data/all.jsonl" --format json --out "$out" --jobs 1 --exit-zero --quiet
-add j2 "factline jsonl --jobs 2" "$bytes" "$articles" 1 "$factline" check "$data/all.jsonl" --format json --out "$out" --jobs 2 --exit-zero --quiet
-add f1 "factline files --jobs 1" "$bytes" "$articles" 1 "$factline" check "$data/articles" --format json --out "$out" --jobs 1 --exit-zero --quiet
-add f2 "factline files --jobs 2" "$bytes" "$articles" 1 "$factline" check "$data/articles" --format json --out "$out" --jobs 2 --exit-zero --quiet
-add h2 "factline half jsonl --jobs 2" "$half_bytes" "$half_articles" 1 "$factline" check "$data/half.jsonl" --format json --out "$out" --jobs 2 --exit-zero --quiet
+# add_check KEY LABEL BYTES ARTICLES INPUT JOBS: `factline check` of INPUT
+# (full pipeline, JSON output). It exits 1 when it has findings; 2 or more is an error.
+add_check() {
+  add "$1" "$2" "$3" "$4" 1 "$factline" check "$5" --format json --out "$out" --jobs "$6" --exit-zero --quiet
+}
+add_check j1 "factline jsonl --jobs 1" "$bytes" "$articles" "$data/all.jsonl" 1
+add_check j2 "factline jsonl --jobs 2" "$bytes" "$articles" "$data/all.jsonl" 2
+add_check f1 "factline files --jobs 1" "$bytes" "$articles" "$data/articles" 1
+add_check f2 "factline files --jobs 2" "$bytes" "$articles" "$data/articles" 2
+add_check h2 "factline half jsonl --jobs 2" "$half_bytes" "$half_articles" "$data/half.jsonl" 2
 add wc "wc -w (files)" "$bytes" "$articles" 0 sh -c "cat '$data'/articles/reut-*.txt | wc -w"
 
 if command -v npm > /dev/null && command -v node > /dev/null; then
@@ -53,20 +61,22 @@ if command -v npm > /dev/null && command -v node > /dev/null; then
   fi
 fi
 
-# (b) the synthetic on-topic corpus (bench/gen), FACTLINE_GEN_ARTICLES articles (default 20000).
+# (b) the synthetic on-topic corpus (bench/gen), FACTLINE_GEN_ARTICLES articles
+# (default 20000), and twice as many: the on-topic corpus has a few busy
+# (topic, subject) keys, where a quadratic consistency step would show.
 gen_articles=${FACTLINE_GEN_ARTICLES:-20000}
 # Named by the generator's hash: a changed generator never reuses an old corpus.
 gen_version=$(sha1sum "$src/bench/gen/gen_corpus.py" | cut -c1-8)
-gen="$data/gen-$gen_articles-$gen_version.jsonl"
-[ -f "$gen" ] || python3 "$src/bench/gen/gen_corpus.py" --articles "$gen_articles" --seed 7 --out "$gen"
-gen_bytes=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1])))' "$gen")
-add s1 "factline synthetic --jobs 2" "$gen_bytes" "$gen_articles" 1 "$factline" check "$gen" --format json --out "$out" --jobs 2 --exit-zero --quiet
-# Twice the articles: the on-topic corpus has a few busy (topic, subject) keys,
-# where a quadratic consistency step would show.
-gen2="$data/gen-$((gen_articles * 2))-$gen_version.jsonl"
-[ -f "$gen2" ] || python3 "$src/bench/gen/gen_corpus.py" --articles "$((gen_articles * 2))" --seed 7 --out "$gen2"
-gen2_bytes=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1])))' "$gen2")
-add s2 "factline synthetic x2 --jobs 2" "$gen2_bytes" "$((gen_articles * 2))" 1 "$factline" check "$gen2" --format json --out "$out" --jobs 2 --exit-zero --quiet
+# synthetic N: the path of the N-article corpus, generated if missing.
+synthetic() {
+  local path="$data/gen-$1-$gen_version.jsonl"
+  [ -f "$path" ] || python3 "$src/bench/gen/gen_corpus.py" --articles "$1" --seed 7 --out "$path" >&2
+  echo "$path"
+}
+gen=$(synthetic "$gen_articles")
+gen2=$(synthetic $((gen_articles * 2)))
+add_check s1 "factline synthetic --jobs 2" "$(text_bytes "$gen")" "$gen_articles" "$gen" 2
+add_check s2 "factline synthetic x2 --jobs 2" "$(text_bytes "$gen2")" "$((gen_articles * 2))" "$gen2" 2
 
 echo "corpus: Reuters-21578, $articles articles, $bytes bytes of text"
 python3 "$src/bench/timed_runs.py" "$spec"
