@@ -43,7 +43,9 @@ TEST(ParallelFor, AnItemsExceptionReachesTheCallerFromAnyThread) {
                                       }),
                          std::runtime_error)
                 << "jobs " << jobs << " bad item " << bad;
-            EXPECT_LT(done.load(), 10'000);
+            // One thread stops at the failing item; with more, how many
+            // others finish before they see the failure depends on scheduling.
+            if (jobs == 1) EXPECT_EQ(done.load(), static_cast<int>(bad));
         }
     }
 }
