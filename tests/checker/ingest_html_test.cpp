@@ -1,4 +1,3 @@
-#include <chrono>
 #include <gtest/gtest.h>
 #include <string>
 
@@ -87,11 +86,10 @@ TEST(HtmlDepth, MalformedPagesStayLinear) {
     std::string unclosed_tags;
     for (int i = 0; i < 200000; ++i) unclosed_quotes += "<a b=\"x>";
     for (int i = 0; i < 200000; ++i) unclosed_tags += "<noscript><p>";
-    const auto start = std::chrono::steady_clock::now();
-    (void)html_to_text(unclosed_quotes);
-    (void)html_to_text(unclosed_tags);
-    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    EXPECT_LT(seconds, 2.0);
+    // No clock here: a quadratic scan of these 1.6 and 2.6 MB pages is
+    // ~10^12 steps and overruns the test's 300 s timeout; linear takes ms.
+    EXPECT_EQ(html_to_text(unclosed_quotes), "");
+    EXPECT_EQ(html_to_text(unclosed_tags), "");
 }
 
 TEST(HtmlMeta, PageMetadata) {
