@@ -153,11 +153,40 @@ public:
         // attribution, slots and focus only serve matches, so they are skipped
         // (most documents of a general news corpus are about something else).
         if (!mark_wanted(sentences)) return {};
+        if (!names_the_conflict(sentences)) return {};
         for (std::size_t i = 0; i < sentences.size(); ++i) extract_sentence(sentences, i);
         return std::move(out_);
     }
 
 private:
+    // A document that names no region and no actor of a party to the conflict
+    // is about something else: in a general news corpus, "willing to resume
+    // negotiations with the United Auto Workers" and "would not negotiate on
+    // a budget" matched negotiation rules and made a position shift.
+    [[nodiscard]] bool names_the_conflict(const std::vector<SentenceData>& sentences) const {
+        const auto& parties = lexicon_.party_groups;
+        if (parties.empty()) return true;
+        const auto names_one = [&](const Mention& mention) {
+            switch (mention.kind) {
+                case MentionKind::region:
+                case MentionKind::region_group:
+                    return true;
+                case MentionKind::actor:
+                case MentionKind::actor_role:
+                case MentionKind::speaker_only: {
+                    const auto actor = lexicon_.actors.find(mention.id);
+                    return actor != lexicon_.actors.end() &&
+                           std::find(parties.begin(), parties.end(), actor->second.group) != parties.end();
+                }
+                default:
+                    return false;
+            }
+        };
+        return std::any_of(sentences.begin(), sentences.end(), [&](const SentenceData& data) {
+            return std::any_of(data.mentions.begin(), data.mentions.end(), names_one);
+        });
+    }
+
     // Sets each sentence's wanted alternatives; false when no sentence has any.
     bool mark_wanted(std::vector<SentenceData>& sentences) const {
         const auto& patterns = rules_.patterns;

@@ -91,6 +91,10 @@ struct Topic {
 
 struct Lexicon {
     std::vector<std::string> holder_groups;                        // russia ukraine west narrator other
+    // Groups marked `party = true`: the parties to the conflict. When any is,
+    // a document naming no region and none of their actors yields no
+    // assertions (it is about something else).
+    std::vector<std::string> party_groups;
     std::map<std::string, std::vector<std::string>> topic_values;  // topic -> allowed values
     std::map<std::string, std::string> region_parent;              // city/town id -> containing region id
     std::map<std::string, std::string> namesake_city;              // region id -> its city of the same name

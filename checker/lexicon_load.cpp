@@ -48,9 +48,12 @@ void for_each_entry(const fs::path& file, Diagnostics& diagnostics, Each each) {
 
 void load_holders(const fs::path& file, Lexicon& into, Diagnostics& diagnostics) {
     for_each_entry(file, diagnostics, [&](const std::string& id, const toml::table& table) {
-        check_known_keys(diagnostics, file, table, {"description", "name"}, "a holder group");
+        check_known_keys(diagnostics, file, table, {"description", "name", "party"}, "a holder group");
         if (std::find(into.holder_groups.begin(), into.holder_groups.end(), id) == into.holder_groups.end())
             into.holder_groups.push_back(id);
+        if (bool_or(diagnostics, file, table, "party") &&
+            std::find(into.party_groups.begin(), into.party_groups.end(), id) == into.party_groups.end())
+            into.party_groups.push_back(id);
     });
 }
 

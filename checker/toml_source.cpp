@@ -50,6 +50,15 @@ std::string string_or(Diagnostics& diagnostics, const std::filesystem::path& pat
     return fallback;
 }
 
+bool bool_or(Diagnostics& diagnostics, const std::filesystem::path& path, const toml::table& table,
+             std::string_view key, bool fallback) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return fallback;
+    if (auto value = node->value<bool>()) return *value;
+    error_at(diagnostics, path, *node, "toml.type", fmt::format("'{}' must be true or false", key));
+    return fallback;
+}
+
 std::vector<std::string> strings_of(Diagnostics& diagnostics, const std::filesystem::path& path,
                                     const toml::table& table, std::string_view key) {
     std::vector<std::string> out;

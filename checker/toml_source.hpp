@@ -30,6 +30,10 @@ void check_known_keys(Diagnostics& diagnostics, const std::filesystem::path& pat
 [[nodiscard]] std::string string_or(Diagnostics& diagnostics, const std::filesystem::path& path,
                                     const toml::table& table, std::string_view key, std::string fallback = {});
 
+/// Reads an optional boolean key; a non-boolean value is an error at its position.
+[[nodiscard]] bool bool_or(Diagnostics& diagnostics, const std::filesystem::path& path, const toml::table& table,
+                           std::string_view key, bool fallback = false);
+
 /// Reads a string or an array of strings (for aliases, patterns, …).
 [[nodiscard]] std::vector<std::string> strings_of(Diagnostics& diagnostics, const std::filesystem::path& path,
                                                   const toml::table& table, std::string_view key);
