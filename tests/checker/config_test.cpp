@@ -61,10 +61,13 @@ TEST(Config, DiscoveryFindsTheNearestFileUpwards) {
     const testing::TempDir temp("factline-discover");
     const fs::path& root = temp.path();
     fs::create_directories(root / "a" / "b");
+    // One file two folders up and one a folder up: the nearer must win
+    // (with the one file alone, finding the farthest would pass too).
     std::ofstream(root / "factline.toml") << "jobs = 1\n";
+    std::ofstream(root / "a" / "factline.toml") << "jobs = 2\n";
     const auto found = discover_config(root / "a" / "b");
     ASSERT_TRUE(found);
-    EXPECT_EQ(fs::canonical(*found), fs::canonical(root / "factline.toml"));
+    EXPECT_EQ(fs::canonical(*found), fs::canonical(root / "a" / "factline.toml"));
 }
 
 }  // namespace
