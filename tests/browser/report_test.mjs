@@ -48,7 +48,9 @@ try {
     check(await svgs.nth(i).locator('circle, rect.marker, path.marker').count() > 0, `timeline ${i} has markers`);
   }
 
-  // Filters: choosing a kind hides every card of another kind.
+  // Filters: choosing a kind hides every card of another kind. Without
+  // findings the card and filter checks would hold for any page.
+  check(findings.length > 0, 'the corpus gives findings');
   if (findings.length > 0) {
     const kind = findings[0].kind;
     const select = page.locator('select[data-filter="kind"]');
@@ -65,13 +67,13 @@ try {
   }
 
   // Injected markup stayed text: nothing ran, no element was created from it.
+  // The fixtures' payloads call alert(1), so a payload that ran shows up as a dialog.
   const injected = await page.evaluate(() => ({
-    xss: window.__factline_xss === true,
     onerrorImages: [...document.querySelectorAll('img')].filter((i) => i.getAttribute('onerror')).length,
     scriptsWithAlert: [...document.querySelectorAll('script')].filter((s) => s.textContent.includes('alert(')).length,
     csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
   }));
-  check(!injected.xss && dialogs.length === 0, `no injected script ran (dialogs: ${dialogs.join(', ')})`);
+  check(dialogs.length === 0, `no injected script ran (dialogs: ${dialogs.join(', ')})`);
   check(injected.onerrorImages === 0, 'no <img onerror> element created from article text');
   check(injected.scriptsWithAlert === 0, 'no <script> element created from article text');
   check(injected.csp.includes("default-src 'none'"), 'CSP forbids external loads');

@@ -50,6 +50,8 @@ TEST(AssignClusters, SameAnswerInAnyOrder) {
     const auto forward = assign_clusters(wire_copy_other(), DedupOptions{});
     auto backward = assign_clusters(std::move(reversed), DedupOptions{});
     std::reverse(backward.begin(), backward.end());
+    ASSERT_EQ(forward.size(), 3u);  // with none, the loop below would compare nothing
+    ASSERT_EQ(backward.size(), forward.size());
     for (std::size_t i = 0; i < forward.size(); ++i) {
         EXPECT_EQ(forward[i].cluster, backward[i].cluster) << forward[i].doc;
         EXPECT_EQ(forward[i].date.date, backward[i].date.date) << forward[i].doc;

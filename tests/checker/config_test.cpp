@@ -1,9 +1,12 @@
 #include "checker/config.hpp"
 #include "support/temp_dir.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <optional>
+#include <string>
 
 namespace factline {
 namespace {
@@ -61,10 +64,18 @@ TEST(Config, DiscoveryFindsTheNearestFileUpwards) {
     const testing::TempDir temp("factline-discover");
     const fs::path& root = temp.path();
     fs::create_directories(root / "a" / "b");
+    // One file two folders up and one a folder up: the nearer must win
+    // (with the one file alone, finding the farthest would pass too).
     std::ofstream(root / "factline.toml") << "jobs = 1\n";
+    std::ofstream(root / "a" / "factline.toml") << "jobs = 2\n";
+    // $FACTLINE_CONFIG comes before any search: a developer's is set aside for the call.
+    const char* set = std::getenv("FACTLINE_CONFIG");
+    const std::optional<std::string> developers = set ? std::optional<std::string>(set) : std::nullopt;
+    ::unsetenv("FACTLINE_CONFIG");
     const auto found = discover_config(root / "a" / "b");
+    if (developers) ::setenv("FACTLINE_CONFIG", developers->c_str(), 1);
     ASSERT_TRUE(found);
-    EXPECT_EQ(fs::canonical(*found), fs::canonical(root / "factline.toml"));
+    EXPECT_EQ(fs::canonical(*found), fs::canonical(root / "a" / "factline.toml"));
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ struct DecodeCase {
     std::string diagnostic;  // expected diagnostic id, "" for none
     std::uint32_t line = 0;
     std::uint32_t col = 0;
-    std::string message;    // substring of the diagnostic message
+    std::string message;    // substring of the diagnostic message (every case with a diagnostic gives one)
 };
 
 const DecodeCase decode_cases[] = {
@@ -33,7 +33,7 @@ const DecodeCase decode_cases[] = {
     {"utf16le_surrogate_pair", "\xFF\xFE\x3D\xD8\x00\xDE"s, true, "\xF0\x9F\x98\x80", "", 0, 0, ""},
     {"utf16le_lone_surrogate", "\xFF\xFE" "a\0\n\0\x3D\xD8" "b\0"s, true, "a\n" + fffd + "b",
      "input.invalid-encoding", 2, 1, "1 code unit"},
-    {"utf16le_odd_length", "\xFF\xFE" "a\0b"s, true, "a" + fffd, "input.invalid-encoding", 1, 2, ""},
+    {"utf16le_odd_length", "\xFF\xFE" "a\0b"s, true, "a" + fffd, "input.invalid-encoding", 1, 2, "1 code unit"},
     {"utf32le_bom", "\xFF\xFE\0\0" "a\0\0\0\x00\xF6\x01\0"s, true, "a\xF0\x9F\x98\x80", "", 0, 0, ""},
     {"utf16le_without_bom", "T\0h\0e\0 \0w\0a\0r\0\n\0"s, true, "The war\n", "", 0, 0, ""},
     {"utf16be_without_bom", "\0T\0h\0e\0 \0w\0a\0r\0\n"s, true, "The war\n", "", 0, 0, ""},
@@ -43,8 +43,8 @@ const DecodeCase decode_cases[] = {
      "input.invalid-utf8", 2, 2, "1 byte"},
     {"overlong_encoding", "\xC0\xAF", true, fffd + fffd, "input.invalid-utf8", 1, 1, "2 bytes"},
     {"encoded_surrogate", "x\xED\xA0\x80", true, "x" + fffd + fffd + fffd, "input.invalid-utf8", 1, 2, "3 bytes"},
-    {"truncated_sequence_at_end", "euro \xE2\x82", true, "euro " + fffd + fffd, "input.invalid-utf8", 1, 6, ""},
-    {"beyond_u10ffff", "\xF4\x90\x80\x80", true, fffd + fffd + fffd + fffd, "input.invalid-utf8", 1, 1, ""},
+    {"truncated_sequence_at_end", "euro \xE2\x82", true, "euro " + fffd + fffd, "input.invalid-utf8", 1, 6, "2 bytes"},
+    {"beyond_u10ffff", "\xF4\x90\x80\x80", true, fffd + fffd + fffd + fffd, "input.invalid-utf8", 1, 1, "4 bytes"},
     {"latin1_word", "caf\xE9 au lait", true, "caf" + fffd + " au lait", "input.invalid-utf8", 1, 4, "1 byte"},
     {"png_is_binary", "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0"s, false,
      "binary file (NUL bytes)", "", 0, 0, ""},

@@ -65,7 +65,7 @@ const ManifestErrorCase manifest_error_cases[] = {
     {"missing_path", "[[source]]\nurl = \"https://x\"\n", "source.path", 1, 1, "needs a 'path'"},
     {"path_not_a_string", "[[source]]\npath = 3\n", "toml.type", 2, 8, "'path' must be a string"},
     {"source_not_tables", "source = \"a.txt\"\n", "source.type", 1, 10, "array of tables"},
-    {"syntax_error", "[[source]\npath = \"a.txt\"\n", "toml.syntax", 1, 10, ""},
+    {"syntax_error", "[[source]\npath = \"a.txt\"\n", "toml.syntax", 1, 10, "check quotes, brackets and commas"},
 };
 
 class ManifestError : public ::testing::TestWithParam<ManifestErrorCase> {};

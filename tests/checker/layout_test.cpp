@@ -2,6 +2,7 @@
 // plus the layout rules' loader and line patterns.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -298,6 +299,8 @@ TEST_P(NoSentenceInClutter, Seed) {
     ASSERT_TRUE(page.has_value());
     ASSERT_FALSE(page->sentences.empty());
     const LineIndex index(page->text);
+    // A page with no clutter listed would check nothing.
+    ASSERT_TRUE(std::any_of(clutter.begin(), clutter.end(), [](const Clutter& c) { return c.page == GetParam(); }));
     for (const auto& item : clutter) {
         if (item.page != GetParam()) continue;
         for (const auto& sentence : page->sentences) {
@@ -313,7 +316,7 @@ TEST_P(NoSentenceInClutter, Seed) {
 
 INSTANTIATE_TEST_SUITE_P(Pages, NoSentenceInClutter,
                          ::testing::Values("000", "001", "002", "003", "004", "d002", "d003", "d007", "d010", "d011",
-                                           "d014", "d026", "d034", "d037", "d059"));
+                                           "d013", "d014", "d026", "d034", "d037", "d059"));
 
 TEST(Layout, EveryDevsetPageKeepsItsStory) {
     REQUIRE_SHARED();

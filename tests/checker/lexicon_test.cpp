@@ -220,7 +220,8 @@ INSTANTIATE_TEST_SUITE_P(
                       LoadError{"lexicon/regions.toml", "[kherson]\nkind = \"oblst\"\n", 2, 8, "did you mean 'oblast'?"},
                       LoadError{"lexicon/regions.toml", "[kherson]\nalises = [\"x\"]\n", 2, 1, "did you mean 'aliases'?"},
                       LoadError{"lexicon/topics.toml", "[status]\nsubject = \"regoin\"\n", 2, 11, "did you mean 'region'?"},
-                      LoadError{"lexicon/words.toml", "[talks]\nwords = \"oops\n", 2, 14, ""}));
+                      LoadError{"lexicon/words.toml", "[talks]\nwords = \"oops\n", 2, 14,
+                                "check quotes, brackets and commas"}));
 
 TEST(LexiconLoad, ShippedPackLoadsCleanly) {
     Diagnostics diagnostics;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "checker/model_json.hpp"
+#include "support/temp_dir.hpp"
 
 namespace factline {
 namespace {
@@ -69,10 +70,13 @@ TEST(ModelJson, AFindingLineIsWhatNlohmannWouldWriteAndReadsBack) {
     const std::string line = to_json_line(f);
     EXPECT_EQ(nlohmann::ordered_json::parse(line).dump(-1, ' ', false), line);
     Diagnostics diagnostics;
-    const auto path = std::filesystem::temp_directory_path() / "factline_json_text_finding.jsonl";
+    // A folder of this process's own (here and below): a fixed name under
+    // /tmp is shared with every other run of the suite on the machine, and a
+    // file left there by another user cannot be rewritten.
+    const testing::TempDir dir("factline-model-json");
+    const auto path = dir / "finding.jsonl";
     ASSERT_TRUE(write_json_lines(path, std::vector<Finding>{f}, diagnostics));
     const auto back = read_findings(path, diagnostics);
-    std::filesystem::remove(path);
     ASSERT_EQ(back.size(), 1u);
     EXPECT_EQ(to_json_line(back[0]), line);
 }
@@ -99,7 +103,7 @@ TEST(ModelJson, AJsonLinesFileIsTheSameOnAnyNumberOfThreads) {
         assertions[i].doc = "doc" + std::to_string(i);
         assertions[i].evidence.line = static_cast<std::uint32_t>(i);
     }
-    const auto dir = std::filesystem::temp_directory_path();
+    const testing::TempDir dir("factline-model-json");
     const auto read = [](const std::filesystem::path& path) {
         std::ifstream in(path, std::ios::binary);
         return std::string(std::istreambuf_iterator<char>(in), {});
@@ -107,10 +111,9 @@ TEST(ModelJson, AJsonLinesFileIsTheSameOnAnyNumberOfThreads) {
     Diagnostics diagnostics;
     std::string first;
     for (const int jobs : {1, 3}) {
-        const auto path = dir / ("factline_json_lines_" + std::to_string(jobs) + ".jsonl");
+        const auto path = dir / ("lines_" + std::to_string(jobs) + ".jsonl");
         ASSERT_TRUE(write_json_lines(path, assertions, diagnostics, jobs));
         const std::string text = read(path);
-        std::filesystem::remove(path);
         EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 20'000);
         if (first.empty()) first = text;
         EXPECT_EQ(text, first) << "jobs " << jobs;
@@ -154,12 +157,12 @@ TEST(ModelJson, AHugeFindingIsWrittenInPiecesThatJoinIntoItsLine) {
     EXPECT_GT(drains, 100u);
     EXPECT_EQ(drained, to_json_line(findings[2]));
 
-    const auto path = std::filesystem::temp_directory_path() / "factline_write_findings.jsonl";
+    const testing::TempDir dir("factline-model-json");
+    const auto path = dir / "findings.jsonl";
     Diagnostics diagnostics;
     ASSERT_TRUE(write_findings(path, findings, diagnostics));
     std::ifstream in(path, std::ios::binary);
     const std::string text(std::istreambuf_iterator<char>(in), {});
-    std::filesystem::remove(path);
     std::string expected;
     for (const auto& f : findings) expected += to_json_line(f) + "\n";
     EXPECT_GT(expected.size(), std::size_t{4} << 20);  // past one drain of write_findings
@@ -177,14 +180,14 @@ TEST(ModelJson, LinesOfMixedLengthsAreWrittenInOrder) {
     constexpr std::size_t count = 1500;
     std::string expected;
     for (std::size_t i = 0; i < count; ++i) expected += line(i) + '\n';
+    const testing::TempDir dir("factline-model-json");
     for (const int jobs : {1, 3}) {
-        const auto path = std::filesystem::temp_directory_path() / ("factline_mixed_lines_" + std::to_string(jobs));
+        const auto path = dir / ("mixed_lines_" + std::to_string(jobs));
         Diagnostics diagnostics;
         ASSERT_TRUE(write_lines(
             path, count, [&](std::size_t i, std::string& text) { text += line(i); }, diagnostics, jobs));
         std::ifstream in(path, std::ios::binary);
         const std::string text(std::istreambuf_iterator<char>(in), {});
-        std::filesystem::remove(path);
         EXPECT_TRUE(text == expected) << "jobs " << jobs << ": " << text.size() << " bytes, expected " << expected.size();
     }
 }

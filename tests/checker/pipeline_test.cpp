@@ -153,7 +153,7 @@ TEST(Pipeline, DocumentsWaitingForTheirClustersDateComeOutAsOnOneThread) {
         "Kremlin says status of Luhansk is open to talks\n\nThe Kremlin said on Friday that the situation "
         "around Luhansk had not changed. Kremlin spokesman Dmitry Peskov said the status of Luhansk could be "
         "discussed at future talks, adding that no date had been set for them and that the delegations had "
-        "not met since the spring.";
+        "not met since the spring. Peskov said on Friday that Russia would never renounce its claims to Luhansk.";
     std::string jsonl;
     for (int i = 0; i < 40; ++i) {
         const std::string id = "d" + std::to_string(100 + i);
@@ -178,7 +178,21 @@ TEST(Pipeline, DocumentsWaitingForTheirClustersDateComeOutAsOnOneThread) {
     }
     ASSERT_EQ(one.documents.size(), 40u);
     EXPECT_EQ(to_string(one.documents[1].published_source), "cluster") << dates_of(one);
-    EXPECT_FALSE(one.assertions.empty());
+    // d101 takes d100's 2022-11-10 (a Thursday) from their cluster, and the
+    // claim made "on Friday" is dated the Friday before it; without the
+    // cluster's date it would have no date at all.
+    ASSERT_EQ(one.documents[1].doc, "d101");
+    ASSERT_TRUE(one.documents[1].published.has_value());
+    EXPECT_EQ(to_iso(*one.documents[1].published), "2022-11-10");
+    std::size_t on_friday = 0;
+    for (const auto& a : one.assertions) {
+        if (a.doc != "d101" || a.value != "non_negotiable") continue;
+        ++on_friday;
+        ASSERT_TRUE(a.stated.has_value()) << dates_of(one);
+        EXPECT_EQ(to_iso(*a.stated), "2022-11-04");
+        EXPECT_EQ(a.stated_source, DateSource::relative);
+    }
+    EXPECT_EQ(on_friday, 1u) << dates_of(one);
 }
 
 }  // namespace

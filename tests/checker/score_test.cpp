@@ -6,10 +6,12 @@
 // changes do not. Skips when the shared folder or python3 is absent.
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <ostream>
 #include <string>
+#include <sys/wait.h>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -55,8 +57,12 @@ TEST_P(Score, AboveFloor) {
     if (run("command -v python3").empty()) GTEST_SKIP() << "python3 not found";
     const factline::testing::TempDir temp("factline-score");
     const fs::path out = temp / "out";
-    run(fmt::format("'{}' check '{}' --out '{}' --format json --exit-zero >/dev/null 2>&1", FACTLINE_BINARY,
-                    (shared / c.corpus).string(), out.string()));
+    // The run must end with exit 0 (--exit-zero): one killed by a signal (a
+    // sanitizer's abort, after the outputs were written) must not pass.
+    const int status = std::system(fmt::format("'{}' check '{}' --out '{}' --format json --exit-zero >/dev/null 2>&1",
+                                               FACTLINE_BINARY, (shared / c.corpus).string(), out.string())
+                                       .c_str());
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "factline check: status " << status;
     ASSERT_TRUE(fs::exists(out / "assertions.jsonl")) << "factline wrote no assertions.jsonl";
     const std::string report = run(fmt::format("python3 '{}' --gold '{}' --out '{}' --json",
                                                (shared / "eval/score.py").string(), (shared / c.gold).string(),

@@ -17,9 +17,13 @@ namespace factline::testing {
 
 namespace fs = std::filesystem;
 
-/// A fresh folder under the system temp folder, removed at the end.
+/// A fresh folder under the system temp folder, removed at the end. It holds
+/// an empty factline.toml: factline looks for the nearest one upwards from
+/// its working folder, and without this a factline.toml left in /tmp (or
+/// $TMPDIR) would configure every run here (fail_on, formats, ignores).
 class Scratch {
 public:
+    Scratch() { std::ofstream(dir_ / "factline.toml"); }
     [[nodiscard]] const fs::path& dir() const { return dir_.path(); }
     [[nodiscard]] fs::path operator/(const std::string& name) const { return dir_ / name; }
 
@@ -28,9 +32,10 @@ private:
 };
 
 /// Runs `factline ARGS` in `cwd`; returns the exit code (-1 when it did not exit normally).
+/// $FACTLINE_CONFIG is unset for it: a developer's would configure the run.
 inline int run_factline(const fs::path& cwd, const std::string& args) {
-    const std::string command =
-        "cd '" + cwd.string() + "' && '" + std::string(FACTLINE_BINARY) + "' " + args + " 2>>factline-stderr.txt";
+    const std::string command = "cd '" + cwd.string() + "' && env -u FACTLINE_CONFIG '" + std::string(FACTLINE_BINARY) +
+                                "' " + args + " 2>>factline-stderr.txt";
     const int status = std::system(command.c_str());
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }

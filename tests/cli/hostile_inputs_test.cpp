@@ -90,7 +90,7 @@ Run check(const fs::path& corpus, const fs::path& dir) {
 }
 
 void hostile_suite(const Scale& scale) {
-    const factline::testing::TempDir temp("factline-hostile");
+    const factline::testing::Scratch temp;
     const fs::path corpus = temp / "corpus";
     fs::create_directories(corpus / "tiny");
     const std::map<std::string, std::string> files{
@@ -114,7 +114,7 @@ void hostile_suite(const Scale& scale) {
     for (const auto& [name, bytes] : files) write(corpus / name, bytes);
     for (int i = 0; i < scale.tiny_files; ++i) write(corpus / "tiny" / (std::to_string(i) + ".txt"), "x\n");
 
-    const Run run = check(corpus, temp.path());
+    const Run run = check(corpus, temp.dir());
     ASSERT_TRUE(run.exit_code == 0 || run.exit_code == 1) << "exit code " << run.exit_code << "\n" << run.stderr_text;
     ASSERT_FALSE(run.documents.empty()) << "no documents.jsonl\n" << run.stderr_text;
 

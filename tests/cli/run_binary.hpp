@@ -16,14 +16,15 @@ struct RunResult {
     std::string err;  // stderr
 };
 
-/// Runs `FACTLINE_BINARY <args>` through the shell (args are shell words).
+/// Runs `FACTLINE_BINARY <args>` through the shell (args are shell words),
+/// with $FACTLINE_CONFIG unset: a developer's would configure the run.
 inline RunResult run_factline(const std::string& args, const std::string& workdir = "") {
     namespace fs = std::filesystem;
     static int counter = 0;
     const fs::path err_file = fs::temp_directory_path() / ("factline_test_stderr_" + std::to_string(::getpid()) + "_" +
                                                            std::to_string(counter++));
     std::string command = workdir.empty() ? "" : "cd '" + workdir + "' && ";
-    command += std::string("'") + FACTLINE_BINARY + "' " + args + " 2>'" + err_file.string() + "' </dev/null";
+    command += std::string("env -u FACTLINE_CONFIG '") + FACTLINE_BINARY + "' " + args + " 2>'" + err_file.string() + "' </dev/null";
     RunResult result;
     FILE* pipe = ::popen(command.c_str(), "r");
     if (pipe == nullptr) return result;

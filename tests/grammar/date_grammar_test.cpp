@@ -4,11 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
+#include "grammar/date.hpp"
 #include "grammar/parse_date.hpp"
 
 namespace {
 
+namespace x3 = boost::spirit::x3;
 using factline::grammar::parse_dates;
 using factline::grammar::parse_whole_date;
 using factline::grammar::ast::DateExpr;
@@ -58,6 +61,15 @@ void expect_no_parse(const std::string& text) {
     SCOPED_TRACE(text);
     EXPECT_FALSE(parse_whole_date(text).has_value());
     EXPECT_TRUE(parse_dates(text).dates.empty());
+    // The rule itself, where it fails, leaves the iterator where it was (X3's test_failure).
+    std::vector<factline::grammar::ParseMessage> messages;
+    factline::grammar::ParseState state{text.data(), &messages};
+    const char* first = text.data();
+    factline::grammar::ast::DateExpr expr;
+    if (!x3::parse(first, text.data() + text.size(),
+                   x3::with<factline::grammar::parse_state_tag>(state)[factline::grammar::date_expression()], expr)) {
+        EXPECT_EQ(first, text.data()) << "a failed parse consumed " << first - text.data() << " bytes";
+    }
 }
 
 TEST(DateGrammar, CalendarDates) {

@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <gtest/gtest.h>
 #include <sstream>
-#include <unistd.h>
 
 #include "reports/html_writer.hpp"
 #include "reports/report_text.hpp"
 #include "tests/reports/sample_run.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace factline {
 namespace {
@@ -134,8 +134,10 @@ TEST(HtmlWriter, EmptyRunIsStillAPage) {
 }
 
 TEST(HtmlWriter, WritesReportHtmlIntoTheOutputFolder) {
-    const auto dir = std::filesystem::temp_directory_path() / ("factline_html_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
+    // A fresh folder: one named by the pid alone may hold a report.html left
+    // by an earlier process of that pid, which would pass for this one's.
+    const testing::TempDir temp("factline-html-writer");
+    const std::filesystem::path& dir = temp.path();
     HtmlWriter writer;
     Diagnostics diagnostics;
     std::ostringstream stream;
@@ -143,7 +145,6 @@ TEST(HtmlWriter, WritesReportHtmlIntoTheOutputFolder) {
     EXPECT_FALSE(diagnostics.has_errors());
     ASSERT_EQ(writer.outputs(dir), std::vector<std::string>{(dir / "report.html").string()});
     EXPECT_GT(std::filesystem::file_size(dir / "report.html"), 5000u);
-    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <gtest/gtest.h>
 #include <sstream>
-#include <unistd.h>
 
 #include "reports/markdown_writer.hpp"
 #include "tests/reports/sample_run.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace factline {
 namespace {
@@ -152,8 +152,10 @@ TEST(MarkdownWriter, OutputIsDeterministicAndIndependentOfFindingOrder) {
 }
 
 TEST(MarkdownWriter, WritesReportMdIntoTheOutputFolder) {
-    const auto dir = std::filesystem::temp_directory_path() / ("factline_md_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
+    // A fresh folder: one named by the pid alone may hold a report.md left
+    // by an earlier process of that pid, which would pass for this one's.
+    const testing::TempDir temp("factline-md-writer");
+    const std::filesystem::path& dir = temp.path();
     MarkdownWriter writer;
     Diagnostics diagnostics;
     std::ostringstream stream;
@@ -162,7 +164,6 @@ TEST(MarkdownWriter, WritesReportMdIntoTheOutputFolder) {
     EXPECT_TRUE(stream.str().empty());
     ASSERT_EQ(writer.outputs(dir), std::vector<std::string>{(dir / "report.md").string()});
     EXPECT_GT(std::filesystem::file_size(dir / "report.md"), 1000u);
-    std::filesystem::remove_all(dir);
 }
 
 }  // namespace
