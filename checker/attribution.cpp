@@ -11,7 +11,7 @@ namespace {
 constexpr std::uint32_t subject_window = 5;
 constexpr std::uint32_t trailing_words = 4;
 constexpr std::uint32_t opening_window = 4;      // "Russia's Defence Ministry says …" opening a match
-constexpr std::uint32_t apposition_window = 14;  // "X, a spokesperson for …, said"   // "said on Friday" / "told reporters on Tuesday" still closes a sentence  // tokens between a subject and its speech verb ("X on Tuesday also said")
+constexpr std::uint32_t apposition_window = 20;  // "X, a spokesperson for …, said"   // "said on Friday" / "told reporters on Tuesday" still closes a sentence  // tokens between a subject and its speech verb ("X on Tuesday also said")
 
 bool is_boundary(const Token& token) {
     return token.quote || token.text == "," || token.text == ";" || token.text == ":" || token.text == "." ||
@@ -164,7 +164,8 @@ std::vector<Speaker> AttributionState::subject_before(std::uint32_t cue, std::sp
             if (token.quote || token.text == ";" || token.text == ":") break;
             if (token.text != ",") continue;
             const std::string_view next = tokens[comma + 1].text;
-            if (next != "a" && next != "an" && next != "the") break;
+            // "X, a spokesperson for …, said" and "X, who was travelling to Kyiv, said".
+            if (next != "a" && next != "an" && next != "the" && next != "who") break;
             if (auto s = holder_ending_at(comma)) return {*s};
             break;
         }

@@ -89,7 +89,11 @@ const auto time_part = *blank >> -(list_separator >> *blank) >>
 // "Saturday,"). A month name is never a label word, so the date is not eaten.
 const auto count_word = [](const auto& context) { ++x3::_val(context).prefix_words; };
 const auto label_word = !month_word >> x3::raw[+(x3::ascii::alpha | x3::char_(".'&"))][count_word];
-const auto prefix_item = (label_word | list_separator) >> *blank;
+// A time may stand before the date too ("Updated 3:41 PM GMT+3, June 3, 2025"), with a UTC offset after
+// its zone word.
+const auto utc_offset = x3::char_("+-") >> +x3::ascii::digit >> -(x3::lit(':') >> two_digits);
+const auto leading_time = clock_time >> -(*blank >> time_zone);
+const auto prefix_item = (leading_time | label_word | list_separator) >> -utc_offset >> *blank;
 const auto opening_bracket = x3::lit('[') | '(';
 const auto closing_bracket = x3::lit(']') | ')';
 

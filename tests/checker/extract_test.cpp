@@ -117,6 +117,17 @@ INSTANTIATE_TEST_SUITE_P(
         ExtractCase{"opening_speaker_beats_a_later_clause_s_speaker",
                     "# Russia says it captured Kurakhove; Ukraine says battle goes on",
                     {"russia control kurakhove russia_full"}},
+        ExtractCase{"possessive_is_no_reported_subject",
+                    "Putin said Kyiv's attack showed that there was no point in negotiating with it.",
+                    {"putin negotiation russia impossible"}},
+        ExtractCase{"long_apposition_keeps_its_speaker",
+                    "Vladimir Rogov, a Russian-installed official in the occupied part of the Zaporizhzhia region, "
+                    "said Russian units still held positions on the southern edge of Robotyne.",
+                    {"rogov control robotyne russia_part", "narrator control zaporizhzhia russia_part"}},
+        ExtractCase{"relative_clause_apposition_keeps_its_speaker",
+                    "Rafael Grossi, who was travelling to Kyiv and Moscow for talks on a safety zone, said on Thursday "
+                    "that the agency regarded the Zaporizhzhia nuclear plant as a Ukrainian facility.",
+                    {"grossi status zaporizhzhia_npp ukraine"}},
         ExtractCase{"urged_object_is_no_stance_holder",
                     "Peskov urged Kyiv to sit down with Russia at the negotiating table.",
                     {"peskov negotiation russia open"}}),

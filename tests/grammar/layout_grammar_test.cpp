@@ -118,6 +118,8 @@ TEST(LayoutGrammar, HeaderDates) {
     expect_header("(Updated\xC2\xA0\xE2\x80\xA2 Dow & Jones' Desk\t\xE2\x80\x94 Jan. 5, 2023", "Jan. 5, 2023", true, "",
                   "Updated", "");
     expect_header("[Last-Updated, St. Louis: 5 Jan]", "5 Jan", false, "", "Last-Updated", "");
+    // AP pages put the time, zone and offset before the date.
+    expect_header("Updated 3:41 PM GMT+3, June 3, 2025", "June 3, 2025", true, "", "Updated", "");
 }
 
 TEST(LayoutGrammar, NotHeaderDates) {
