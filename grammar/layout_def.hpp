@@ -104,6 +104,8 @@ const auto country = !(month_word >> gap >> x3::ascii::digit) >> capitalised_wor
 const auto place = capital_word >> *(x3::lit(' ') >> capital_word) >> -(x3::lit(',') >> gap >> country);
 const auto dateline_date = month_word >> gap >> day_number;
 const auto agency_name = +(x3::char_ - x3::char_("()\n\r"));
+// TASS writes its agency between slashes after a full stop: "MOSCOW, January 16. /TASS/. There are".
+const auto slashed_agency_name = +(x3::char_ - x3::char_("/\n\r"));
 const auto dash = x3::lit("--") | "\xE2\x80\x94" /* — */ | "\xE2\x80\x93" /* – */ | "\xE2\x88\x92" /* − */ | '-';
 
 // --- the two entry rules ---------------------------------------------------
@@ -113,9 +115,11 @@ const header_date_type header_date = "header date";
 const auto dateline_def =
     *blank >> x3::raw[place][record<&ast::Dateline::place>{}] >>
     -(x3::lit(',') >> gap >> x3::raw[dateline_date][record<&ast::Dateline::date>{}]) >>
-    -(*blank >> '(' >> x3::raw[agency_name][record<&ast::Dateline::agency>{}] >> ')') >>
-    ((*blank >> x3::raw[dash][record<&ast::Dateline::separator>{}] >> !x3::ascii::lower) |
-     x3::raw[x3::lit(':')][record<&ast::Dateline::separator>{}]);
+    ((x3::lit('.') >> *blank >> '/' >> x3::raw[slashed_agency_name][record<&ast::Dateline::agency>{}] >> '/' >>
+      x3::raw[x3::lit('.')][record<&ast::Dateline::separator>{}]) |
+     (-(*blank >> '(' >> x3::raw[agency_name][record<&ast::Dateline::agency>{}] >> ')') >>
+      ((*blank >> x3::raw[dash][record<&ast::Dateline::separator>{}] >> !x3::ascii::lower) |
+       x3::raw[x3::lit(':')][record<&ast::Dateline::separator>{}])));
 
 const auto header_date_def =
     -(x3::raw[opening_bracket][record<&ast::HeaderDate::open_bracket>{}] >> *blank) >>

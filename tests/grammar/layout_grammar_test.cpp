@@ -66,12 +66,16 @@ TEST(LayoutGrammar, Datelines) {
     expect_dateline("U.S. (Reuters) - The", "U.S.", "", "Reuters", "U.S. (Reuters) -");
     expect_dateline("O'HARE: Flights", "O'HARE", "", "", "O'HARE:");
     expect_dateline("A-B (AP) - The", "A-B", "", "AP", "A-B (AP) -");
+    expect_dateline("MOSCOW, January 16. /TASS/. There are", "MOSCOW", "January 16", "TASS",
+                    "MOSCOW, January 16. /TASS/.");
 }
 
 TEST(LayoutGrammar, NotDatelines) {
     expect_no_dateline("Moscow (Reuters) - lower-case place");
     expect_no_dateline("The Kremlin said on Friday");
     expect_no_dateline("TASS posted the main points");
+    expect_no_dateline("MOSCOW, January 16. The Kremlin said");
+    expect_no_dateline("MOSCOW, January 16. /TASS/ without its closing stop");
     expect_no_dateline("UP NEXT");
     expect_no_dateline("A decision was made");
     expect_no_dateline("KYIV-based analysts said");
