@@ -9,7 +9,9 @@ another stage does not. The first run, before any rule change, scored F1 0.407: 
 fixtures/fresh_passages/README.md.
 
 Exit 77 (skipped) when the shared eval/score.py or its gold format's Python (3.11, tomllib) is absent.
-Usage: fresh_passages_score.py FACTLINE_BINARY SOURCE_DIR SHARED_DIR
+Usage: fresh_passages_score.py FACTLINE_BINARY SOURCE_DIR SHARED_DIR [SET FLOOR_F1 FLOOR_DOCDATE]
+SET (default fresh_passages) names another such set under fixtures/, with its own floors
+(quality.fresh_passages_2 scores fixtures/fresh_passages_2 this way).
 """
 import json
 import subprocess
@@ -21,6 +23,9 @@ FLOOR_F1 = 0.90
 FLOOR_DOCDATE = 0.85
 
 factline, source, shared = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+fixture = sys.argv[4] if len(sys.argv) > 4 else "fresh_passages"
+if len(sys.argv) > 6:
+    FLOOR_F1, FLOOR_DOCDATE = float(sys.argv[5]), float(sys.argv[6])
 score = shared / "eval" / "score.py"
 if not score.is_file():
     print(f"SKIP: {score} not found (the shared evaluation folder is not checked out here)")
@@ -29,8 +34,8 @@ if sys.version_info < (3, 11):
     print("SKIP: score.py needs Python 3.11 (tomllib)")
     sys.exit(77)
 
-corpus = source / "fixtures" / "fresh_passages" / "input"
-gold = source / "fixtures" / "fresh_passages" / "gold.toml"
+corpus = source / "fixtures" / fixture / "input"
+gold = source / "fixtures" / fixture / "gold.toml"
 with tempfile.TemporaryDirectory(prefix="factline-fresh-") as out:
     run = subprocess.run([factline, "check", str(corpus), "--out", out, "--format", "json", "--exit-zero",
                           "--quiet"], capture_output=True, text=True)
@@ -44,7 +49,7 @@ with tempfile.TemporaryDirectory(prefix="factline-fresh-") as out:
         sys.exit(1)
     figures = json.loads(scored.stdout)
 
-print("fresh_passages: " + " ".join(f"{k}={v}" for k, v in figures.items()))
+print(f"{fixture}: " + " ".join(f"{k}={v}" for k, v in figures.items()))
 failures = []
 if figures["assert_f1"] < FLOOR_F1:
     failures.append(f"assertion F1 {figures['assert_f1']} < floor {FLOOR_F1}")
