@@ -10,7 +10,8 @@ namespace {
 
 constexpr std::uint32_t subject_window = 5;
 constexpr std::uint32_t trailing_words = 4;
-constexpr std::uint32_t apposition_window = 14;  // "X, a spokesperson for …, said"   // "said on Friday" / "told reporters on Tuesday" still closes a sentence  // tokens between a subject and its speech verb ("X on Tuesday also said")
+constexpr std::uint32_t opening_window = 4;      // "Russia's Defence Ministry says …" opening a match
+constexpr std::uint32_t apposition_window = 20;  // "X, a spokesperson for …, said"   // "said on Friday" / "told reporters on Tuesday" still closes a sentence  // tokens between a subject and its speech verb ("X on Tuesday also said")
 
 bool is_boundary(const Token& token) {
     return token.quote || token.text == "," || token.text == ";" || token.text == ":" || token.text == "." ||
@@ -163,7 +164,8 @@ std::vector<Speaker> AttributionState::subject_before(std::uint32_t cue, std::sp
             if (token.quote || token.text == ";" || token.text == ":") break;
             if (token.text != ",") continue;
             const std::string_view next = tokens[comma + 1].text;
-            if (next != "a" && next != "an" && next != "the") break;
+            // "X, a spokesperson for …, said" and "X, who was travelling to Kyiv, said".
+            if (next != "a" && next != "an" && next != "the" && next != "who") break;
             if (auto s = holder_ending_at(comma)) return {*s};
             break;
         }
@@ -280,9 +282,15 @@ std::vector<Speaker> speakers_for(const SentenceSpeech& speech, std::uint32_t be
     const SpeechCue* before = nullptr;
     const SpeechCue* within = nullptr;  // "If Kyiv accepted …, Peskov said, Russia would be ready …"
     const SpeechCue* after = nullptr;
+    // "Ukraine says it has liberated Robotyne": a match that opens with its own speaker and speech verb (a
+    // cue always has its speaker right before or after it, so one this close to the start names that speaker).
+    const SpeechCue* opening = nullptr;
     for (const auto& c : speech.cues) {
         if (c.token <= begin) before = &c;
         if (c.token > begin && c.token < end && within == nullptr && c.parenthetical) within = &c;
+        if (c.token > begin && c.token < end && c.token <= begin + opening_window && opening == nullptr &&
+            !c.parenthetical)
+            opening = &c;
         if (c.token >= end && after == nullptr) after = &c;
     }
     // "…, and Moscow says it is fighting…" opens a new statement: it does not attribute what precedes it.
@@ -291,7 +299,10 @@ std::vector<Speaker> speakers_for(const SentenceSpeech& speech, std::uint32_t be
     if (before != nullptr && std::any_of(speech.asides.begin(), speech.asides.end(),
                                          [&](std::uint32_t t) { return t > before->token && t <= begin; }))
         before = nullptr;
-    const SpeechCue* chosen = before != nullptr ? before : within != nullptr ? within : after;
+    const SpeechCue* chosen = before != nullptr    ? before
+                              : opening != nullptr ? opening
+                              : within != nullptr  ? within
+                                                   : after;
     if (cue != nullptr) *cue = chosen;
     if (chosen != nullptr) return chosen->speakers;
     if (inside(speech, begin, end) && carried) return {*carried};

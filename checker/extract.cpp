@@ -243,7 +243,7 @@ private:
 
     // The actor named as the subject of the clause before a match ("Russia will focus its efforts to …").
     std::vector<Speaker> clause_subject(const SentenceData& data, std::uint32_t begin,
-                                        std::uint32_t* mention_begin = nullptr) const {
+                                        std::uint32_t* mention_begin = nullptr, bool skip_possessives = false) const {
         const std::uint32_t stop = begin > subject_reach ? begin - subject_reach : 0;
         for (std::uint32_t at = begin; at > stop; --at) {
             const Token& token = data.tokens[at - 1];
@@ -256,6 +256,10 @@ private:
             if (token.quote || token.text == ";" || token.text == ":" || (token.text == "," && !list_comma)) break;
             for (const auto& mention : data.mentions) {
                 if (!is_holder_mention(mention) || mention.end != at) continue;
+                // "Kyiv's attack showed that …": a possessive modifies the subject, it is none.
+                if (skip_possessives && (data.tokens[at - 1].text == "'s" ||
+                                         (at < data.tokens.size() && data.tokens[at].text == "'s")))
+                    continue;
                 if (auto speaker = speaker_of(mention.id, lexicon_)) {
                     if (mention_begin != nullptr) *mention_begin = mention.begin;
                     return {*speaker};
@@ -472,7 +476,7 @@ private:
             // another party states that party's stance. ("He urged Kyiv to
             // come back to the table" names Kyiv as an object: the speaker's.)
             std::uint32_t at = 0;
-            for (const auto& other : clause_subject(data, match.begin, &at)) {
+            for (const auto& other : clause_subject(data, match.begin, &at, true)) {
                 const std::uint32_t from = at > that_reach ? at - that_reach : 0;
                 const bool reported = std::any_of(data.tokens.begin() + from, data.tokens.begin() + at,
                                                   [](const Token& t) { return t.text == "that"; });

@@ -113,9 +113,17 @@ bool future_marker_before(std::string_view text, std::uint32_t begin) {
     static constexpr std::array<std::string_view, 14> markers{
         "will", "would", "shall", "scheduled", "rescheduled", "due", "planned", "plans", "expected",
         "expects", "postponed", "delayed", "upcoming", "next"};
-    return any_word_before(text, begin, 60, WordReach::sentence, [&](const std::string& w) {
-        return (w.size() > 3 && w.ends_with("'ll")) || std::find(markers.begin(), markers.end(), w) != markers.end();
+    // A past reporting verb nearer than any marker dates the report, not what it reports: "Russia will not
+    // hold talks …, Ushakov said on Tuesday" (grammar words again, as in tense_before).
+    static constexpr std::array<std::string_view, 8> reporting{"said", "told", "added", "stated",
+                                                               "announced", "wrote", "declared", "reported"};
+    bool future = false;
+    any_word_before(text, begin, 60, WordReach::sentence, [&](const std::string& w) {
+        if (std::find(reporting.begin(), reporting.end(), w) != reporting.end()) return true;
+        future = (w.size() > 3 && w.ends_with("'ll")) || std::find(markers.begin(), markers.end(), w) != markers.end();
+        return future;
     });
+    return future;
 }
 
 std::vector<TimeExpression> find_times(std::string_view text, Span span, std::optional<CivilDate> dct,

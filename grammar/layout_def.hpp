@@ -89,7 +89,11 @@ const auto time_part = *blank >> -(list_separator >> *blank) >>
 // "Saturday,"). A month name is never a label word, so the date is not eaten.
 const auto count_word = [](const auto& context) { ++x3::_val(context).prefix_words; };
 const auto label_word = !month_word >> x3::raw[+(x3::ascii::alpha | x3::char_(".'&"))][count_word];
-const auto prefix_item = (label_word | list_separator) >> *blank;
+// A time may stand before the date too ("Updated 3:41 PM GMT+3, June 3, 2025"), with a UTC offset after
+// its zone word.
+const auto utc_offset = x3::char_("+-") >> +x3::ascii::digit >> -(x3::lit(':') >> two_digits);
+const auto leading_time = clock_time >> -(*blank >> time_zone);
+const auto prefix_item = (leading_time | label_word | list_separator) >> -utc_offset >> *blank;
 const auto opening_bracket = x3::lit('[') | '(';
 const auto closing_bracket = x3::lit(']') | ')';
 
@@ -100,6 +104,8 @@ const auto country = !(month_word >> gap >> x3::ascii::digit) >> capitalised_wor
 const auto place = capital_word >> *(x3::lit(' ') >> capital_word) >> -(x3::lit(',') >> gap >> country);
 const auto dateline_date = month_word >> gap >> day_number;
 const auto agency_name = +(x3::char_ - x3::char_("()\n\r"));
+// TASS writes its agency between slashes after a full stop: "MOSCOW, January 16. /TASS/. There are".
+const auto slashed_agency_name = +(x3::char_ - x3::char_("/\n\r"));
 const auto dash = x3::lit("--") | "\xE2\x80\x94" /* — */ | "\xE2\x80\x93" /* – */ | "\xE2\x88\x92" /* − */ | '-';
 
 // --- the two entry rules ---------------------------------------------------
@@ -109,9 +115,11 @@ const header_date_type header_date = "header date";
 const auto dateline_def =
     *blank >> x3::raw[place][record<&ast::Dateline::place>{}] >>
     -(x3::lit(',') >> gap >> x3::raw[dateline_date][record<&ast::Dateline::date>{}]) >>
-    -(*blank >> '(' >> x3::raw[agency_name][record<&ast::Dateline::agency>{}] >> ')') >>
-    ((*blank >> x3::raw[dash][record<&ast::Dateline::separator>{}] >> !x3::ascii::lower) |
-     x3::raw[x3::lit(':')][record<&ast::Dateline::separator>{}]);
+    ((x3::lit('.') >> *blank >> '/' >> x3::raw[slashed_agency_name][record<&ast::Dateline::agency>{}] >> '/' >>
+      x3::raw[x3::lit('.')][record<&ast::Dateline::separator>{}]) |
+     (-(*blank >> '(' >> x3::raw[agency_name][record<&ast::Dateline::agency>{}] >> ')') >>
+      ((*blank >> x3::raw[dash][record<&ast::Dateline::separator>{}] >> !x3::ascii::lower) |
+       x3::raw[x3::lit(':')][record<&ast::Dateline::separator>{}])));
 
 const auto header_date_def =
     -(x3::raw[opening_bracket][record<&ast::HeaderDate::open_bracket>{}] >> *blank) >>

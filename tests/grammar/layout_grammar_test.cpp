@@ -66,12 +66,16 @@ TEST(LayoutGrammar, Datelines) {
     expect_dateline("U.S. (Reuters) - The", "U.S.", "", "Reuters", "U.S. (Reuters) -");
     expect_dateline("O'HARE: Flights", "O'HARE", "", "", "O'HARE:");
     expect_dateline("A-B (AP) - The", "A-B", "", "AP", "A-B (AP) -");
+    expect_dateline("MOSCOW, January 16. /TASS/. There are", "MOSCOW", "January 16", "TASS",
+                    "MOSCOW, January 16. /TASS/.");
 }
 
 TEST(LayoutGrammar, NotDatelines) {
     expect_no_dateline("Moscow (Reuters) - lower-case place");
     expect_no_dateline("The Kremlin said on Friday");
     expect_no_dateline("TASS posted the main points");
+    expect_no_dateline("MOSCOW, January 16. The Kremlin said");
+    expect_no_dateline("MOSCOW, January 16. /TASS/ without its closing stop");
     expect_no_dateline("UP NEXT");
     expect_no_dateline("A decision was made");
     expect_no_dateline("KYIV-based analysts said");
@@ -118,6 +122,8 @@ TEST(LayoutGrammar, HeaderDates) {
     expect_header("(Updated\xC2\xA0\xE2\x80\xA2 Dow & Jones' Desk\t\xE2\x80\x94 Jan. 5, 2023", "Jan. 5, 2023", true, "",
                   "Updated", "");
     expect_header("[Last-Updated, St. Louis: 5 Jan]", "5 Jan", false, "", "Last-Updated", "");
+    // AP pages put the time, zone and offset before the date.
+    expect_header("Updated 3:41 PM GMT+3, June 3, 2025", "June 3, 2025", true, "", "Updated", "");
 }
 
 TEST(LayoutGrammar, NotHeaderDates) {
