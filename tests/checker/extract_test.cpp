@@ -274,6 +274,51 @@ TEST(Extraction, ShippedRulesPassTheirOwnExamples) {
     EXPECT_GT(report.passed, 20);
 }
 
+/// The shipped pack in a temporary folder with holders.toml replaced by `holders`.
+RuleSet shipped_with_holders(const testing::TempDir& temp, const std::string& holders, Diagnostics& diagnostics) {
+    namespace fs = std::filesystem;
+    const fs::path dir = temp.path() / "core";
+    fs::copy(fs::path(FACTLINE_SOURCE_DIR) / "rules/core", dir, fs::copy_options::recursive);
+    std::ofstream(dir / "lexicon/holders.toml", std::ios::trunc) << holders;
+    return load_rules({dir}, diagnostics);
+}
+
+TEST(Extraction, ADocumentNamingNoPartyToTheConflictYieldsNothing) {
+    // Labour talks in a general news corpus: no region, no Russian or
+    // Ukrainian actor. Without the parties marked, the negotiation rule takes it.
+    const std::string labour = "The White House said it is willing to resume negotiations with the union.\n";
+    std::string holders;
+    std::ifstream in(std::filesystem::path(FACTLINE_SOURCE_DIR) / "rules/core/lexicon/holders.toml");
+    for (std::string line; std::getline(in, line);) {
+        if (line != "party = true") holders += line + "\n";
+    }
+    const testing::TempDir temp("factline-party");
+    Diagnostics diagnostics;
+    const RuleSet unmarked = shipped_with_holders(temp, holders, diagnostics);
+    ASSERT_FALSE(diagnostics.has_errors());
+    ASSERT_TRUE(unmarked.lexicon.party_groups.empty());
+    EXPECT_EQ(keys(extract_lines(labour, {}, unmarked)), (std::set<std::string>{"west negotiation west open"}));
+
+    ASSERT_EQ(shipped_rules().lexicon.party_groups, (std::vector<std::string>{"russia", "ukraine"}));
+    EXPECT_TRUE(extract_lines(labour).empty());
+    // One party's actor anywhere in the document lets every sentence count.
+    EXPECT_EQ(keys(extract_lines(labour + "Peskov spoke later.\n")), (std::set<std::string>{"west negotiation west open"}));
+    // So does a region.
+    EXPECT_EQ(keys(extract_lines("Kherson was quiet.\n" + labour)), (std::set<std::string>{"west negotiation west open"}));
+}
+
+TEST(LexiconLoad, APartyFlagThatIsNoBooleanIsAnErrorAtItsPosition) {
+    const testing::TempDir temp("factline-party-error");
+    Diagnostics diagnostics;
+    (void)shipped_with_holders(temp, "[russia]\nparty = \"yes\"\n[ukraine]\n[west]\n[narrator]\n[other]\n", diagnostics);
+    ASSERT_TRUE(diagnostics.has_errors());
+    const auto& error = diagnostics.items().front();
+    EXPECT_NE(error.path.find("holders.toml"), std::string::npos) << error.path;
+    EXPECT_EQ(error.line, 2u);
+    EXPECT_EQ(error.col, 9u);
+    EXPECT_NE(error.message.find("'party' must be true or false"), std::string::npos) << error.message;
+}
+
 TEST(PatternLoad, ErrorsPointIntoThePatternString) {
     namespace fs = std::filesystem;
     const testing::TempDir temp("factline-pattern-load");
