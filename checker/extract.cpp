@@ -522,7 +522,9 @@ private:
             for (const auto& match : match_rule(rule, prepared_, wanted)) {
                 // A question asserts nothing, unless the sentence quotes its yes or no.
                 const auto answer = answered_question(data.tokens, match, classes_.modality);
-                if (!answer && is_irrealis(data.tokens, match, classes_.modality)) continue;
+                if (!answer && (is_irrealis(data.tokens, match, classes_.modality) ||
+                                in_direct_question(data.tokens, match)))
+                    continue;
                 const bool negated = answer ? !*answer : is_negated(data.tokens, match, classes_.modality);
                 const std::string& value = negated ? rule.negated_value : rule.value;
                 if (value.empty()) continue;

@@ -19,17 +19,29 @@ bool joined_hyphen_before(std::span<const Token> tokens, std::uint32_t begin) {
            !tokens[begin].space_before && tokens[begin - 2].word;
 }
 
-// Words that put a name in place context: before it ("in Lyman") or after it ("Lyman town").
-bool place_context(std::span<const Token> tokens, std::uint32_t begin, std::uint32_t end) {
-    static const std::vector<std::string> before = {"in", "of", "near", "from", "around", "at", "outside",
-                                                    "into", "to", "toward", "towards", "across", "through"};
-    static const std::vector<std::string> after = {"region", "oblast", "city", "town", "village", "province",
-                                                   "area", "district", "regions"};
-    if (begin > 0 && std::find(before.begin(), before.end(), tokens[begin - 1].text) != before.end()) return true;
-    return end < tokens.size() && std::find(after.begin(), after.end(), tokens[end].text) != after.end();
+/// True when one of `phrases` is the tokens [from - its length, from) (`ending`) or [from, from + its length).
+bool phrase_at(std::span<const Token> tokens, std::uint32_t from, bool ending,
+               const std::vector<std::vector<std::string>>& phrases) {
+    return std::any_of(phrases.begin(), phrases.end(), [&](const std::vector<std::string>& phrase) {
+        if (phrase.empty()) return false;
+        const std::size_t n = phrase.size();
+        if (ending ? from < n : from + n > tokens.size()) return false;
+        const std::size_t first = ending ? from - n : from;
+        for (std::size_t k = 0; k < n; ++k) {
+            if (tokens[first + k].text != phrase[k]) return false;
+        }
+        return true;
+    });
 }
 
 }  // namespace
+
+// Words that put a name in place context, from the word classes
+// place_context_before ("in Lyman", "liberated Marinka") and
+// place_context_after ("Lyman town").
+bool LexiconMatcher::place_context(std::span<const Token> tokens, std::uint32_t begin, std::uint32_t end) const {
+    return phrase_at(tokens, begin, true, place_before_) || phrase_at(tokens, end, false, place_after_);
+}
 
 void LexiconMatcher::add(std::string_view name, MentionKind kind, const std::string& id) {
     std::uint32_t node = root;
@@ -183,6 +195,7 @@ std::shared_ptr<const LexiconMatcher> build_matcher(const Lexicon& lexicon) {
     add_class("group_anaphora", MentionKind::group_anaphora);
     add_class("region_anaphora", MentionKind::region_anaphora);
     matcher->set_foreign_after(lexicon.words("foreign_place_after"));
+    matcher->set_place_context(lexicon.words("place_context_before"), lexicon.words("place_context_after"));
     return matcher;
 }
 

@@ -49,6 +49,12 @@ public:
     /// Phrases that make a place name foreign after a comma ("Lyman, Nebraska",
     /// "Odessa, Texas"): such a name is no region mention.
     void set_foreign_after(std::vector<std::vector<std::string>> phrases) { foreign_after_ = std::move(phrases); }
+    /// Phrases before ("in", "liberated") or after ("town") a context-only
+    /// name that make it a place; without them such a name never matches.
+    void set_place_context(std::vector<std::vector<std::string>> before, std::vector<std::vector<std::string>> after) {
+        place_before_ = std::move(before);
+        place_after_ = std::move(after);
+    }
     /// Every mention in `tokens`, longest match first, non-overlapping, in
     /// order. A name with several meanings yields one Mention per meaning.
     [[nodiscard]] std::vector<Mention> find(std::span<const Token> tokens) const;
@@ -78,6 +84,7 @@ private:
     void add_entry(std::uint32_t node, MentionKind kind, const std::string& id);
     /// False when no name starts with a word of this word_hash (true may be wrong, false never is).
     [[nodiscard]] bool may_start_name(std::uint64_t hash) const { return first_words_.may_contain(hash); }
+    [[nodiscard]] bool place_context(std::span<const Token> tokens, std::uint32_t begin, std::uint32_t end) const;
     [[nodiscard]] bool accepted(const Entry& entry, std::span<const Token> tokens, std::uint32_t begin,
                                 std::uint32_t end) const;
 
@@ -92,6 +99,7 @@ private:
     std::vector<std::string> edge_words_;       // per edge, in insertion order
     std::vector<std::vector<Entry>> entries_{1};  // per node: the names that end there
     std::vector<std::vector<std::string>> foreign_after_;
+    std::vector<std::vector<std::string>> place_before_, place_after_;  // set_place_context
     std::unordered_set<std::string> context_only_;  // a set: gazetteer packs mark thousands
 };
 

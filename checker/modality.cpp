@@ -38,6 +38,16 @@ bool is_irrealis(std::span<const Token> tokens, const PatternMatch& match, const
     return false;
 }
 
+bool in_direct_question(std::span<const Token> tokens, const PatternMatch& match) {
+    for (std::uint32_t at = match.end; at < tokens.size(); ++at) {
+        const Token& token = tokens[at];
+        if (token.text == "?") return true;
+        // A quote or a full stop first: the question, if any, is another clause's.
+        if (token.quote || token.text == "." || token.text == ";" || token.text == "!") return false;
+    }
+    return false;
+}
+
 std::optional<bool> answered_question(std::span<const Token> tokens, const PatternMatch& match,
                                      const ModalityClasses& classes) {
     const PhraseIndex& questions = *classes.questions;

@@ -36,6 +36,10 @@ struct ModalityClasses {
 /// Looks up the classes modality reads in `lexicon`.
 [[nodiscard]] ModalityClasses resolve_modality_classes(const Lexicon& lexicon);
 
+/// True when the clause of `match` ends in a question mark ("Would Kyiv ever
+/// agree to give up Zaporizhzhia?"): a direct question asserts nothing.
+[[nodiscard]] bool in_direct_question(std::span<const Token> tokens, const PatternMatch& match);
+
 /// True when the clause before `match` makes it no statement of fact: a
 /// question, a condition or a demand (word class `irrealis`: "whether", "if",
 /// "must", "demanded", …).

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdlib>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -170,13 +172,26 @@ DatedBy complete_with_weekday(const DocumentDateEvidence& evidence, CivilDate re
     if (!evidence.partial_month || !evidence.partial_day || evidence.body_weekdays.empty()) return {};
     const CivilDate now = today();
     if (reference > now) reference = now;
-    // The weekday of a month-day repeats within 28 years (11 in practice).
+    // The year whose month-day falls on the lead's weekday nearest the
+    // reference, up to a year after it: the corpus's newest story may itself
+    // be the year-less one ("KYIV, Jan 26" beside stories ending in November
+    // is next January's, not the last Sunday Jan 26 five years back).
+    // Never past today. The weekday of a month-day repeats within 28 years.
+    const CivilDate latest = std::min(add_days(reference, 365), now);
     const int lead_weekday = evidence.body_weekdays.front();
-    for (int year = reference.year; year > reference.year - 28; --year) {
+    std::optional<CivilDate> best;
+    std::int64_t best_distance = 0;
+    for (int year = reference.year + 1; year > reference.year - 28; --year) {
         const CivilDate candidate{year, *evidence.partial_month, *evidence.partial_day};
-        if (is_valid(candidate) && weekday(candidate) == lead_weekday) return {candidate, DateSource::weekday};
+        if (!is_valid(candidate) || candidate > latest || weekday(candidate) != lead_weekday) continue;
+        const std::int64_t distance = std::abs(days_from_civil(candidate) - days_from_civil(reference));
+        if (!best || distance < best_distance) {  // years go down: a tie keeps the later year
+            best = candidate;
+            best_distance = distance;
+        }
     }
-    return {};
+    if (!best) return {};
+    return {*best, DateSource::weekday};
 }
 
 }  // namespace factline

@@ -93,9 +93,10 @@ struct DocumentDateEvidence {
 /// As above with month-first numeric dates.
 [[nodiscard]] DocumentDateEvidence read_document_date(const Document& document, const Layout& layout);
 
-/// Completes a month-day without year by weekday constraints: the latest year
-/// <= `reference`'s year (reference capped at today) whose date falls on the
-/// lead's weekday (body_weekdays.front()); provenance `weekday`. Returns
+/// Completes a month-day without year by weekday constraints: the year whose
+/// date falls on the lead's weekday (body_weekdays.front()) nearest
+/// `reference` (capped at today), at most a year after it and never after
+/// today; provenance `weekday`. Returns
 /// evidence.date when it is already known, and unknown when nothing fits.
 [[nodiscard]] DatedBy complete_with_weekday(const DocumentDateEvidence& evidence, CivilDate reference);
 

@@ -159,7 +159,7 @@ TEST(DocumentDate, YearlessDatelineCompletedByLeadWeekday) {
     const Completion completions[] = {
         {{2023, 2, 28}, "2022-11-11"},  // the newest date of the corpus
         {{2022, 12, 31}, "2022-11-11"},
-        {{2021, 6, 1}, "2016-11-11"},   // 2021-11-11 is a Thursday
+        {{2021, 6, 1}, "2016-11-11"},   // 2021-11-11 is a Thursday, 2022-11-11 over a year after
     };
     for (const auto& c : completions) {
         const auto dated = complete_with_weekday(evidence, c.reference);
@@ -167,6 +167,15 @@ TEST(DocumentDate, YearlessDatelineCompletedByLeadWeekday) {
         EXPECT_EQ(to_iso(*dated.date), c.want);
         EXPECT_EQ(dated.source, DateSource::weekday);
     }
+    // The corpus's newest story may be the year-less one: "KYIV, Jan 26" with
+    // "on Sunday" beside stories ending in November 2024 is 2025's Jan 26,
+    // not 2020's, the last Sunday Jan 26 up to the reference's year.
+    DocumentDateEvidence january = evidence;
+    january.partial_month = 1;
+    january.partial_day = 26;
+    january.body_weekdays = {6};  // Sunday
+    EXPECT_EQ(complete_with_weekday(january, {2024, 11, 29}).date, (CivilDate{2025, 1, 26}));
+    EXPECT_EQ(complete_with_weekday(january, {2023, 11, 29}).date, (CivilDate{2020, 1, 26}));  // 2025 is over a year on
     // A reference past today is capped at today: the answer is this year's,
     // whatever year the clock says. (A fixed "2022-11-11" holds only until
     // the next Friday Nov 11, in 2033.) Only the year counts, so January 1

@@ -26,6 +26,7 @@ LexiconMatcher small_matcher() {
     matcher.add("Zaporizhzhia", MentionKind::region, "zaporizhzhia");
     matcher.add("Lyman", MentionKind::region, "lyman");
     matcher.set_context_only("lyman");
+    matcher.set_place_context({{"in"}, {"liberated"}}, {{"town"}});
     matcher.add("the four regions", MentionKind::region_group, "annexed_four");
     matcher.add("Kremlin", MentionKind::actor, "kremlin");
     matcher.add("Moscow", MentionKind::speaker_only, "russia");
@@ -52,6 +53,7 @@ INSTANTIATE_TEST_SUITE_P(
                       MatchCase{"near Kryvyi-Rih", {"kryvyi_rih"}}, MatchCase{"near Kryvyi Rih", {"kryvyi_rih"}},
                       MatchCase{"a Zaporizhzhia-based firm", {}}, MatchCase{"pro-Kremlin bloggers", {}},
                       MatchCase{"Lyman said", {}}, MatchCase{"in Lyman", {"lyman"}}, MatchCase{"Lyman town", {"lyman"}},
+                      MatchCase{"troops liberated Lyman", {"lyman"}}, MatchCase{"troops praised Lyman", {}},
                       MatchCase{"in lyman", {}}, MatchCase{"lyman town", {}},
                       MatchCase{"near “Kryvyi Rih”", {"kryvyi_rih"}}, MatchCase{"Kryvyi “Rih”", {"kryvyi_rih"}},
                       MatchCase{"none of the four regions", {"annexed_four"}},
