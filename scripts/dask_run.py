@@ -124,7 +124,9 @@ def with_rules(args, rules):
 
 def run_factline(args, step):
     done = subprocess.run(args, capture_output=True, text=True)
-    if done.returncode >= 2:
+    # 0 and 1 (findings) are success; 2 and up are errors, and a negative code
+    # is a signal (a killed worker process): a shard it did not finish.
+    if done.returncode not in (0, 1):
         raise RuntimeError(f"factline {step} failed ({done.returncode}): {done.stderr.strip()}")
     return done
 
