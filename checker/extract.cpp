@@ -535,6 +535,13 @@ private:
                     holders.push_back(Speaker{"narrator", "narrator", false});
                     anchor.reset();
                 }
+                if (!rule.holder_groups.empty()) {
+                    std::erase_if(holders, [&](const Speaker& s) {
+                        return std::find(rule.holder_groups.begin(), rule.holder_groups.end(), s.group) ==
+                               rule.holder_groups.end();
+                    });
+                    if (holders.empty()) continue;
+                }
                 auto [stated, source] = stated_date(data, speech, anchor);
                 // A speaker's later sentences without a day of their own belong to the same occasion.
                 if (anchor && !holders.empty() && source != DateSource::relative) {

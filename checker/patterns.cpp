@@ -179,8 +179,8 @@ void check_choice(Diagnostics& diagnostics, const fs::path& file, const toml::ta
 void load_rule(const RulePackInfo& pack, const fs::path& file, const std::string& topic, const std::string& name,
                const toml::table& table, const Lexicon& lexicon, PatternSet& into, Diagnostics& diagnostics) {
     check_known_keys(diagnostics, file, table,
-                     {"value", "pattern", "negated_value", "holder", "subject_default", "narrator", "prefer_city", "description", "why",
-                      "examples", "counter"},
+                     {"value", "pattern", "negated_value", "holder", "holder_groups", "subject_default", "narrator",
+                      "prefer_city", "description", "why", "examples", "counter"},
                      "a pattern rule");
     PatternRule rule;
     rule.id = fmt::format("{}.{}.{}", pack.name, topic, name);
@@ -209,6 +209,22 @@ void load_rule(const RulePackInfo& pack, const fs::path& file, const std::string
     std::vector<std::string> holders = {"speaker", "subject", "pattern"};
     holders.insert(holders.end(), lexicon.holder_groups.begin(), lexicon.holder_groups.end());
     check_choice(diagnostics, file, table, "holder", rule.holder, holders, "holder");
+    rule.holder_groups = strings_of(diagnostics, file, table, "holder_groups");
+    if (const auto* groups = table.get_as<toml::array>("holder_groups")) {
+        std::vector<std::string> sorted = lexicon.holder_groups;  // listed as the actors' check lists them
+        std::sort(sorted.begin(), sorted.end());
+        for (const auto& item : *groups) {
+            const auto group = item.value<std::string>();
+            if (!group || std::find(lexicon.holder_groups.begin(), lexicon.holder_groups.end(), *group) !=
+                              lexicon.holder_groups.end())
+                continue;
+            std::string message = fmt::format("unknown holder group '{}' (one of: {})", *group,
+                                              fmt::join(sorted, ", "));
+            if (auto hint = closest_match(*group, lexicon.holder_groups); !hint.empty())
+                message += fmt::format("; did you mean '{}'?", hint);
+            error_at(diagnostics, file, item, "rules.unknown-value", message);
+        }
+    }
     check_choice(diagnostics, file, table, "subject_default", rule.subject_default, known_subject_defaults,
                  "subject_default");
 

@@ -51,6 +51,10 @@ struct PatternRule {
     std::string value;
     std::string negated_value;   // "" = a negated match yields nothing
     std::string holder = "speaker";  // speaker | subject | pattern | <holder group id>
+    // Only holders of these groups make an assertion (empty: any). The same
+    // words mean different things by side: "X has been liberated" is Ukraine
+    // retaking X when Kyiv says it and Russia taking X when Moscow does.
+    std::vector<std::string> holder_groups;
     std::string subject_default;     // "" | document_focus | any | speaker_group
     bool narrator = true;            // false: an unattributed match yields nothing
     bool prefer_city = false;        // a bare name shared by a region and its city means the city
