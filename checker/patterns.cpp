@@ -192,15 +192,8 @@ void load_rule(const RulePackInfo& pack, const fs::path& file, const std::string
     rule.holder = string_or(diagnostics, file, table, "holder", "speaker");
     rule.subject_default = string_or(diagnostics, file, table, "subject_default");
     rule.description = string_or(diagnostics, file, table, "description");
-    for (auto [key, flag] : {std::pair{"narrator", &rule.narrator}, std::pair{"prefer_city", &rule.prefer_city}}) {
-        const toml::node* node = table.get(key);
-        if (node == nullptr) continue;
-        if (auto value = node->value<bool>()) {
-            *flag = *value;
-        } else {
-            error_at(diagnostics, file, *node, "toml.type", fmt::format("'{}' must be true or false", key));
-        }
-    }
+    rule.narrator = bool_or(diagnostics, file, table, "narrator", rule.narrator);
+    rule.prefer_city = bool_or(diagnostics, file, table, "prefer_city", rule.prefer_city);
     rule.examples = strings_of(diagnostics, file, table, "examples");
     rule.counter = strings_of(diagnostics, file, table, "counter");
     if (rule.value.empty()) error_at(diagnostics, file, table, "rules.pattern-value", fmt::format("rule '{}' needs a 'value'", rule.id));
